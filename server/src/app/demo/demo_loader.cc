@@ -1,0 +1,142 @@
+#include "app/demo/demo_loader.h"
+
+#include <map>
+
+#include "app/demo/demo_company.h"
+#include "core/audit/audit_log.h"
+
+namespace kams::demo {
+namespace {
+
+constexpr int kChunk = 5000;
+
+std::optional<std::int64_t> NonZero(std::int64_t v) {
+  return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
+}
+
+std::string TeamRoleFor(Role role) {
+  switch (role) {
+    case Role::kAssistant: return "assistant";
+    case Role::kSales: return "sales";
+    case Role::kService: return "service";
+    case Role::kSpecialist: return "specialist";
+    default: return "other";
+  }
+}
+
+}  // namespace
+
+Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, std::uint64_t seed, int customer_count,
+                                   const std::function<void(int)>& progress) {
+  const DemoCompany company = GenerateDemoCompany(seed, customer_count);
+  const std::string hash = deps.crypto.HashPassword(kDemoPassword);
+  const Timestamp now = deps.clock.Now();
+  LoadReport report;
+  std::map<std::string, Id> unit_ids;
+  std::map<std::string, std::pair<Id, Role>> users;
+
+  KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    for (const auto& u : company.units) {
+      OrgUnit unit;
+      unit.name = u.name;
+      unit.kind = u.kind;
+      if (!u.parent_key.empty()) unit.parent_id = unit_ids.at(u.parent_key);
+      unit.created_at = unit.updated_at = now;
+      unit_ids[u.key] = tx.org().Insert(unit);
+      ++report.units;
+    }
+    for (const auto& du : company.users) {
+      User u;
+      u.username = du.username;
+      u.display_name = du.display_name;
+      u.role = ParseRole(du.role).value_or(Role::kSales);
+      u.org_unit_id = unit_ids.at(du.org_unit_key);
+      u.created_at = u.updated_at = now;
+      users[du.username] = {tx.users().Insert(u, hash), u.role};
+      ++report.users;
+    }
+    return Ok();
+  }));
+
+  const int total = static_cast<int>(company.customers.size());
+  for (int start = 0; start < total; start += kChunk) {
+    const int end = std::min(total, start + kChunk);
+    KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      for (int i = start; i < end; ++i) {
+        const DemoCustomer& d = company.customers[static_cast<std::size_t>(i)];
+        Customer c;
+        c.external_ref = d.external_ref;
+        c.name = d.name;
+        c.stage = d.stage;
+        if (!d.credit_code.empty()) c.credit_code = d.credit_code;
+        c.industry = d.industry;
+        c.region = d.region;
+        c.address = d.address;
+        c.phone = d.phone;
+        c.website = d.website;
+        c.org_unit_id = unit_ids.at(d.org_unit_key);
+        if (!d.owner_username.empty()) c.owner_id = users.at(d.owner_username).first;
+        c.is_key_account = d.is_key_account;
+        c.ownership = d.ownership;
+        c.scale = d.scale;
+        c.employees = d.employees;
+        c.founded_on = d.founded_on;
+        c.characteristics = d.characteristics;
+        c.annual_revenue_fen = NonZero(d.annual_revenue_fen);
+        c.main_business = d.main_business;
+        c.competitors = d.competitors;
+        c.potential = d.potential;
+        c.business_notes = d.business_notes;
+        c.first_deal_on = d.first_deal_on;
+        c.credit_rating = d.credit_rating;
+        c.payment_terms_days = d.payment_terms_days;
+        c.trading_notes = d.trading_notes;
+        // Spread creation over the last three years, oldest first.
+        c.created_at = now - static_cast<Timestamp>(total - i) * (3LL * 365 * 86400 / std::max(total, 1)) *
+                                 kMicrosPerSecond;
+        c.updated_at = c.created_at;
+        c.id = tx.customers().Insert(c);
+        for (const auto& member : d.team_usernames) {
+          const auto& [uid, role] = users.at(member);
+          tx.customers().AddTeamMember({c.id, uid, TeamRoleFor(role), c.created_at});
+        }
+        std::vector<Id> contact_ids;
+        for (const auto& dc : d.contacts) {
+          Contact k;
+          k.customer_id = c.id;
+          k.name = dc.name;
+          k.title = dc.title;
+          k.department = dc.department;
+          k.phone = dc.phone;
+          k.email = dc.email;
+          k.buying_role = dc.buying_role;
+          if (dc.reports_to_index >= 0) {
+            k.reports_to_id = contact_ids.at(static_cast<std::size_t>(dc.reports_to_index));
+          }
+          k.interests = dc.interests;
+          k.birthday = dc.birthday;
+          k.notes = dc.notes;
+          k.created_at = k.updated_at = c.created_at;
+          contact_ids.push_back(tx.contacts().Insert(k));
+          ++report.contacts;
+        }
+        ++report.customers;
+      }
+      return Ok();
+    }));
+    if (progress) progress(end);
+  }
+
+  KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    AppendAudit(tx, deps, RequestContext{"demo", "local"}, nullptr, "system",
+                AuditEvent{"demo.load", "company", std::nullopt, std::nullopt,
+                           {{"units", std::nullopt, std::to_string(report.units)},
+                            {"users", std::nullopt, std::to_string(report.users)},
+                            {"customers", std::nullopt, std::to_string(report.customers)},
+                            {"contacts", std::nullopt, std::to_string(report.contacts)}}});
+    return Ok();
+  }));
+  return report;
+}
+
+}  // namespace kams::demo

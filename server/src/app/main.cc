@@ -1,0 +1,264 @@
+// kams: the Key-Account Management System in one binary.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "app/demo/demo_loader.h"
+#include "app/wiring.h"
+#include "http/api.h"
+#include "http/server.h"
+
+namespace kams {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+bool SplitListen(const std::string& listen, std::string& host, std::uint16_t& port) {
+  std::string h, p;
+  if (!listen.empty() && listen.front() == '[') {
+    const auto close = listen.find(']');
+    if (close == std::string::npos || close + 1 >= listen.size() || listen[close + 1] != ':') {
+      return false;
+    }
+    h = listen.substr(1, close - 1);
+    p = listen.substr(close + 2);
+  } else {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) return false;
+    h = listen.substr(0, colon);
+    p = listen.substr(colon + 1);
+  }
+  try {
+    const int n = std::stoi(p);
+    if (n < 0 || n > 65535) return false;
+    port = static_cast<std::uint16_t>(n);
+  } catch (...) {
+    return false;
+  }
+  host = h.empty() ? "127.0.0.1" : h;
+  return true;
+}
+
+int Serve(const std::string& db, const std::string& listen, int threads, bool secure_cookies,
+          const std::string& port_file) {
+  std::string host;
+  std::uint16_t port = 0;
+  if (!SplitListen(listen, host, port)) {
+    std::fprintf(stderr, "kams: --listen must be HOST:PORT, got '%s'\n", listen.c_str());
+    return 2;
+  }
+  Wiring wiring(WiringOptions{db, std::max(4, threads + 2)});
+  http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
+                          wiring.org(),   wiring.users(),     wiring.audit(),
+                          [&wiring] {
+                            return wiring.sqlite().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
+                          }};
+  http::Api api(services, wiring.metrics(), http::ApiOptions{secure_cookies});
+  http::ServerOptions so;
+  so.host = host;
+  so.port = port;
+  so.threads = threads;
+  http::Server server(so, [&api](http::Request& req) { return api.Handle(req); });
+  const std::uint16_t bound = server.Listen();
+  if (!port_file.empty()) {
+    const std::string tmp = port_file + ".tmp";
+    std::ofstream(tmp) << bound << "\n";
+    std::filesystem::rename(tmp, port_file);
+  }
+  spdlog::info("KAMS {} serving http://{}:{} (database {}, {} threads)", kVersion,
+               host.find(':') != std::string::npos ? "[" + host + "]" : host, bound, db, threads);
+  server.Run();
+  spdlog::info("shutting down: flushing the access log and closing the database");
+  wiring.access_log().Stop();
+  return 0;
+}
+
+int Demo(const std::string& db, int customers, std::uint64_t seed) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ec;
+    std::filesystem::remove(db + suffix, ec);
+  }
+  Wiring wiring(WiringOptions{db, 2});
+  std::fprintf(stderr, "Loading the demo company into %s ...\n", db.c_str());
+  auto report = demo::LoadDemoCompany(wiring.deps(), seed, customers, [&](int done) {
+    std::fprintf(stderr, "\r  customers: %d / %d", done, customers);
+  });
+  std::fprintf(stderr, "\n");
+  if (!report.ok()) {
+    std::fprintf(stderr, "kams demo: %s\n", report.error().message.c_str());
+    return 1;
+  }
+  std::printf(
+      "Demo company loaded: %d org units, %d users, %d customers, %d contacts.\n"
+      "Every demo user's password is: %s\n"
+      "Try: admin (admin), exec (executive), specialist, dir.east (director), kam.sz (KAM),\n"
+      "     asst.sh (assistant), svc.east (service), sales.sz (sales rep).\n",
+      report->units, report->users, report->customers, report->contacts, demo::kDemoPassword);
+  return 0;
+}
+
+int AuditVerify(const std::string& db) {
+  Wiring wiring(WiringOptions{db, 2});
+  auto result = wiring.audit().Verify();
+  if (!result.ok()) {
+    std::fprintf(stderr, "kams audit verify: %s\n", result.error().message.c_str());
+    return 2;
+  }
+  if (result->ok) {
+    std::printf("audit chain intact: %lld rows verified\n",
+                static_cast<long long>(result->rows_checked));
+    return 0;
+  }
+  std::printf("audit chain BROKEN at row %lld: %s\n",
+              static_cast<long long>(result->first_bad_id.value_or(0)), result->problem.c_str());
+  return 1;
+}
+
+int Report(const Status& s, const char* what) {
+  if (s.ok()) return 0;
+  std::fprintf(stderr, "kams %s: %s", what, s.error().message.c_str());
+  for (const auto& f : s.error().fields) std::fprintf(stderr, " [%s: %s]", f.field.c_str(), f.problem.c_str());
+  std::fprintf(stderr, "\n");
+  return 1;
+}
+
+}  // namespace
+}  // namespace kams
+
+int main(int argc, char** argv) {
+  using namespace kams;
+  CLI::App app{"KAMS: Key-Account Management System (大客户管理系统)"};
+  app.require_subcommand(1);
+  std::string db = "./kams.db";
+  if (const char* env = std::getenv("KAMS_DB")) db = env;
+
+  auto* serve = app.add_subcommand("serve", "Serve the HTTP API and web console");
+  std::string listen = "127.0.0.1:8080";
+  if (const char* env = std::getenv("KAMS_LISTEN")) listen = env;
+  int threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
+  bool secure_cookies = false;
+  std::string port_file;
+  serve->add_option("--db", db, "Database file (SQLite)")->capture_default_str();
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks one)")->capture_default_str();
+  serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark session cookies Secure (TLS in front)");
+  serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
+
+  auto* migrate = app.add_subcommand("migrate", "Create or upgrade a database (no data)");
+  migrate->add_option("--db", db, "Database file")->capture_default_str();
+
+  auto* demo = app.add_subcommand("demo", "Create or reset the demo database");
+  int demo_customers = 2000;
+  std::uint64_t seed = 20261123;
+  demo->add_option("--db", db, "Database file (replaced)")->capture_default_str();
+  demo->add_option("--customers", demo_customers, "Number of customers")->check(CLI::Range(100, 5'000'000))->capture_default_str();
+  demo->add_option("--seed", seed, "Generator seed")->capture_default_str();
+
+  auto* user = app.add_subcommand("user", "Manage users from the command line");
+  user->require_subcommand(1);
+  std::string username, display_name, role, password;
+  std::int64_t org_unit = 0;
+  auto* user_add = user->add_subcommand("add", "Add a user");
+  user_add->add_option("--db", db)->capture_default_str();
+  user_add->add_option("--username", username)->required();
+  user_add->add_option("--display-name", display_name)->required();
+  user_add->add_option("--role", role, "admin|executive|director|kam|assistant|specialist|service|sales")->required();
+  user_add->add_option("--org-unit", org_unit, "Org unit id")->required();
+  user_add->add_option("--password", password)->required();
+  auto* user_disable = user->add_subcommand("disable", "Disable a user and end their sessions");
+  user_disable->add_option("--db", db)->capture_default_str();
+  user_disable->add_option("--username", username)->required();
+  auto* user_reset = user->add_subcommand("reset", "Set a new password and end the user's sessions");
+  user_reset->add_option("--db", db)->capture_default_str();
+  user_reset->add_option("--username", username)->required();
+  user_reset->add_option("--password", password)->required();
+
+  auto* audit = app.add_subcommand("audit", "Audit log tools");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "Check the audit hash chain; exit 1 at the first bad row");
+  verify->add_option("--db", db)->capture_default_str();
+
+  auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
+  std::string out;
+  backup->add_option("--db", db)->capture_default_str();
+  backup->add_option("--out", out, "Backup file")->required();
+
+  app.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(app, argc, argv);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
+
+  try {
+    if (*serve) return Serve(db, listen, threads, secure_cookies, port_file);
+    if (*migrate) {
+      auto sqlite = OpenDatabase(db, 1);
+      std::printf("database %s is at schema version %d\n", db.c_str(), sqlite->SchemaVersion());
+      return 0;
+    }
+    if (*demo) return Demo(db, demo_customers, seed);
+    if (*verify) return AuditVerify(db);
+    if (*backup) {
+      auto sqlite = OpenDatabase(db, 1);
+      if (std::filesystem::exists(out)) {
+        std::fprintf(stderr, "kams backup: %s already exists\n", out.c_str());
+        return 1;
+      }
+      return Report(sqlite->BackupTo(out), "backup");
+    }
+    if (app.got_subcommand("version")) {
+      std::printf("kams %s\n", kVersion);
+      return 0;
+    }
+    if (*user) {
+      Wiring wiring(WiringOptions{db, 2});
+      const Principal cli = wiring.CliPrincipal();
+      const RequestContext ctx{"cli", "local"};
+      if (*user_add) {
+        auto r = ParseRole(role);
+        if (!r) return Report(ValidationFailed({{"role", "invalid"}}), "user add");
+        NewUser nu;
+        nu.user.username = username;
+        nu.user.display_name = display_name;
+        nu.user.role = *r;
+        nu.user.org_unit_id = org_unit;
+        nu.password = password;
+        auto created = wiring.users().Create(cli, ctx, std::move(nu));
+        if (!created.ok()) return Report(created.take_error(), "user add");
+        std::printf("user %s created (id %lld)\n", created->username.c_str(),
+                    static_cast<long long>(created->id));
+        return 0;
+      }
+      auto found = Transact(wiring.deps().db, TxMode::kRead, [&](Tx& tx) -> Result<User> {
+        auto u = tx.users().FindByUsername(username);
+        if (!u) return NotFound("no user named " + username);
+        return std::move(*u);
+      });
+      if (!found.ok()) return Report(found.take_error(), "user");
+      if (*user_disable) {
+        auto r = wiring.users().Update(cli, ctx, found->id, found->version, [](User& u) {
+          u.active = false;
+          return Ok();
+        });
+        if (!r.ok()) return Report(r.take_error(), "user disable");
+        std::printf("user %s disabled; their sessions are ended\n", username.c_str());
+        return 0;
+      }
+      if (*user_reset) {
+        if (int rc = Report(wiring.users().ResetPassword(cli, ctx, found->id, password), "user reset")) {
+          return rc;
+        }
+        std::printf("password of %s reset; their sessions are ended\n", username.c_str());
+        return 0;
+      }
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kams: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,40 @@
+#include "app/wiring.h"
+
+#include <stdexcept>
+
+namespace kams {
+
+std::unique_ptr<SqliteDatabase> OpenDatabase(const std::string& db, int pool_size) {
+  if (db.rfind("postgres://", 0) == 0 || db.rfind("postgresql://", 0) == 0) {
+    throw std::runtime_error("PostgreSQL is not supported by this build yet; use a file path");
+  }
+  auto sqlite = std::make_unique<SqliteDatabase>(SqliteOptions{db, pool_size});
+  auto migrated = sqlite->Migrate();
+  if (!migrated.ok()) throw std::runtime_error(migrated.error().message);
+  return sqlite;
+}
+
+Wiring::Wiring(const WiringOptions& o)
+    : sqlite_(OpenDatabase(o.db, o.pool_size)),
+      timed_db_(*sqlite_, metrics_),
+      access_log_(timed_db_),
+      auth_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      customers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      contacts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, customers_),
+      org_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      users_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      audit_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+
+Wiring::~Wiring() { access_log_.Stop(); }
+
+Principal Wiring::CliPrincipal() {
+  Principal p;
+  p.user_id = 0;
+  p.username = "cli";
+  p.role = Role::kAdmin;
+  auto units = org_.List(p);
+  if (units.ok() && !units->empty()) p.org_unit_id = units->front().id;
+  return p;
+}
+
+}  // namespace kams

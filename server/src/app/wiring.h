@@ -1,0 +1,64 @@
+#pragma once
+// Builds the object graph of one KAMS process: storage, crypto, clock, services.
+
+#include <memory>
+#include <string>
+
+#include "app/access_log_writer.h"
+#include "app/system_clock.h"
+#include "app/timed_database.h"
+#include "core/audit/audit_service.h"
+#include "core/auth/auth_service.h"
+#include "core/contacts/contact_service.h"
+#include "core/customers/customer_service.h"
+#include "core/org/org_service.h"
+#include "crypto/sodium_crypto.h"
+#include "http/metrics.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace kams {
+
+struct WiringOptions {
+  std::string db;  // file path (SQLite) or postgres://… (not yet supported)
+  int pool_size = 8;
+};
+
+class Wiring {
+ public:
+  // Opens the database and applies migrations. Throws std::runtime_error on failure
+  // (unreachable database, schema newer than this binary).
+  explicit Wiring(const WiringOptions& options);
+  ~Wiring();
+
+  CoreDeps deps() { return CoreDeps{timed_db_, clock_, crypto_, access_log_}; }
+  SqliteDatabase& sqlite() { return *sqlite_; }
+  http::Metrics& metrics() { return metrics_; }
+  AuthService& auth() { return auth_; }
+  CustomerService& customers() { return customers_; }
+  ContactService& contacts() { return contacts_; }
+  OrgService& org() { return org_; }
+  UserService& users() { return users_; }
+  AuditService& audit() { return audit_; }
+  AccessLogWriter& access_log() { return access_log_; }
+  // The principal CLI commands act as (audited as "cli").
+  Principal CliPrincipal();
+
+ private:
+  std::unique_ptr<SqliteDatabase> sqlite_;
+  http::Metrics metrics_;
+  TimedDatabase timed_db_;
+  SystemClock clock_;
+  SodiumCrypto crypto_;
+  AccessLogWriter access_log_;
+  AuthService auth_;
+  CustomerService customers_;
+  ContactService contacts_;
+  OrgService org_;
+  UserService users_;
+  AuditService audit_;
+};
+
+// Opens and migrates only (for `kams migrate`).
+std::unique_ptr<SqliteDatabase> OpenDatabase(const std::string& db, int pool_size);
+
+}  // namespace kams

@@ -1,0 +1,49 @@
+#include "core/access/permissions.h"
+
+namespace kams {
+
+bool Allows(Role role, Permission p) {
+  using R = Role;
+  switch (p) {
+    case Permission::kCustomerCreate:
+      return role == R::kAdmin || role == R::kSpecialist || role == R::kDirector ||
+             role == R::kKam || role == R::kAssistant || role == R::kSales;
+    case Permission::kCustomerUpdate:
+    case Permission::kContactWrite:
+      return role == R::kAdmin || role == R::kSpecialist || role == R::kDirector ||
+             role == R::kKam || role == R::kAssistant || role == R::kSales ||
+             role == R::kService;
+    case Permission::kCustomerAssign:
+    case Permission::kAccountTeamWrite:
+      return role == R::kAdmin || role == R::kSpecialist || role == R::kDirector;
+    case Permission::kCustomerDelete:
+      return role == R::kAdmin || role == R::kSpecialist;
+    case Permission::kUserRead:
+      return role == R::kAdmin || role == R::kSpecialist || role == R::kExecutive ||
+             role == R::kDirector;
+    case Permission::kUserManage:
+    case Permission::kOrgManage:
+      return role == R::kAdmin;
+    case Permission::kAuditRead:
+      return role == R::kAdmin || role == R::kSpecialist;
+  }
+  return false;
+}
+
+std::string_view PermissionName(Permission p) {
+  switch (p) {
+    case Permission::kCustomerCreate: return "customer.create";
+    case Permission::kCustomerUpdate: return "customer.update";
+    case Permission::kCustomerAssign: return "customer.assign";
+    case Permission::kCustomerDelete: return "customer.delete";
+    case Permission::kContactWrite: return "contact.write";
+    case Permission::kAccountTeamWrite: return "account_team.write";
+    case Permission::kUserRead: return "user.read";
+    case Permission::kUserManage: return "user.manage";
+    case Permission::kOrgManage: return "org.manage";
+    case Permission::kAuditRead: return "audit.read";
+  }
+  return "unknown";
+}
+
+}  // namespace kams

@@ -1,0 +1,27 @@
+#pragma once
+// Who may do what: one table in code (documented in the README). Scope (which
+// customers) is a separate axis, enforced by the repositories.
+
+#include <string_view>
+
+#include "core/org/role.h"
+
+namespace kams {
+
+enum class Permission {
+  kCustomerCreate,
+  kCustomerUpdate,       // edit dossier fields of a visible customer
+  kCustomerAssign,       // change owner_id / org_unit_id
+  kCustomerDelete,
+  kContactWrite,         // create, edit, delete contacts of a visible customer
+  kAccountTeamWrite,     // add or remove account-team members
+  kUserRead,             // list users (admins all; directors their subtree)
+  kUserManage,           // create, edit, disable users; reset passwords
+  kOrgManage,            // create, edit, delete org units
+  kAuditRead,
+};
+
+bool Allows(Role role, Permission permission);
+std::string_view PermissionName(Permission permission);
+
+}  // namespace kams

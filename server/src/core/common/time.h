@@ -1,0 +1,51 @@
+#pragma once
+// Time in KAMS: instants are int64 microseconds since the Unix epoch (UTC); calendar
+// dates are civil dates "YYYY-MM-DD". Time always comes from an injected Clock.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kams {
+
+using Timestamp = std::int64_t;  // microseconds since 1970-01-01T00:00:00Z
+constexpr Timestamp kMicrosPerSecond = 1'000'000;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Timestamp Now() const = 0;
+};
+
+// A clock for tests and demos: always answers the instant it holds.
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(Timestamp now) : now_(now) {}
+  Timestamp Now() const override { return now_; }
+  void Set(Timestamp now) { now_ = now; }
+  void Advance(Timestamp delta) { now_ += delta; }
+
+ private:
+  Timestamp now_;
+};
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  auto operator<=>(const CivilDate&) const = default;
+};
+
+// Parses exactly "YYYY-MM-DD" (years 1000..9999) and rejects impossible days (2023-02-29).
+std::optional<CivilDate> ParseCivilDate(std::string_view text);
+std::string FormatCivilDate(const CivilDate& date);
+std::int64_t DaysFromCivil(const CivilDate& date);  // days since 1970-01-01
+CivilDate CivilFromDays(std::int64_t days);
+
+// RFC 3339 UTC with second precision: "2026-03-01T08:00:00Z".
+std::string FormatRfc3339(Timestamp t);
+// Accepts "YYYY-MM-DDTHH:MM:SS[.fff]Z" or with a "+HH:MM"/"-HH:MM" offset.
+std::optional<Timestamp> ParseRfc3339(std::string_view text);
+
+}  // namespace kams

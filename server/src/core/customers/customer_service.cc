@@ -1,0 +1,243 @@
+#include "core/customers/customer_service.h"
+
+#include "core/access/permissions.h"
+#include "core/audit/audit_log.h"
+#include "core/common/validation.h"
+
+namespace kams {
+namespace {
+
+constexpr int kMaxPageSize = 500;
+
+Status CheckPage(const PageRequest& page) {
+  if (page.limit < 1 || page.limit > kMaxPageSize) {
+    return ValidationFailed({{"limit", "out_of_range"}});
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<Page<Customer>> CustomerService::List(const Principal& who, const CustomerFilter& filter,
+                                             const SortSpec& sort, const PageRequest& page) {
+  KAMS_CHECK(CheckPage(page));
+  if (filter.stage && !IsValidStage(*filter.stage)) {
+    return ValidationFailed({{"stage", "invalid"}});
+  }
+  return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Customer>> {
+    return tx.customers().List(who, filter, sort, page);
+  });
+}
+
+Result<Customer> CustomerService::Visible(Tx& tx, const Principal& who, Id id) {
+  if (auto c = tx.customers().Get(who, id)) return std::move(*c);
+  if (tx.customers().Exists(id)) {
+    return OutOfScope("customer", id, "customer not found");
+  }
+  return NotFound("customer not found");
+}
+
+Result<Customer> CustomerService::Get(const Principal& who, const RequestContext& ctx, Id id) {
+  auto found = Recorded(
+      deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Customer> {
+        return Visible(tx, who, id);
+      }));
+  if (found.ok()) {
+    deps_.access_log.Record(AccessEntry{deps_.clock.Now(), who.user_id, "customer", id, id,
+                                        ctx.request_id, ctx.client_addr});
+  }
+  return found;
+}
+
+Status CustomerService::CheckPlacement(Tx& tx, const Principal& who, const Customer& c) {
+  Validator v;
+  auto unit = tx.org().Get(c.org_unit_id);
+  if (!unit) {
+    v.Add("org_unit_id", "not_found");
+  } else if (who.scope() != ScopeKind::kAll && !tx.org().InSubtree(who.org_unit_id, c.org_unit_id)) {
+    v.Add("org_unit_id", "out_of_scope");
+  }
+  if (c.owner_id) {
+    auto owner = tx.users().Get(*c.owner_id);
+    if (!owner) {
+      v.Add("owner_id", "not_found");
+    } else if (!owner->active) {
+      v.Add("owner_id", "inactive");
+    } else if (who.scope() == ScopeKind::kUnitSubtree &&
+               !tx.org().InSubtree(who.org_unit_id, owner->org_unit_id)) {
+      v.Add("owner_id", "out_of_scope");
+    }
+  }
+  return v.ToStatus();
+}
+
+Status CustomerService::CheckUnique(Tx& tx, const Customer& c) {
+  std::vector<FieldError> taken;
+  if (c.external_ref && tx.customers().ExternalRefTaken(*c.external_ref, c.id)) {
+    taken.push_back({"external_ref", "taken"});
+  }
+  if (c.credit_code && tx.customers().CreditCodeTaken(*c.credit_code, c.id)) {
+    taken.push_back({"credit_code", "taken"});
+  }
+  if (taken.empty()) return Ok();
+  Error e = Conflict(taken.front().field + " is already used by another customer");
+  e.fields = std::move(taken);
+  return e;
+}
+
+Result<Customer> CustomerService::Create(const Principal& who, const RequestContext& ctx,
+                                         Customer c) {
+  return Recorded(deps_, ctx, who, [&]() -> Result<Customer> {
+    if (!Allows(who.role, Permission::kCustomerCreate)) {
+      return DenyError("create customers", "customer", std::nullopt);
+    }
+    if (who.scope() == ScopeKind::kOwnAccounts) {
+      // Front-line roles own what they create; handing it to someone else is an assignment.
+      if (c.owner_id && *c.owner_id != who.user_id) {
+        return DenyError("assign customers to another owner", "customer", std::nullopt);
+      }
+      c.owner_id = who.user_id;
+    }
+    if (c.org_unit_id == 0) c.org_unit_id = who.org_unit_id;
+    c.id = 0;
+    c.version = 1;
+    c.is_key_account = false;
+    c.tier.reset();
+    const Timestamp now = deps_.clock.Now();
+    c.created_at = now;
+    c.updated_at = now;
+    c.created_by = who.user_id;
+    KAMS_CHECK(ValidateCustomer(c));
+    return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Customer> {
+      KAMS_CHECK(CheckPlacement(tx, who, c));
+      KAMS_CHECK(CheckUnique(tx, c));
+      Customer created = c;
+      created.id = tx.customers().Insert(created);
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"customer.create", "customer", created.id, created.id,
+                             DiffFields({}, CustomerFieldValues(created))});
+      return created;
+    });
+  }());
+}
+
+Result<Customer> CustomerService::Update(const Principal& who, const RequestContext& ctx, Id id,
+                                         std::int64_t expected_version, const Edit& edit) {
+  return Recorded(deps_, ctx, who, [&]() -> Result<Customer> {
+    if (!Allows(who.role, Permission::kCustomerUpdate)) {
+      return DenyError("edit customers", "customer", id);
+    }
+    return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Customer> {
+      KAMS_TRY(Customer current, Visible(tx, who, id));
+      if (current.version != expected_version) {
+        return PreconditionFailed("customer was changed by someone else (now version " +
+                                  std::to_string(current.version) + ")");
+      }
+      Customer next = current;
+      KAMS_CHECK(edit(next));
+      // Identity and lifecycle fields are not editable here, whatever the edit did.
+      next.id = current.id;
+      next.version = current.version;
+      next.is_key_account = current.is_key_account;
+      next.tier = current.tier;
+      next.created_at = current.created_at;
+      next.created_by = current.created_by;
+      const bool placement_changed =
+          next.owner_id != current.owner_id || next.org_unit_id != current.org_unit_id;
+      if (placement_changed && !Allows(who.role, Permission::kCustomerAssign)) {
+        return DenyError("change a customer's owner or org unit", "customer", id);
+      }
+      KAMS_CHECK(ValidateCustomer(next));
+      auto changes = DiffFields(CustomerFieldValues(current), CustomerFieldValues(next));
+      if (changes.empty()) return current;
+      if (placement_changed) KAMS_CHECK(CheckPlacement(tx, who, next));
+      KAMS_CHECK(CheckUnique(tx, next));
+      next.version = current.version + 1;
+      next.updated_at = deps_.clock.Now();
+      tx.customers().Update(next);
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"customer.update", "customer", id, id, std::move(changes)});
+      return next;
+    });
+  }());
+}
+
+Status CustomerService::Delete(const Principal& who, const RequestContext& ctx, Id id,
+                               std::int64_t expected_version) {
+  return Recorded(deps_, ctx, who, [&]() -> Status {
+    if (!Allows(who.role, Permission::kCustomerDelete)) {
+      return DenyError("delete customers", "customer", id);
+    }
+    return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Status {
+      KAMS_TRY(Customer current, Visible(tx, who, id));
+      if (current.version != expected_version) {
+        return PreconditionFailed("customer was changed by someone else (now version " +
+                                  std::to_string(current.version) + ")");
+      }
+      tx.customers().SoftDelete(id, deps_.clock.Now());
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"customer.delete", "customer", id, id,
+                             DiffFields(CustomerFieldValues(current), {})});
+      return Ok();
+    });
+  }());
+}
+
+Result<std::vector<AccountTeamMember>> CustomerService::Team(const Principal& who,
+                                                             const RequestContext& ctx,
+                                                             Id customer_id) {
+  using R = Result<std::vector<AccountTeamMember>>;
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> R {
+    KAMS_TRY(Customer c, Visible(tx, who, customer_id));
+    return tx.customers().Team(c.id);
+  }));
+}
+
+Result<AccountTeamMember> CustomerService::AddTeamMember(const Principal& who,
+                                                         const RequestContext& ctx,
+                                                         AccountTeamMember m) {
+  return Recorded(deps_, ctx, who, [&]() -> Result<AccountTeamMember> {
+    if (!Allows(who.role, Permission::kAccountTeamWrite)) {
+      return DenyError("change account teams", "customer", m.customer_id);
+    }
+    if (!IsValidTeamRole(m.team_role)) return ValidationFailed({{"team_role", "invalid"}});
+    return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<AccountTeamMember> {
+      KAMS_TRY(Customer c, Visible(tx, who, m.customer_id));
+      auto user = tx.users().Get(m.user_id);
+      if (!user) return ValidationFailed({{"user_id", "not_found"}});
+      if (!user->active) return ValidationFailed({{"user_id", "inactive"}});
+      if (c.owner_id == m.user_id) return Conflict("the owner is already responsible for it");
+      for (const auto& existing : tx.customers().Team(c.id)) {
+        if (existing.user_id == m.user_id) return Conflict("already on the account team");
+      }
+      m.added_at = deps_.clock.Now();
+      tx.customers().AddTeamMember(m);
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"account_team.add", "customer", c.id, c.id,
+                             {{"member", std::nullopt,
+                               std::to_string(m.user_id) + ":" + m.team_role}}});
+      return m;
+    });
+  }());
+}
+
+Status CustomerService::RemoveTeamMember(const Principal& who, const RequestContext& ctx,
+                                         Id customer_id, Id user_id) {
+  return Recorded(deps_, ctx, who, [&]() -> Status {
+    if (!Allows(who.role, Permission::kAccountTeamWrite)) {
+      return DenyError("change account teams", "customer", customer_id);
+    }
+    return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Status {
+      KAMS_TRY(Customer c, Visible(tx, who, customer_id));
+      if (!tx.customers().RemoveTeamMember(c.id, user_id)) {
+        return NotFound("that user is not on the account team");
+      }
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"account_team.remove", "customer", c.id, c.id,
+                             {{"member", std::to_string(user_id), std::nullopt}}});
+      return Ok();
+    });
+  }());
+}
+
+}  // namespace kams

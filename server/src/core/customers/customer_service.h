@@ -1,0 +1,45 @@
+#pragma once
+// Use cases on customer dossiers and their account teams. Every method takes the acting
+// principal; customers outside its scope answer not_found.
+
+#include <functional>
+
+#include "core/common/context.h"
+#include "core/customers/customer.h"
+#include "core/org/user.h"
+
+namespace kams {
+
+class CustomerService {
+ public:
+  explicit CustomerService(CoreDeps deps) : deps_(deps) {}
+
+  Result<Page<Customer>> List(const Principal& who, const CustomerFilter& filter,
+                              const SortSpec& sort, const PageRequest& page);
+  Result<Customer> Get(const Principal& who, const RequestContext& ctx, Id id);
+  // `draft` holds the client's fields; id, version, key-account status and tier are set here.
+  Result<Customer> Create(const Principal& who, const RequestContext& ctx, Customer draft);
+  // Applies `edit` to the current dossier if its version is `expected_version`.
+  using Edit = std::function<Status(Customer&)>;
+  Result<Customer> Update(const Principal& who, const RequestContext& ctx, Id id,
+                          std::int64_t expected_version, const Edit& edit);
+  Status Delete(const Principal& who, const RequestContext& ctx, Id id,
+                std::int64_t expected_version);
+
+  Result<std::vector<AccountTeamMember>> Team(const Principal& who, const RequestContext& ctx,
+                                              Id customer_id);
+  Result<AccountTeamMember> AddTeamMember(const Principal& who, const RequestContext& ctx,
+                                          AccountTeamMember member);
+  Status RemoveTeamMember(const Principal& who, const RequestContext& ctx, Id customer_id,
+                          Id user_id);
+
+  // The visible customer or the not_found answer (auditing out-of-scope probes).
+  Result<Customer> Visible(Tx& tx, const Principal& who, Id id);
+
+ private:
+  Status CheckPlacement(Tx& tx, const Principal& who, const Customer& c);
+  Status CheckUnique(Tx& tx, const Customer& c);
+  CoreDeps deps_;
+};
+
+}  // namespace kams

@@ -1,0 +1,56 @@
+#pragma once
+// The organisation tree (read by everyone signed in, changed by admins) and its users.
+
+#include <functional>
+#include <vector>
+
+#include "core/common/context.h"
+#include "core/org/org_unit.h"
+#include "core/org/user.h"
+
+namespace kams {
+
+class OrgService {
+ public:
+  explicit OrgService(CoreDeps deps) : deps_(deps) {}
+  Result<std::vector<OrgUnit>> List(const Principal& who);
+  Result<OrgUnit> Get(const Principal& who, Id id);
+  Result<OrgUnit> Create(const Principal& who, const RequestContext& ctx, OrgUnit draft);
+  using Edit = std::function<Status(OrgUnit&)>;
+  Result<OrgUnit> Update(const Principal& who, const RequestContext& ctx, Id id,
+                         std::int64_t expected_version, const Edit& edit);
+  Status Delete(const Principal& who, const RequestContext& ctx, Id id,
+                std::int64_t expected_version);
+
+ private:
+  CoreDeps deps_;
+};
+
+struct NewUser {
+  User user;
+  std::string password;
+};
+
+class UserService {
+ public:
+  explicit UserService(CoreDeps deps) : deps_(deps) {}
+  Result<Page<User>> List(const Principal& who, UserFilter filter, const PageRequest& page);
+  Result<User> Get(const Principal& who, const RequestContext& ctx, Id id);
+  Result<User> Create(const Principal& who, const RequestContext& ctx, NewUser draft);
+  using Edit = std::function<Status(User&)>;
+  // Admins edit everything; users edit their own display name, email, phone and locale.
+  Result<User> Update(const Principal& who, const RequestContext& ctx, Id id,
+                      std::int64_t expected_version, const Edit& edit);
+  // Admin reset: sets a new password and ends all of the user's sessions.
+  Status ResetPassword(const Principal& who, const RequestContext& ctx, Id id,
+                       const std::string& new_password);
+  // Self-service: checks the current password, ends every other session.
+  Status ChangeOwnPassword(const Principal& who, const RequestContext& ctx,
+                           const std::string& current_password, const std::string& new_password,
+                           const std::string& keep_session_hash);
+
+ private:
+  CoreDeps deps_;
+};
+
+}  // namespace kams

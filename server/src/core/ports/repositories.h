@@ -1,0 +1,147 @@
+#pragma once
+// The storage ports the core owns. store/sqlite (and later store/postgres) implement
+// them; every method runs inside the unit of work (Tx) that handed out the repository.
+// Methods throw only for storage faults (bugs, disk errors); expected outcomes such as
+// "not found" are return values.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/audit/audit_record.h"
+#include "core/auth/session.h"
+#include "core/contacts/contact.h"
+#include "core/customers/customer.h"
+#include "core/org/org_unit.h"
+#include "core/org/user.h"
+
+namespace kams {
+
+class OrgRepository {
+ public:
+  virtual ~OrgRepository() = default;
+  virtual std::vector<OrgUnit> All() = 0;
+  virtual std::optional<OrgUnit> Get(Id id) = 0;
+  virtual Id Insert(const OrgUnit& unit) = 0;  // also records its ancestry
+  virtual void Update(const OrgUnit& unit) = 0;  // re-derives ancestry if the parent moved
+  virtual void Delete(Id id) = 0;
+  // True when `unit` is `ancestor` or below it.
+  virtual bool InSubtree(Id ancestor, Id unit) = 0;
+  virtual std::int64_t CountChildren(Id id) = 0;
+  virtual std::int64_t CountUsers(Id id) = 0;
+  virtual std::int64_t CountCustomers(Id id) = 0;
+};
+
+struct UserFilter {
+  std::optional<Id> org_unit_id;  // subtree
+  std::optional<Role> role;
+  std::optional<bool> active;
+  std::string q;  // part of username or display name
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual std::optional<User> Get(Id id) = 0;
+  virtual std::optional<User> FindByUsername(std::string_view username) = 0;
+  virtual std::optional<std::string> PasswordHash(Id id) = 0;
+  virtual Id Insert(const User& user, const std::string& password_hash) = 0;
+  virtual void Update(const User& user) = 0;
+  virtual void SetPasswordHash(Id id, const std::string& password_hash, Timestamp at) = 0;
+  virtual void RecordLogin(Id id, Timestamp at) = 0;
+  virtual Page<User> List(const UserFilter& filter, const PageRequest& page) = 0;
+};
+
+// Every customer query is scoped by the acting principal (the one place scope becomes SQL).
+class CustomerRepository {
+ public:
+  virtual ~CustomerRepository() = default;
+  virtual std::optional<Customer> Get(const Principal& who, Id id) = 0;
+  // Existence regardless of scope: only to tell "not visible" from "absent" for the audit.
+  virtual bool Exists(Id id) = 0;
+  virtual Page<Customer> List(const Principal& who, const CustomerFilter& filter,
+                              const SortSpec& sort, const PageRequest& page) = 0;
+  virtual Id Insert(const Customer& c) = 0;
+  virtual void Update(const Customer& c) = 0;  // writes c as given, version included
+  virtual void SoftDelete(Id id, Timestamp at) = 0;
+  virtual bool ExternalRefTaken(const std::string& ref, Id except_id) = 0;
+  virtual bool CreditCodeTaken(const std::string& code, Id except_id) = 0;
+  virtual std::vector<AccountTeamMember> Team(Id customer_id) = 0;
+  virtual void AddTeamMember(const AccountTeamMember& m) = 0;
+  virtual bool RemoveTeamMember(Id customer_id, Id user_id) = 0;
+};
+
+class ContactRepository {
+ public:
+  virtual ~ContactRepository() = default;
+  virtual Page<Contact> List(Id customer_id, const PageRequest& page) = 0;
+  virtual std::optional<Contact> Get(Id customer_id, Id contact_id) = 0;
+  virtual Id Insert(const Contact& c) = 0;
+  virtual void Update(const Contact& c) = 0;
+  virtual void Delete(Id customer_id, Id contact_id) = 0;  // reports to it become unset
+};
+
+struct AuditFilter {
+  std::optional<std::string> entity;
+  std::optional<Id> entity_id;
+  std::optional<Id> actor_id;
+  std::optional<std::string> action;
+  std::optional<Id> customer_id;
+  std::optional<Timestamp> from;
+  std::optional<Timestamp> to;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // The last row's id and hash ((0, "") when empty). In a write Tx it also serialises
+  // appenders, so the chain never forks.
+  virtual std::pair<Id, std::string> Head() = 0;
+  virtual void Insert(const AuditRecord& r) = 0;  // r.id == Head().first + 1
+  virtual Page<AuditRecord> List(const AuditFilter& filter, const PageRequest& page) = 0;
+  // Every row in id order with its changes; stops when fn returns false.
+  virtual void ForEach(const std::function<bool(const AuditRecord&)>& fn) = 0;
+};
+
+class AuthRepository {
+ public:
+  virtual ~AuthRepository() = default;
+  virtual void InsertSession(const Session& s) = 0;
+  virtual std::optional<Session> FindSession(const std::string& token_hash) = 0;
+  virtual void TouchSession(const std::string& token_hash, Timestamp at) = 0;
+  virtual void DeleteSession(const std::string& token_hash) = 0;
+  virtual void DeleteSessionsOfUser(Id user_id) = 0;
+  virtual void DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) = 0;
+
+  virtual Id InsertToken(const ApiToken& t) = 0;
+  virtual std::optional<ApiToken> FindToken(const std::string& token_hash) = 0;
+  virtual std::vector<ApiToken> TokensOf(Id user_id) = 0;
+  virtual bool RevokeToken(Id user_id, Id token_id, Timestamp at) = 0;
+  virtual void TouchToken(Id token_id, Timestamp at) = 0;
+
+  virtual ThrottleState GetThrottle(const std::string& key) = 0;
+  virtual void PutThrottle(const std::string& key, const ThrottleState& s) = 0;
+  virtual void ClearThrottle(const std::string& key) = 0;
+};
+
+// A read of a dossier, for the access log that watches for bulk access.
+struct AccessEntry {
+  Timestamp at = 0;
+  Id user_id = 0;
+  std::string entity;
+  Id entity_id = 0;
+  std::optional<Id> customer_id;
+  std::string request_id;
+  std::string client_addr;
+};
+
+class AccessLogRepository {
+ public:
+  virtual ~AccessLogRepository() = default;
+  virtual void InsertBatch(const std::vector<AccessEntry>& entries) = 0;
+  virtual std::int64_t Count() = 0;
+};
+
+}  // namespace kams

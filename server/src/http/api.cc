@@ -1,0 +1,107 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "http/error_mapping.h"
+#include "http/handler_util.h"
+
+namespace kams::http {
+namespace {
+
+bool ChangesState(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view part = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    const auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) {
+      return std::string(part.substr(eq + 1));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Api::Api(Services services, Metrics& metrics, ApiOptions options)
+    : services_(std::move(services)), metrics_(metrics), options_(options) {
+  auto authed = [this](AuthedHandler h) { return Authed(std::move(h)); };
+  AddSystemRoutes(router_, services_, metrics_);
+  AddAuthRoutes(router_, services_, options_, authed);
+  AddOrgRoutes(router_, services_, authed);
+  AddCustomerRoutes(router_, services_, authed);
+  AddContactRoutes(router_, services_, authed);
+  AddAuditRoutes(router_, services_, authed);
+}
+
+Handler Api::Authed(AuthedHandler h) {
+  return [this, h = std::move(h)](Request& req) -> Response {
+    std::optional<Authenticated> auth;
+    std::string_view authorization = req.Header("authorization");
+    if (!authorization.empty()) {
+      if (authorization.substr(0, 7) != "Bearer ") {
+        return ErrorResponse(Unauthenticated("unsupported Authorization scheme; use Bearer"), req);
+      }
+      auth = services_.auth.ResolveBearer(std::string(authorization.substr(7)));
+    } else {
+      const std::string token = CookieValue(req.Header("cookie"), "kams_session");
+      if (!token.empty()) auth = services_.auth.ResolveSession(token);
+    }
+    if (!auth) return ErrorResponse(Unauthenticated("sign in first"), req);
+    if (ChangesState(req.method) &&
+        !services_.auth.CsrfMatches(*auth, std::string(req.Header("x-csrf-token")))) {
+      return ErrorResponse(Forbidden("missing or invalid X-CSRF-Token header"), req);
+    }
+    Call call{std::move(*auth), RequestContext{req.request_id, req.client_addr}};
+    return h(req, call);
+  };
+}
+
+Response Api::Dispatch(Request& req, std::string& route_name) {
+  const Route* route = nullptr;
+  std::string allowed;
+  switch (router_.Find(req, route, allowed)) {
+    case Router::Match::kFound:
+      route_name = route->pattern;
+      return route->handler(req);
+    case Router::Match::kWrongMethod: {
+      route_name = "(method_not_allowed)";
+      Response r = ErrorResponse(BadRequest("method " + req.method + " is not allowed here"), req);
+      r.status = 405;
+      r.SetHeader("Allow", allowed);
+      return r;
+    }
+    case Router::Match::kNoPath:
+      break;
+  }
+  route_name = "(not_found)";
+  return ErrorResponse(NotFound("no such endpoint: " + req.path), req);
+}
+
+Response Api::Handle(Request& req) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string route_name;
+  Response res;
+  try {
+    res = Dispatch(req, route_name);
+  } catch (const std::exception& e) {
+    res = ErrorResponse(MakeError(ErrorCode::kInternal, e.what()), req);
+  } catch (...) {
+    res = ErrorResponse(MakeError(ErrorCode::kInternal, "unknown exception"), req);
+  }
+  res.SetHeader("Cache-Control", "no-store");
+  res.SetHeader("X-Content-Type-Options", "nosniff");
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.ObserveRequest(req.method, route_name, res.status, secs);
+  return res;
+}
+
+}  // namespace kams::http

@@ -1,0 +1,67 @@
+#pragma once
+// The JSON API: routes, authentication (session cookie or bearer token), CSRF, metrics.
+
+#include <string>
+
+#include "core/audit/audit_service.h"
+#include "core/auth/auth_service.h"
+#include "core/contacts/contact_service.h"
+#include "core/customers/customer_service.h"
+#include "core/org/org_service.h"
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace kams::http {
+
+struct Services {
+  AuthService& auth;
+  CustomerService& customers;
+  ContactService& contacts;
+  OrgService& org;
+  UserService& users;
+  AuditService& audit;
+  std::function<bool()> healthy;  // storage reachable
+};
+
+struct ApiOptions {
+  bool secure_cookies = false;  // add `Secure` (when served over TLS)
+};
+
+// What an authenticated handler is given.
+struct Call {
+  Authenticated auth;
+  RequestContext ctx;
+  const Principal& who() const { return auth.principal; }
+};
+using AuthedHandler = std::function<Response(Request&, const Call&)>;
+
+class Api {
+ public:
+  Api(Services services, Metrics& metrics, ApiOptions options);
+  // Never throws: a stray exception becomes a logged 500 with the request id.
+  Response Handle(Request& req);
+  const Router& router() const { return router_; }
+
+ private:
+  Handler Authed(AuthedHandler h);
+  Response Dispatch(Request& req, std::string& route_name);
+
+  Services services_;
+  Metrics& metrics_;
+  ApiOptions options_;
+  Router router_;
+};
+
+// Route registration, one function per domain (handlers/*.cc).
+void AddSystemRoutes(Router& r, Services& s, Metrics& m);
+void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
+                   const std::function<Handler(AuthedHandler)>& authed);
+void AddCustomerRoutes(Router& r, Services& s,
+                       const std::function<Handler(AuthedHandler)>& authed);
+void AddContactRoutes(Router& r, Services& s,
+                      const std::function<Handler(AuthedHandler)>& authed);
+void AddOrgRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
+void AddAuditRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
+
+}  // namespace kams::http

@@ -1,0 +1,147 @@
+#include "http/api.h"
+#include "http/handler_util.h"
+
+namespace kams::http {
+namespace {
+
+std::string SessionCookie(const std::string& token, const ApiOptions& o, int max_age) {
+  std::string c = "kams_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                  std::to_string(max_age);
+  if (o.secure_cookies) c += "; Secure";
+  return c;
+}
+
+std::string CookieToken(const Request& req) {
+  std::string_view h = req.Header("cookie");
+  const auto pos = h.find("kams_session=");
+  if (pos == std::string_view::npos) return {};
+  std::string_view v = h.substr(pos + 13);
+  return std::string(v.substr(0, v.find(';')));
+}
+
+}  // namespace
+
+void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
+                   const std::function<Handler(AuthedHandler)>& authed) {
+  r.Add("POST", "/api/v1/auth/login", [&s, o](Request& req) {
+    auto body = codec::ParseObject(req.body);
+    if (!body.ok()) return ErrorResponse(body.error(), req);
+    std::string username, password;
+    std::vector<FieldError> problems;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+      if (it.key() == "username" && it->is_string()) {
+        username = it->get<std::string>();
+      } else if (it.key() == "password" && it->is_string()) {
+        password = it->get<std::string>();
+      } else if (it.key() == "username" || it.key() == "password") {
+        problems.push_back({it.key(), "must_be_string"});
+      } else {
+        problems.push_back({it.key(), "unknown_field"});
+      }
+    }
+    if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+    auto result = s.auth.Login(RequestContext{req.request_id, req.client_addr}, username, password);
+    if (!result.ok()) return ErrorResponse(result.error(), req);
+    Response res = JsonResponse(200, json{{"user", codec::ToJson(result->user)},
+                                          {"csrf_token", result->csrf_token}});
+    res.SetHeader("Set-Cookie", SessionCookie(result->session_token, o, 12 * 3600));
+    return res;
+  });
+
+  r.Add("POST", "/api/v1/auth/logout", authed([&s, o](Request& req, const Call& call) {
+          auto st = s.auth.Logout(call.ctx, call.auth);
+          if (!st.ok()) return ErrorResponse(st.error(), req);
+          Response res = NoContent();
+          res.SetHeader("Set-Cookie", SessionCookie("", o, 0));
+          return res;
+        }));
+
+  r.Add("GET", "/api/v1/auth/me", authed([&s](Request& req, const Call& call) {
+          auto me = s.auth.Me(call.who());
+          if (!me.ok()) return ErrorResponse(me.error(), req);
+          json body{{"user", codec::ToJson(*me)}};
+          if (call.auth.via == Authenticated::Via::kSession) {
+            body["csrf_token"] = s.auth.CsrfTokenFor(CookieToken(req));
+          }
+          return JsonResponse(200, body);
+        }));
+
+  r.Add("POST", "/api/v1/auth/password", authed([&s](Request& req, const Call& call) {
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          std::string current, next;
+          std::vector<FieldError> problems;
+          for (auto it = body->begin(); it != body->end(); ++it) {
+            std::string* target = it.key() == "current_password" ? &current
+                                  : it.key() == "new_password"   ? &next
+                                                                 : nullptr;
+            if (!target) {
+              problems.push_back({it.key(), "unknown_field"});
+            } else if (!it->is_string()) {
+              problems.push_back({it.key(), "must_be_string"});
+            } else {
+              *target = it->get<std::string>();
+            }
+          }
+          if (current.empty()) problems.push_back({"current_password", "required"});
+          if (next.empty()) problems.push_back({"new_password", "required"});
+          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+          auto st = s.users.ChangeOwnPassword(call.who(), call.ctx, current, next,
+                                              call.auth.session_hash);
+          if (!st.ok()) return ErrorResponse(st.error(), req);
+          return NoContent();
+        }));
+
+  r.Add("GET", "/api/v1/tokens", authed([&s](Request& req, const Call& call) {
+          auto tokens = s.auth.ListTokens(call.who());
+          if (!tokens.ok()) return ErrorResponse(tokens.error(), req);
+          json items = json::array();
+          for (const auto& t : *tokens) items.push_back(codec::ToJson(t));
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
+  r.Add("POST", "/api/v1/tokens", authed([&s](Request& req, const Call& call) {
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          std::string name;
+          std::optional<Timestamp> expires;
+          std::vector<FieldError> problems;
+          for (auto it = body->begin(); it != body->end(); ++it) {
+            if (it.key() == "name") {
+              if (it->is_string()) {
+                name = it->get<std::string>();
+              } else {
+                problems.push_back({"name", "must_be_string"});
+              }
+            } else if (it.key() == "expires_at") {
+              if (it->is_null()) continue;
+              auto t = it->is_string() ? ParseRfc3339(it->get<std::string>()) : std::nullopt;
+              if (!t) {
+                problems.push_back({"expires_at", "invalid_timestamp"});
+              } else {
+                expires = *t;
+              }
+            } else {
+              problems.push_back({it.key(), "unknown_field"});
+            }
+          }
+          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+          auto created = s.auth.CreateToken(call.who(), call.ctx, name, expires);
+          if (!created.ok()) return ErrorResponse(created.error(), req);
+          json out = codec::ToJson(created->token);
+          out["token"] = created->secret;
+          Response res = JsonResponse(201, out);
+          res.SetHeader("Location", "/api/v1/tokens/" + std::to_string(created->token.id));
+          return res;
+        }));
+
+  r.Add("DELETE", "/api/v1/tokens/{id}", authed([&s](Request& req, const Call& call) {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto st = s.auth.RevokeToken(call.who(), call.ctx, *id);
+          if (!st.ok()) return ErrorResponse(st.error(), req);
+          return NoContent();
+        }));
+}
+
+}  // namespace kams::http

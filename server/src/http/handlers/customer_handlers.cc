@@ -1,0 +1,147 @@
+#include "http/api.h"
+#include "http/handler_util.h"
+
+namespace kams::http {
+namespace {
+
+Response WithEtag(Response r, std::int64_t version) {
+  SetEtag(r, version);
+  return r;
+}
+
+Result<CustomerFilter> FilterFrom(const Query& q) {
+  CustomerFilter f;
+  f.stage = q.Get("stage");
+  KAMS_TRY(f.is_key_account, q.Bool("is_key_account"));
+  f.tier = q.Get("tier");
+  KAMS_TRY(f.owner_id, q.Int("owner_id", 1, INT64_MAX));
+  KAMS_TRY(f.org_unit_id, q.Int("org_unit_id", 1, INT64_MAX));
+  f.region = q.Get("region");
+  f.industry = q.Get("industry");
+  f.q = TrimSpace(q.Get("q").value_or(""));
+  if (Utf8Length(f.q) > 100) return ValidationFailed({{"q", "too_long"}});
+  return f;
+}
+
+}  // namespace
+
+void AddCustomerRoutes(Router& r, Services& s,
+                       const std::function<Handler(AuthedHandler)>& authed) {
+  r.Add("GET", "/api/v1/customers", authed([&s](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(req, {"limit", "cursor", "sort", "q", "stage", "is_key_account",
+                                      "tier", "owner_id", "org_unit_id", "region", "industry"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto sort = ParseCustomerSort(q->Get("sort").value_or("id"));
+          if (!sort) return ErrorResponse(ValidationFailed({{"sort", "invalid"}}), req);
+          const std::string sort_name = std::string(sort->descending ? "-" : "") +
+                                        std::string(CustomerSortName(sort->field));
+          auto page = q->Page(sort_name, sort->field != CustomerSort::kName);
+          if (!page.ok()) return ErrorResponse(page.error(), req);
+          auto filter = FilterFrom(*q);
+          if (!filter.ok()) return ErrorResponse(filter.error(), req);
+          auto result = s.customers.List(call.who(), *filter, *sort, *page);
+          if (!result.ok()) return ErrorResponse(result.error(), req);
+          return JsonResponse(200, ListJson(*result, sort_name,
+                                            [](const Customer& c) { return codec::ToJson(c); }));
+        }));
+
+  r.Add("POST", "/api/v1/customers", authed([&s](Request& req, const Call& call) -> Response {
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          Customer draft;
+          if (auto st = codec::ApplyCustomer(*body, draft); !st.ok()) {
+            return ErrorResponse(st.error(), req);
+          }
+          auto created = s.customers.Create(call.who(), call.ctx, std::move(draft));
+          if (!created.ok()) return ErrorResponse(created.error(), req);
+          Response res = WithEtag(JsonResponse(201, codec::ToJson(*created)), created->version);
+          res.SetHeader("Location", "/api/v1/customers/" + std::to_string(created->id));
+          return res;
+        }));
+
+  r.Add("GET", "/api/v1/customers/{id}", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto c = s.customers.Get(call.who(), call.ctx, *id);
+          if (!c.ok()) return ErrorResponse(c.error(), req);
+          return WithEtag(JsonResponse(200, codec::ToJson(*c)), c->version);
+        }));
+
+  r.Add("PATCH", "/api/v1/customers/{id}", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          auto updated = s.customers.Update(call.who(), call.ctx, *id, *version,
+                                            [&](Customer& c) { return codec::ApplyCustomer(*body, c); });
+          if (!updated.ok()) return ErrorResponse(updated.error(), req);
+          return WithEtag(JsonResponse(200, codec::ToJson(*updated)), updated->version);
+        }));
+
+  r.Add("DELETE", "/api/v1/customers/{id}", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto st = s.customers.Delete(call.who(), call.ctx, *id, *version);
+          if (!st.ok()) return ErrorResponse(st.error(), req);
+          return NoContent();
+        }));
+
+  r.Add("GET", "/api/v1/customers/{id}/team", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto team = s.customers.Team(call.who(), call.ctx, *id);
+          if (!team.ok()) return ErrorResponse(team.error(), req);
+          json items = json::array();
+          for (const auto& m : *team) items.push_back(codec::ToJson(m));
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
+  r.Add("POST", "/api/v1/customers/{id}/team", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          AccountTeamMember m;
+          m.customer_id = *id;
+          std::vector<FieldError> problems;
+          for (auto it = body->begin(); it != body->end(); ++it) {
+            if (it.key() == "user_id") {
+              if (it->is_number_integer() && it->get<std::int64_t>() > 0) {
+                m.user_id = it->get<std::int64_t>();
+              } else {
+                problems.push_back({"user_id", "must_be_id"});
+              }
+            } else if (it.key() == "team_role") {
+              if (it->is_string()) {
+                m.team_role = it->get<std::string>();
+              } else {
+                problems.push_back({"team_role", "must_be_string"});
+              }
+            } else {
+              problems.push_back({it.key(), "unknown_field"});
+            }
+          }
+          if (m.user_id == 0 && problems.empty()) problems.push_back({"user_id", "required"});
+          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+          auto added = s.customers.AddTeamMember(call.who(), call.ctx, m);
+          if (!added.ok()) return ErrorResponse(added.error(), req);
+          return JsonResponse(201, codec::ToJson(*added));
+        }));
+
+  r.Add("DELETE", "/api/v1/customers/{id}/team/{user_id}",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          auto user = PathId(req, 1);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          if (!user.ok()) return ErrorResponse(user.error(), req);
+          auto st = s.customers.RemoveTeamMember(call.who(), call.ctx, *id, *user);
+          if (!st.ok()) return ErrorResponse(st.error(), req);
+          return NoContent();
+        }));
+}
+
+}  // namespace kams::http

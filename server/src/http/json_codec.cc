@@ -1,0 +1,486 @@
+#include "http/json_codec.h"
+
+#include <set>
+
+#include "core/common/validation.h"
+
+namespace kams::codec {
+namespace {
+
+json Nullable(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json Nullable(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+json EmptyAsNull(const std::string& v) { return v.empty() ? json(nullptr) : json(v); }
+json Time(Timestamp t) { return FormatRfc3339(t); }
+json Time(const std::optional<Timestamp>& t) { return t ? json(FormatRfc3339(*t)) : json(nullptr); }
+
+// Reads the fields of one JSON object onto an entity, collecting every problem.
+class Fields {
+ public:
+  explicit Fields(const json& body) : body_(body) {}
+
+  // Text; null clears it. Leading and trailing white space is dropped.
+  void Text(const char* name, std::string& out) {
+    const json* v = Take(name);
+    if (!v) return;
+    if (v->is_null()) {
+      out.clear();
+    } else if (v->is_string()) {
+      out = TrimSpace(v->get<std::string>());
+    } else {
+      errors_.Add(name, "must_be_string");
+    }
+  }
+  // Text where absent/empty is stored as "not set".
+  void OptText(const char* name, std::optional<std::string>& out) {
+    const json* v = Take(name);
+    if (!v) return;
+    if (v->is_null()) {
+      out.reset();
+    } else if (v->is_string()) {
+      std::string s = TrimSpace(v->get<std::string>());
+      if (s.empty()) {
+        out.reset();
+      } else {
+        out = std::move(s);
+      }
+    } else {
+      errors_.Add(name, "must_be_string");
+    }
+  }
+  void Int(const char* name, std::optional<std::int64_t>& out) {
+    const json* v = Take(name);
+    if (!v) return;
+    if (v->is_null()) {
+      out.reset();
+    } else if (v->is_number_integer() && !(v->is_number_unsigned() &&
+                                           v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+      out = v->get<std::int64_t>();
+    } else {
+      errors_.Add(name, "must_be_integer");
+    }
+  }
+  void RequiredId(const char* name, Id& out) {
+    const json* v = Take(name);
+    if (!v) return;
+    std::optional<std::int64_t> tmp;
+    if (v->is_null()) {
+      errors_.Add(name, "required");
+      return;
+    }
+    Int(name, tmp, *v);
+    if (tmp) {
+      if (*tmp <= 0) {
+        errors_.Add(name, "invalid");
+      } else {
+        out = *tmp;
+      }
+    }
+  }
+  void OptId(const char* name, std::optional<Id>& out) {
+    const json* v = Take(name);
+    if (!v) return;
+    if (v->is_null()) {
+      out.reset();
+      return;
+    }
+    std::optional<std::int64_t> tmp;
+    Int(name, tmp, *v);
+    if (tmp) {
+      if (*tmp <= 0) {
+        errors_.Add(name, "invalid");
+      } else {
+        out = *tmp;
+      }
+    }
+  }
+  void Bool(const char* name, bool& out) {
+    const json* v = Take(name);
+    if (!v) return;
+    if (v->is_boolean()) {
+      out = v->get<bool>();
+    } else {
+      errors_.Add(name, "must_be_boolean");
+    }
+  }
+  // Fields a client may read but never set.
+  void ReadOnly(std::initializer_list<const char*> names) {
+    for (const char* n : names) {
+      if (Take(n)) errors_.Add(n, "read_only");
+    }
+  }
+  Status Finish() {
+    for (auto it = body_.begin(); it != body_.end(); ++it) {
+      if (!taken_.count(it.key())) errors_.Add(it.key(), "unknown_field");
+    }
+    return errors_.ToStatus();
+  }
+  // Like Finish, but when the shape is wrong also reports the domain rules the
+  // well-typed fields break, so the client learns every problem in one answer.
+  Status FinishWith(const Status& domain, std::string_view skip_field = "") {
+    Status shape = Finish();
+    if (shape.ok() || domain.ok()) return shape;
+    for (const auto& f : domain.error().fields) {
+      if (f.field != skip_field) errors_.Add(f.field, f.problem);
+    }
+    return errors_.ToStatus();
+  }
+  Validator& errors() { return errors_; }
+
+ private:
+  const json* Take(const char* name) {
+    auto it = body_.find(name);
+    if (it == body_.end()) return nullptr;
+    taken_.insert(name);
+    return &*it;
+  }
+  void Int(const char* name, std::optional<std::int64_t>& out, const json& v) {
+    if (v.is_number_integer() &&
+        !(v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+      out = v.get<std::int64_t>();
+    } else {
+      errors_.Add(name, "must_be_integer");
+    }
+  }
+  const json& body_;
+  std::set<std::string> taken_;
+  Validator errors_;
+};
+
+}  // namespace
+
+Result<json> ParseObject(std::string_view body) {
+  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return BadRequest("malformed JSON body");
+  if (!j.is_object()) return BadRequest("the body must be a JSON object");
+  return j;
+}
+
+json ErrorJson(const Error& e) {
+  json err = {{"code", std::string(ErrorCodeName(e.code))}, {"message", e.message}};
+  if (!e.fields.empty()) {
+    json fields = json::object();
+    for (const auto& f : e.fields) fields[f.field] = f.problem;
+    err["fields"] = std::move(fields);
+  }
+  return json{{"error", std::move(err)}};
+}
+
+json ToJson(const Customer& c) {
+  return json{
+      {"id", c.id},
+      {"version", c.version},
+      {"external_ref", Nullable(c.external_ref)},
+      {"name", c.name},
+      {"stage", c.stage},
+      {"credit_code", Nullable(c.credit_code)},
+      {"industry", c.industry},
+      {"region", c.region},
+      {"address", c.address},
+      {"phone", c.phone},
+      {"website", c.website},
+      {"org_unit_id", c.org_unit_id},
+      {"owner_id", Nullable(c.owner_id)},
+      {"is_key_account", c.is_key_account},
+      {"tier", Nullable(c.tier)},
+      {"ownership", EmptyAsNull(c.ownership)},
+      {"scale", EmptyAsNull(c.scale)},
+      {"employees", Nullable(c.employees)},
+      {"founded_on", EmptyAsNull(c.founded_on)},
+      {"characteristics", c.characteristics},
+      {"annual_revenue_fen", Nullable(c.annual_revenue_fen)},
+      {"main_business", c.main_business},
+      {"competitors", c.competitors},
+      {"potential", EmptyAsNull(c.potential)},
+      {"business_notes", c.business_notes},
+      {"first_deal_on", EmptyAsNull(c.first_deal_on)},
+      {"credit_rating", EmptyAsNull(c.credit_rating)},
+      {"payment_terms_days", Nullable(c.payment_terms_days)},
+      {"trading_notes", c.trading_notes},
+      {"created_at", Time(c.created_at)},
+      {"updated_at", Time(c.updated_at)},
+      {"created_by", Nullable(c.created_by)},
+  };
+}
+
+Status ApplyCustomer(const json& body, Customer& c) {
+  Customer next = c;
+  Fields f(body);
+  f.ReadOnly({"id", "version", "is_key_account", "tier", "created_at", "updated_at",
+              "created_by"});
+  f.OptText("external_ref", next.external_ref);
+  f.Text("name", next.name);
+  f.Text("stage", next.stage);
+  f.OptText("credit_code", next.credit_code);
+  f.Text("industry", next.industry);
+  f.Text("region", next.region);
+  f.Text("address", next.address);
+  f.Text("phone", next.phone);
+  f.Text("website", next.website);
+  f.RequiredId("org_unit_id", next.org_unit_id);
+  f.OptId("owner_id", next.owner_id);
+  f.Text("ownership", next.ownership);
+  f.Text("scale", next.scale);
+  f.Int("employees", next.employees);
+  f.Text("founded_on", next.founded_on);
+  f.Text("characteristics", next.characteristics);
+  f.Int("annual_revenue_fen", next.annual_revenue_fen);
+  f.Text("main_business", next.main_business);
+  f.Text("competitors", next.competitors);
+  f.Text("potential", next.potential);
+  f.Text("business_notes", next.business_notes);
+  f.Text("first_deal_on", next.first_deal_on);
+  f.Text("credit_rating", next.credit_rating);
+  f.Int("payment_terms_days", next.payment_terms_days);
+  f.Text("trading_notes", next.trading_notes);
+  KAMS_CHECK(f.FinishWith(ValidateCustomer(next), next.org_unit_id == 0 ? "org_unit_id" : ""));
+  if (next.stage.empty()) next.stage = c.stage.empty() ? "prospect" : c.stage;
+  c = std::move(next);
+  return Ok();
+}
+
+json ToJson(const Contact& c) {
+  return json{
+      {"id", c.id},
+      {"customer_id", c.customer_id},
+      {"version", c.version},
+      {"name", c.name},
+      {"title", c.title},
+      {"department", c.department},
+      {"phone", c.phone},
+      {"email", c.email},
+      {"buying_role", EmptyAsNull(c.buying_role)},
+      {"reports_to_id", Nullable(c.reports_to_id)},
+      {"interests", c.interests},
+      {"birthday", EmptyAsNull(c.birthday)},
+      {"notes", c.notes},
+      {"created_at", Time(c.created_at)},
+      {"updated_at", Time(c.updated_at)},
+  };
+}
+
+Status ApplyContact(const json& body, Contact& c) {
+  Contact next = c;
+  Fields f(body);
+  f.ReadOnly({"id", "customer_id", "version", "created_at", "updated_at"});
+  f.Text("name", next.name);
+  f.Text("title", next.title);
+  f.Text("department", next.department);
+  f.Text("phone", next.phone);
+  f.Text("email", next.email);
+  f.Text("buying_role", next.buying_role);
+  f.OptId("reports_to_id", next.reports_to_id);
+  f.Text("interests", next.interests);
+  f.Text("birthday", next.birthday);
+  f.Text("notes", next.notes);
+  KAMS_CHECK(f.FinishWith(ValidateContact(next)));
+  c = std::move(next);
+  return Ok();
+}
+
+json ToJson(const User& u) {
+  return json{
+      {"id", u.id},
+      {"username", u.username},
+      {"display_name", u.display_name},
+      {"role", std::string(RoleName(u.role))},
+      {"org_unit_id", u.org_unit_id},
+      {"active", u.active},
+      {"email", u.email},
+      {"phone", u.phone},
+      {"locale", EmptyAsNull(u.locale)},
+      {"version", u.version},
+      {"created_at", Time(u.created_at)},
+      {"updated_at", Time(u.updated_at)},
+      {"last_login_at", Time(u.last_login_at)},
+  };
+}
+
+Status ApplyUser(const json& body, User& u, std::string* password) {
+  User next = u;
+  Fields f(body);
+  f.ReadOnly({"id", "version", "created_at", "updated_at", "last_login_at"});
+  if (password) {
+    f.Text("username", next.username);
+    std::string pw;
+    if (auto it = body.find("password"); it != body.end()) {
+      if (it->is_string()) {
+        *password = it->get<std::string>();
+      } else {
+        f.errors().Add("password", "must_be_string");
+      }
+    }
+    f.Text("password", pw);  // consumed above; keeps it from being an unknown field
+  } else {
+    f.ReadOnly({"username", "password"});
+  }
+  f.Text("display_name", next.display_name);
+  if (auto it = body.find("role"); it != body.end()) {
+    std::string role;
+    f.Text("role", role);
+    if (auto r = ParseRole(role)) {
+      next.role = *r;
+    } else {
+      f.errors().Add("role", "invalid");
+    }
+  }
+  f.RequiredId("org_unit_id", next.org_unit_id);
+  f.Bool("active", next.active);
+  f.Text("email", next.email);
+  f.Text("phone", next.phone);
+  f.Text("locale", next.locale);
+  KAMS_CHECK(f.Finish());
+  u = std::move(next);
+  return Ok();
+}
+
+json ToJson(const OrgUnit& u) {
+  return json{{"id", u.id},
+              {"parent_id", u.parent_id ? json(*u.parent_id) : json(nullptr)},
+              {"name", u.name},
+              {"kind", u.kind},
+              {"version", u.version},
+              {"created_at", Time(u.created_at)},
+              {"updated_at", Time(u.updated_at)}};
+}
+
+Status ApplyOrgUnit(const json& body, OrgUnit& u) {
+  OrgUnit next = u;
+  Fields f(body);
+  f.ReadOnly({"id", "version", "created_at", "updated_at"});
+  f.Text("name", next.name);
+  f.Text("kind", next.kind);
+  f.OptId("parent_id", next.parent_id);
+  KAMS_CHECK(f.Finish());
+  u = std::move(next);
+  return Ok();
+}
+
+json ToJson(const AuditRecord& r) {
+  json changes = json::array();
+  for (const auto& c : r.changes) {
+    changes.push_back({{"field", c.field}, {"before", Nullable(c.before)}, {"after", Nullable(c.after)}});
+  }
+  return json{{"id", r.id},
+              {"at", Time(r.at)},
+              {"actor_id", Nullable(r.actor_id)},
+              {"actor_name", r.actor_name},
+              {"action", r.action},
+              {"entity", r.entity},
+              {"entity_id", Nullable(r.entity_id)},
+              {"customer_id", Nullable(r.customer_id)},
+              {"changes", std::move(changes)},
+              {"request_id", r.request_id},
+              {"client_addr", r.client_addr},
+              {"hash", r.hash}};
+}
+
+json ToJson(const ApiToken& t) {
+  return json{{"id", t.id},
+              {"name", t.name},
+              {"created_at", Time(t.created_at)},
+              {"last_used_at", Time(t.last_used_at)},
+              {"revoked_at", Time(t.revoked_at)},
+              {"expires_at", Time(t.expires_at)}};
+}
+
+json ToJson(const AccountTeamMember& m) {
+  return json{{"customer_id", m.customer_id},
+              {"user_id", m.user_id},
+              {"team_role", m.team_role},
+              {"added_at", Time(m.added_at)}};
+}
+
+std::string Base64UrlEncode(std::string_view in) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  std::size_t i = 0;
+  while (i + 2 < in.size()) {
+    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
+                       (static_cast<unsigned char>(in[i + 1]) << 8) |
+                       static_cast<unsigned char>(in[i + 2]);
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += kAlphabet[v & 63];
+    i += 3;
+  }
+  if (i + 1 == in.size()) {
+    const unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+  } else if (i + 2 == in.size()) {
+    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
+                       (static_cast<unsigned char>(in[i + 1]) << 8);
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+  }
+  return out;
+}
+
+std::optional<std::string> Base64UrlDecode(std::string_view in) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+  };
+  if (in.size() % 4 == 1 || in.size() > 4096) return std::nullopt;
+  std::string out;
+  unsigned buf = 0;
+  int bits = 0;
+  for (char c : in) {
+    const int v = val(c);
+    if (v < 0) return std::nullopt;
+    buf = (buf << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buf >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
+std::string EncodeCursor(std::string_view sort_name, const Cursor& c) {
+  return Base64UrlEncode("v1|" + std::string(sort_name) + "|" + std::to_string(c.id) + "|" +
+                         c.sort_value);
+}
+
+std::optional<Cursor> DecodeCursor(std::string_view text, std::string_view sort_name,
+                                   bool numeric_value) {
+  auto raw = Base64UrlDecode(text);
+  if (!raw) return std::nullopt;
+  std::string_view s = *raw;
+  if (s.substr(0, 3) != "v1|") return std::nullopt;
+  s.remove_prefix(3);
+  const auto bar1 = s.find('|');
+  if (bar1 == std::string_view::npos || s.substr(0, bar1) != sort_name) return std::nullopt;
+  s.remove_prefix(bar1 + 1);
+  const auto bar2 = s.find('|');
+  if (bar2 == std::string_view::npos) return std::nullopt;
+  Cursor c;
+  try {
+    std::size_t used = 0;
+    c.id = std::stoll(std::string(s.substr(0, bar2)), &used);
+    if (used != bar2 || c.id < 0) return std::nullopt;
+  } catch (...) {
+    return std::nullopt;
+  }
+  c.sort_value = std::string(s.substr(bar2 + 1));
+  if (numeric_value) {
+    try {
+      std::size_t used = 0;
+      (void)std::stoll(c.sort_value, &used);
+      if (used != c.sort_value.size()) return std::nullopt;
+    } catch (...) {
+      return std::nullopt;
+    }
+  }
+  return c;
+}
+
+}  // namespace kams::codec

@@ -1,0 +1,50 @@
+#pragma once
+// JSON ⇄ domain types, shared by http/ and the CLI. The core never sees JSON.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/audit/audit_record.h"
+#include "core/auth/session.h"
+#include "core/common/result.h"
+#include "core/contacts/contact.h"
+#include "core/customers/customer.h"
+#include "core/org/org_unit.h"
+#include "core/org/user.h"
+
+namespace kams::codec {
+
+using nlohmann::json;
+
+// Parses a request body; malformed JSON or a non-object is a bad_request.
+Result<json> ParseObject(std::string_view body);
+
+json ErrorJson(const Error& e);
+
+json ToJson(const Customer& c);
+json ToJson(const Contact& c);
+json ToJson(const User& u);
+json ToJson(const OrgUnit& u);
+json ToJson(const AuditRecord& r);
+json ToJson(const ApiToken& t);
+json ToJson(const AccountTeamMember& m);
+
+// Apply the client's fields onto an entity. Unknown fields, read-only fields and wrong
+// types are validation errors naming each field; nothing is applied on error.
+Status ApplyCustomer(const json& body, Customer& c);
+Status ApplyContact(const json& body, Contact& c);
+Status ApplyOrgUnit(const json& body, OrgUnit& u);
+// `with_password` accepts "password" (create) and writes it to `password`.
+Status ApplyUser(const json& body, User& u, std::string* password);
+
+// Cursors are opaque to clients: base64url of "v1|<sort>|<id>|<value>".
+std::string EncodeCursor(std::string_view sort_name, const Cursor& c);
+std::optional<Cursor> DecodeCursor(std::string_view text, std::string_view sort_name,
+                                   bool numeric_value);
+
+std::string Base64UrlEncode(std::string_view in);
+std::optional<std::string> Base64UrlDecode(std::string_view in);
+
+}  // namespace kams::codec

@@ -1,0 +1,307 @@
+// The only translation unit that includes Boost.Beast.
+#include "http/server.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/version.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace kams::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::atomic<std::uint64_t> g_request_counter{0};
+
+std::string NextRequestId() {
+  static const std::uint64_t kBoot = static_cast<std::uint64_t>(
+      std::chrono::steady_clock::now().time_since_epoch().count());
+  const std::uint64_t n = ++g_request_counter;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%06llx-%08llx",
+                static_cast<unsigned long long>(kBoot & 0xFFFFFF),
+                static_cast<unsigned long long>(n));
+  return buf;
+}
+
+std::string ErrorBody(std::string_view code, std::string_view message) {
+  return std::string(R"({"error":{"code":")") + std::string(code) + R"(","message":")" +
+         std::string(message) + "\"}}";
+}
+
+}  // namespace
+
+class Session;
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  asio::io_context ioc;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+  std::atomic<bool> stopping{false};
+  std::mutex sessions_mutex;
+  std::set<std::weak_ptr<Session>, std::owner_less<std::weak_ptr<Session>>> sessions;
+  std::optional<asio::steady_timer> grace_timer;
+  std::chrono::steady_clock::time_point grace_deadline;
+  std::atomic<int> live_sessions{0};
+
+  Impl(ServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {}
+  void Accept();
+  void BeginStop();
+  void WaitForSessions();
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Server::Impl& server)
+      : stream_(std::move(socket)), server_(server) {
+    ++server_.live_sessions;
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_addr_ = ep.address().to_string();
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+  }
+
+  ~Session() { --server_.live_sessions; }
+
+  void Start() {
+    asio::dispatch(stream_.get_executor(),
+                   beast::bind_front_handler(&Session::DoRead, shared_from_this()));
+  }
+
+  // Called from Stop(): close now if idle, otherwise after the current response.
+  void Shutdown() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->closing_ = true;
+      if (!self->busy_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.close();
+      }
+    });
+  }
+
+ private:
+  void DoRead() {
+    if (closing_) return DoClose();
+    busy_ = false;
+    parser_.emplace();
+    parser_->body_limit(server_.options.body_limit);
+    parser_->header_limit(64 * 1024);
+    stream_.expires_after(server_.options.idle_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+        ec == beast::error::timeout || ec == asio::error::connection_reset ||
+        ec == asio::error::eof) {
+      return DoClose();
+    }
+    busy_ = true;
+    if (ec == bhttp::error::body_limit) {
+      return SendRaw(413, ErrorBody("payload_too_large", "request body is over the limit"),
+                     /*close=*/true, 11);
+    }
+    if (ec) {
+      return SendRaw(400, ErrorBody("bad_request", "malformed HTTP request"), true, 11);
+    }
+    auto& msg = parser_->get();
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    const auto q = req.target.find('?');
+    const std::string raw_path = req.target.substr(0, q);
+    if (q != std::string::npos) req.query = req.target.substr(q + 1);
+    if (!PercentDecode(raw_path, false, req.path)) {
+      return SendRaw(400, ErrorBody("bad_request", "malformed path"), !msg.keep_alive(),
+                     msg.version());
+    }
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    req.body = std::move(msg.body());
+    req.client_addr = client_addr_;
+    req.request_id = NextRequestId();
+    const bool keep_alive = msg.keep_alive() && !server_.stopping.load();
+    const unsigned version = msg.version();
+    const bool head = msg.method() == bhttp::verb::head;
+
+    Response res;
+    try {
+      res = server_.handler(req);
+    } catch (...) {
+      res.status = 500;
+      res.body = ErrorBody("internal", "internal error (request " + req.request_id + ")");
+    }
+    Send(std::move(res), keep_alive, version, head, req.request_id);
+  }
+
+  void Send(Response r, bool keep_alive, unsigned version, bool head, const std::string& rid) {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(r.status), version);
+    res->set(bhttp::field::server, "kams");
+    res->set(bhttp::field::content_type, r.content_type);
+    res->set("X-Request-Id", rid);
+    for (auto& [k, v] : r.headers) res->set(k, v);
+    const std::size_t length = r.body.size();
+    if (!head) res->body() = std::move(r.body);
+    res->keep_alive(keep_alive && !closing_);
+    res->content_length(length);
+    Write(std::move(res));
+  }
+
+  void SendRaw(int status, std::string body, bool close, unsigned version) {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(status), version);
+    res->set(bhttp::field::server, "kams");
+    res->set(bhttp::field::content_type, "application/json; charset=utf-8");
+    res->body() = std::move(body);
+    res->keep_alive(!close);
+    res->prepare_payload();
+    Write(std::move(res));
+  }
+
+  void Write(std::shared_ptr<bhttp::response<bhttp::string_body>> res) {
+    const bool close = !res->keep_alive();
+    response_ = res;
+    stream_.expires_after(server_.options.idle_timeout);
+    bhttp::async_write(stream_, *res,
+                       [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
+                         self->response_.reset();
+                         if (ec || close) return self->DoClose();
+                         self->DoRead();
+                       });
+  }
+
+  void DoClose() {
+    busy_ = false;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Server::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<void> response_;
+  std::string client_addr_;
+  bool busy_ = false;
+  bool closing_ = false;
+};
+
+void Server::Impl::Accept() {
+  acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == asio::error::operation_aborted || stopping) return;
+    } else {
+      auto session = std::make_shared<Session>(std::move(socket), *this);
+      {
+        std::lock_guard lock(sessions_mutex);
+        for (auto it = sessions.begin(); it != sessions.end();) {
+          it = it->expired() ? sessions.erase(it) : std::next(it);
+        }
+        sessions.insert(session);
+      }
+      session->Start();
+    }
+    if (!stopping) Accept();
+  });
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  asio::post(ioc, [this] {
+    beast::error_code ec;
+    if (acceptor) acceptor->close(ec);
+    if (signals) signals->cancel(ec);
+    std::vector<std::shared_ptr<Session>> live;
+    {
+      std::lock_guard lock(sessions_mutex);
+      for (auto& w : sessions) {
+        if (auto s = w.lock()) live.push_back(std::move(s));
+      }
+    }
+    for (auto& s : live) s->Shutdown();
+    live.clear();
+    grace_deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+    grace_timer.emplace(ioc);
+    WaitForSessions();
+  });
+}
+
+// Polls until every connection has closed; whatever still runs after the grace period
+// is cut off. When nothing is left, the io_context runs out of work and Run() returns.
+void Server::Impl::WaitForSessions() {
+  if (live_sessions.load() == 0) return;
+  if (std::chrono::steady_clock::now() >= grace_deadline) {
+    ioc.stop();
+    return;
+  }
+  grace_timer->expires_after(std::chrono::milliseconds(20));
+  grace_timer->async_wait([this](beast::error_code e) {
+    if (!e) WaitForSessions();
+  });
+}
+
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() = default;
+
+std::uint16_t Server::Listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) throw std::runtime_error("invalid listen address " + impl_->options.host);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  impl_->acceptor.emplace(impl_->ioc);
+  impl_->acceptor->open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor->bind(endpoint, ec);
+  if (!ec) impl_->acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw std::runtime_error("cannot listen on " + impl_->options.host + ":" +
+                             std::to_string(impl_->options.port) + ": " + ec.message());
+  }
+  return impl_->acceptor->local_endpoint().port();
+}
+
+void Server::Run() {
+  if (impl_->options.handle_signals) {
+    impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
+    impl_->signals->async_wait([this](beast::error_code ec, int) {
+      if (!ec) impl_->BeginStop();
+    });
+  }
+  impl_->Accept();
+  const int n = std::max(1, impl_->options.threads);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::Stop() { impl_->BeginStop(); }
+
+}  // namespace kams::http

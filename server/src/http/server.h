@@ -1,0 +1,46 @@
+#pragma once
+// The HTTP/1.1 server (Boost.Beast on Asio): keep-alive, pipelining, body and header
+// limits, idle timeouts, graceful shutdown. Requests are handed to one Handler on the
+// I/O threads; the handler may block (storage calls), so the pool is sized above the
+// core count.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+
+namespace kams::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port
+  int threads = 4;
+  std::size_t body_limit = 1024 * 1024;  // larger bodies answer 413
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds shutdown_grace{15};
+  bool handle_signals = true;  // SIGINT/SIGTERM start a graceful shutdown
+};
+
+class Server {
+ public:
+  using Handler = std::function<Response(Request&)>;
+  Server(ServerOptions options, Handler handler);
+  ~Server();
+  // Binds and listens; returns the bound port. Throws std::runtime_error on failure.
+  std::uint16_t Listen();
+  // Serves until Stop() or a signal; returns once in-flight requests have finished
+  // (or the grace period ran out).
+  void Run();
+  // Stops accepting, lets requests in flight finish, closes idle connections.
+  void Stop();
+
+  struct Impl;  // implementation detail (server.cc), public for its connection class
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kams::http

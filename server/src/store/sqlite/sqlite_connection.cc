@@ -1,0 +1,75 @@
+#include "store/sqlite/sqlite_connection.h"
+
+namespace kams {
+
+SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms)
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+  db_.setBusyTimeout(busy_timeout_ms);
+  db_.exec("PRAGMA journal_mode=WAL");
+  db_.exec("PRAGMA synchronous=FULL");
+  db_.exec("PRAGMA foreign_keys=ON");
+  db_.exec("PRAGMA temp_store=MEMORY");
+  db_.exec("PRAGMA cache_size=-65536");  // 64 MiB per connection
+}
+
+SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  in_use_.push_back(it->second.get());
+  return *it->second;
+}
+
+void SqliteConnection::ResetInUse() {
+  for (auto* st : in_use_) {
+    try {
+      st->reset();
+    } catch (const SQLite::Exception&) {
+      // reset reports the statement's last error again; the transaction already saw it
+    }
+  }
+  in_use_.clear();
+}
+
+void BindAll(SQLite::Statement& st, const std::vector<SqlValue>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* n = std::get_if<std::int64_t>(&values[i])) {
+      st.bind(index, static_cast<std::int64_t>(*n));
+    } else {
+      st.bind(index, std::get<std::string>(values[i]));
+    }
+  }
+}
+
+std::optional<std::int64_t> OptInt(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+std::optional<std::string> OptText(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+void BindOpt(SQLite::Statement& st, int index, const std::optional<std::int64_t>& v) {
+  if (v) {
+    st.bind(index, static_cast<std::int64_t>(*v));
+  } else {
+    st.bind(index);
+  }
+}
+
+void BindOpt(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
+  if (v) {
+    st.bind(index, *v);
+  } else {
+    st.bind(index);
+  }
+}
+
+}  // namespace kams

@@ -1,0 +1,357 @@
+#include "store/sqlite/sqlite_repos.h"
+
+#include <algorithm>
+
+#include "store/text_grams.h"
+
+namespace kams {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
+    "c.region, c.address, c.phone, c.website, c.org_unit_id, c.owner_id, c.is_key_account, "
+    "c.tier, c.ownership, c.scale, c.employees, c.founded_on, c.characteristics, "
+    "c.annual_revenue_fen, c.main_business, c.competitors, c.potential, c.business_notes, "
+    "c.first_deal_on, c.credit_rating, c.payment_terms_days, c.trading_notes, c.created_at, "
+    "c.updated_at, c.created_by FROM customer c";
+
+Customer Read(SQLite::Statement& st) {
+  Customer c;
+  int i = 0;
+  c.id = st.getColumn(i++).getInt64();
+  c.version = st.getColumn(i++).getInt64();
+  c.external_ref = OptText(st.getColumn(i++));
+  c.name = st.getColumn(i++).getString();
+  c.stage = st.getColumn(i++).getString();
+  c.credit_code = OptText(st.getColumn(i++));
+  c.industry = st.getColumn(i++).getString();
+  c.region = st.getColumn(i++).getString();
+  c.address = st.getColumn(i++).getString();
+  c.phone = st.getColumn(i++).getString();
+  c.website = st.getColumn(i++).getString();
+  c.org_unit_id = st.getColumn(i++).getInt64();
+  c.owner_id = OptInt(st.getColumn(i++));
+  c.is_key_account = st.getColumn(i++).getInt() != 0;
+  c.tier = OptText(st.getColumn(i++));
+  c.ownership = st.getColumn(i++).getString();
+  c.scale = st.getColumn(i++).getString();
+  c.employees = OptInt(st.getColumn(i++));
+  c.founded_on = st.getColumn(i++).getString();
+  c.characteristics = st.getColumn(i++).getString();
+  c.annual_revenue_fen = OptInt(st.getColumn(i++));
+  c.main_business = st.getColumn(i++).getString();
+  c.competitors = st.getColumn(i++).getString();
+  c.potential = st.getColumn(i++).getString();
+  c.business_notes = st.getColumn(i++).getString();
+  c.first_deal_on = st.getColumn(i++).getString();
+  c.credit_rating = st.getColumn(i++).getString();
+  c.payment_terms_days = OptInt(st.getColumn(i++));
+  c.trading_notes = st.getColumn(i++).getString();
+  c.created_at = st.getColumn(i++).getInt64();
+  c.updated_at = st.getColumn(i++).getInt64();
+  c.created_by = OptInt(st.getColumn(i++));
+  return c;
+}
+
+// Binds every writable column in the order of kWriteColumns; returns the next index.
+int BindWritable(SQLite::Statement& st, const Customer& c) {
+  int i = 1;
+  st.bind(i++, static_cast<std::int64_t>(c.version));
+  BindOpt(st, i++, c.external_ref);
+  st.bind(i++, c.name);
+  st.bind(i++, LowerAscii(c.name));
+  st.bind(i++, c.stage);
+  BindOpt(st, i++, c.credit_code);
+  st.bind(i++, c.industry);
+  st.bind(i++, c.region);
+  st.bind(i++, c.address);
+  st.bind(i++, c.phone);
+  st.bind(i++, c.website);
+  st.bind(i++, static_cast<std::int64_t>(c.org_unit_id));
+  BindOpt(st, i++, c.owner_id);
+  st.bind(i++, c.is_key_account ? 1 : 0);
+  BindOpt(st, i++, c.tier);
+  st.bind(i++, c.ownership);
+  st.bind(i++, c.scale);
+  BindOpt(st, i++, c.employees);
+  st.bind(i++, c.founded_on);
+  st.bind(i++, c.characteristics);
+  BindOpt(st, i++, c.annual_revenue_fen);
+  st.bind(i++, c.main_business);
+  st.bind(i++, c.competitors);
+  st.bind(i++, c.potential);
+  st.bind(i++, c.business_notes);
+  st.bind(i++, c.first_deal_on);
+  st.bind(i++, c.credit_rating);
+  BindOpt(st, i++, c.payment_terms_days);
+  st.bind(i++, c.trading_notes);
+  st.bind(i++, static_cast<std::int64_t>(c.created_at));
+  st.bind(i++, static_cast<std::int64_t>(c.updated_at));
+  BindOpt(st, i++, c.created_by);
+  return i;
+}
+
+constexpr const char* kWriteColumns[] = {
+    "version", "external_ref", "name", "name_lc", "stage", "credit_code", "industry",
+    "region", "address", "phone", "website", "org_unit_id", "owner_id", "is_key_account",
+    "tier", "ownership", "scale", "employees", "founded_on", "characteristics",
+    "annual_revenue_fen", "main_business", "competitors", "potential", "business_notes",
+    "first_deal_on", "credit_rating", "payment_terms_days", "trading_notes", "created_at",
+    "updated_at", "created_by"};
+
+std::string InsertSql() {
+  std::string cols, qs;
+  for (const char* c : kWriteColumns) {
+    if (!cols.empty()) {
+      cols += ", ";
+      qs += ", ";
+    }
+    cols += c;
+    qs += "?";
+  }
+  return "INSERT INTO customer (" + cols + ") VALUES (" + qs + ")";
+}
+
+std::string UpdateSql() {
+  std::string sets;
+  for (const char* c : kWriteColumns) {
+    if (!sets.empty()) sets += ", ";
+    sets += std::string(c) + " = ?";
+  }
+  return "UPDATE customer SET " + sets + " WHERE id = ?";
+}
+
+// The one place a principal's scope becomes SQL for customers (alias c).
+std::string ScopePredicate(const Principal& who, std::vector<SqlValue>& binds) {
+  switch (who.scope()) {
+    case ScopeKind::kAll:
+      return "1=1";
+    case ScopeKind::kUnitSubtree:
+      binds.emplace_back(who.org_unit_id);
+      return "c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ?)";
+    case ScopeKind::kOwnAccounts:
+      binds.emplace_back(who.user_id);
+      binds.emplace_back(who.user_id);
+      return "(c.owner_id = ? OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = ?))";
+  }
+  return "0=1";
+}
+
+const char* SortColumn(CustomerSort s) {
+  switch (s) {
+    case CustomerSort::kId: return "c.id";
+    case CustomerSort::kName: return "c.name";
+    case CustomerSort::kCreatedAt: return "c.created_at";
+    case CustomerSort::kUpdatedAt: return "c.updated_at";
+  }
+  return "c.id";
+}
+
+SqlValue SortValue(CustomerSort s, const std::string& text) {
+  if (s == CustomerSort::kName) return text;
+  try {
+    return static_cast<std::int64_t>(std::stoll(text));
+  } catch (...) {
+    return std::int64_t{0};  // the codec validates cursors; this is only a fallback
+  }
+}
+
+}  // namespace
+
+std::optional<Customer> SqliteCustomerRepository::Get(const Principal& who, Id id) {
+  std::vector<SqlValue> binds;
+  const std::string scope = ScopePredicate(who, binds);
+  auto& st = c_.Prepare(std::string(kColumns) + " WHERE c.id = ? AND c.deleted_at IS NULL AND " +
+                        scope);
+  st.bind(1, static_cast<std::int64_t>(id));
+  for (std::size_t i = 0; i < binds.size(); ++i) {
+    st.bind(static_cast<int>(i) + 2, static_cast<std::int64_t>(std::get<std::int64_t>(binds[i])));
+  }
+  if (!st.executeStep()) return std::nullopt;
+  return Read(st);
+}
+
+bool SqliteCustomerRepository::Exists(Id id) {
+  auto& st = c_.Prepare("SELECT 1 FROM customer WHERE id = ? AND deleted_at IS NULL");
+  st.bind(1, static_cast<std::int64_t>(id));
+  return st.executeStep();
+}
+
+Page<Customer> SqliteCustomerRepository::List(const Principal& who, const CustomerFilter& f,
+                                              const SortSpec& sort, const PageRequest& page) {
+  std::vector<SqlValue> binds;
+  std::string sql = std::string(kColumns) + " WHERE c.deleted_at IS NULL AND ";
+  sql += ScopePredicate(who, binds);
+  if (f.stage) {
+    sql += " AND c.stage = ?";
+    binds.emplace_back(*f.stage);
+  }
+  if (f.is_key_account) {
+    sql += " AND c.is_key_account = ?";
+    binds.emplace_back(std::int64_t{*f.is_key_account ? 1 : 0});
+  }
+  if (f.tier) {
+    sql += " AND c.tier = ?";
+    binds.emplace_back(*f.tier);
+  }
+  if (f.owner_id) {
+    sql += " AND c.owner_id = ?";
+    binds.emplace_back(*f.owner_id);
+  }
+  if (f.org_unit_id) {
+    sql += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ?)";
+    binds.emplace_back(*f.org_unit_id);
+  }
+  if (f.region) {
+    sql += " AND c.region = ?";
+    binds.emplace_back(*f.region);
+  }
+  if (f.industry) {
+    sql += " AND c.industry = ?";
+    binds.emplace_back(*f.industry);
+  }
+  if (!f.q.empty()) {
+    const std::string q = LowerAscii(f.q);
+    auto grams = Bigrams(q);
+    if (!grams.empty()) {
+      // Intersect at most four posting lists (first, last and two between), then verify.
+      std::vector<std::string> pick;
+      const std::size_t n = grams.size();
+      for (std::size_t k : {std::size_t{0}, n - 1, n / 3, 2 * n / 3}) {
+        if (std::find(pick.begin(), pick.end(), grams[k]) == pick.end()) pick.push_back(grams[k]);
+      }
+      sql += " AND c.id IN (";
+      for (std::size_t k = 0; k < pick.size(); ++k) {
+        if (k) sql += " INTERSECT ";
+        sql += "SELECT customer_id FROM customer_name_gram WHERE gram = ?";
+        binds.emplace_back(pick[k]);
+      }
+      sql += ")";
+    }
+    sql += " AND instr(c.name_lc, ?) > 0";
+    binds.emplace_back(q);
+  }
+  const char* col = SortColumn(sort.field);
+  const char* cmp = sort.descending ? "<" : ">";
+  const char* dir = sort.descending ? " DESC" : " ASC";
+  if (page.after) {
+    if (sort.field == CustomerSort::kId) {
+      sql += std::string(" AND c.id ") + cmp + " ?";
+      binds.emplace_back(page.after->id);
+    } else {
+      sql += std::string(" AND (") + col + " " + cmp + " ? OR (" + col + " = ? AND c.id " + cmp +
+             " ?))";
+      binds.push_back(SortValue(sort.field, page.after->sort_value));
+      binds.push_back(SortValue(sort.field, page.after->sort_value));
+      binds.emplace_back(page.after->id);
+    }
+  }
+  if (sort.field == CustomerSort::kId) {
+    sql += std::string(" ORDER BY c.id") + dir;
+  } else {
+    sql += std::string(" ORDER BY ") + col + dir + ", c.id" + dir;
+  }
+  sql += " LIMIT ?";
+  binds.emplace_back(std::int64_t{page.limit + 1});
+
+  auto& st = c_.Prepare(sql);
+  BindAll(st, binds);
+  Page<Customer> out;
+  out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
+  while (st.executeStep()) out.items.push_back(Read(st));
+  if (static_cast<int>(out.items.size()) > page.limit) {
+    out.items.pop_back();
+    out.next = CursorFor(out.items.back(), sort);
+  }
+  return out;
+}
+
+void SqliteCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
+  auto& del = c_.Prepare("DELETE FROM customer_name_gram WHERE customer_id = ?");
+  del.bind(1, static_cast<std::int64_t>(id));
+  del.exec();
+  auto& ins = c_.Prepare("INSERT OR IGNORE INTO customer_name_gram (gram, customer_id) VALUES (?, ?)");
+  for (const auto& g : Bigrams(name_lc)) {
+    ins.reset();
+    ins.bind(1, g);
+    ins.bind(2, static_cast<std::int64_t>(id));
+    ins.exec();
+  }
+}
+
+Id SqliteCustomerRepository::Insert(const Customer& c) {
+  static const std::string sql = InsertSql();
+  auto& st = c_.Prepare(sql);
+  BindWritable(st, c);
+  st.exec();
+  const Id id = c_.db().getLastInsertRowid();
+  WriteGrams(id, LowerAscii(c.name));
+  return id;
+}
+
+void SqliteCustomerRepository::Update(const Customer& c) {
+  static const std::string sql = UpdateSql();
+  // Re-index the name only when it changed.
+  auto& old = c_.Prepare("SELECT name FROM customer WHERE id = ?");
+  old.bind(1, static_cast<std::int64_t>(c.id));
+  const bool renamed = !old.executeStep() || old.getColumn(0).getString() != c.name;
+  old.reset();
+  auto& st = c_.Prepare(sql);
+  const int next = BindWritable(st, c);
+  st.bind(next, static_cast<std::int64_t>(c.id));
+  st.exec();
+  if (renamed) WriteGrams(c.id, LowerAscii(c.name));
+}
+
+void SqliteCustomerRepository::SoftDelete(Id id, Timestamp at) {
+  auto& st = c_.Prepare("UPDATE customer SET deleted_at = ?, version = version + 1 WHERE id = ?");
+  st.bind(1, static_cast<std::int64_t>(at));
+  st.bind(2, static_cast<std::int64_t>(id));
+  st.exec();
+}
+
+bool SqliteCustomerRepository::ExternalRefTaken(const std::string& ref, Id except_id) {
+  auto& st = c_.Prepare("SELECT 1 FROM customer WHERE external_ref = ? AND id <> ?");
+  st.bind(1, ref);
+  st.bind(2, static_cast<std::int64_t>(except_id));
+  return st.executeStep();
+}
+
+bool SqliteCustomerRepository::CreditCodeTaken(const std::string& code, Id except_id) {
+  auto& st = c_.Prepare("SELECT 1 FROM customer WHERE credit_code = ? AND id <> ?");
+  st.bind(1, code);
+  st.bind(2, static_cast<std::int64_t>(except_id));
+  return st.executeStep();
+}
+
+std::vector<AccountTeamMember> SqliteCustomerRepository::Team(Id customer_id) {
+  auto& st = c_.Prepare(
+      "SELECT customer_id, user_id, team_role, added_at FROM account_team "
+      "WHERE customer_id = ? ORDER BY added_at, user_id");
+  st.bind(1, static_cast<std::int64_t>(customer_id));
+  std::vector<AccountTeamMember> out;
+  while (st.executeStep()) {
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
+                   st.getColumn(2).getString(), st.getColumn(3).getInt64()});
+  }
+  return out;
+}
+
+void SqliteCustomerRepository::AddTeamMember(const AccountTeamMember& m) {
+  auto& st = c_.Prepare(
+      "INSERT INTO account_team (customer_id, user_id, team_role, added_at) VALUES (?, ?, ?, ?)");
+  st.bind(1, static_cast<std::int64_t>(m.customer_id));
+  st.bind(2, static_cast<std::int64_t>(m.user_id));
+  st.bind(3, m.team_role);
+  st.bind(4, static_cast<std::int64_t>(m.added_at));
+  st.exec();
+}
+
+bool SqliteCustomerRepository::RemoveTeamMember(Id customer_id, Id user_id) {
+  auto& st = c_.Prepare("DELETE FROM account_team WHERE customer_id = ? AND user_id = ?");
+  st.bind(1, static_cast<std::int64_t>(customer_id));
+  st.bind(2, static_cast<std::int64_t>(user_id));
+  return st.exec() > 0;
+}
+
+}  // namespace kams

@@ -1,0 +1,199 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "store/migration.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_repos.h"
+
+namespace kams {
+namespace {
+
+constexpr int kMaxAttempts = 20;
+
+bool IsTransient(const SQLite::Exception& e) {
+  const int code = e.getErrorCode() & 0xFF;
+  return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+bool IsConstraint(const SQLite::Exception& e) {
+  return (e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT;
+}
+
+Error Internal(std::string detail) { return MakeError(ErrorCode::kInternal, std::move(detail)); }
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {
+  if (options_.pool_size < 1) options_.pool_size = 1;
+  try {
+    for (int i = 0; i < options_.pool_size; ++i) {
+      idle_.push_back(std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout_ms));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw std::runtime_error("cannot open database " + options_.path + ": " + e.what());
+  }
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  std::lock_guard lock(pool_mutex_);
+  // Close all but one connection, then checkpoint so the file is complete on its own
+  // after a clean shutdown (a checkpoint waits for other connections' readers).
+  while (idle_.size() > 1) idle_.pop_back();
+  if (!idle_.empty()) {
+    try {
+      idle_.front()->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const SQLite::Exception&) {
+    }
+  }
+  idle_.clear();
+}
+
+// A connection borrowed from the pool, returned when the lease ends.
+struct SqliteDatabase::Lease {
+  SqliteDatabase* self;
+  std::unique_ptr<SqliteConnection> c;
+  Lease(SqliteDatabase* s, std::unique_ptr<SqliteConnection> conn) : self(s), c(std::move(conn)) {}
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  ~Lease() { self->Release(std::move(c)); }
+  SqliteConnection* operator->() const { return c.get(); }
+  SqliteConnection& operator*() const { return *c; }
+};
+
+SqliteDatabase::Lease SqliteDatabase::Acquire() {
+  std::unique_lock lock(pool_mutex_);
+  pool_cv_.wait(lock, [&] { return !idle_.empty(); });
+  auto c = std::move(idle_.back());
+  idle_.pop_back();
+  return Lease(this, std::move(c));
+}
+
+void SqliteDatabase::Release(std::unique_ptr<SqliteConnection> c) {
+  {
+    std::lock_guard lock(pool_mutex_);
+    idle_.push_back(std::move(c));
+  }
+  pool_cv_.notify_one();
+}
+
+Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) {
+  Lease conn = Acquire();
+
+  std::unique_lock<std::mutex> write_lock(write_mutex_, std::defer_lock);
+  if (mode == TxMode::kWrite) write_lock.lock();
+
+  for (int attempt = 1;; ++attempt) {
+    bool open = false;
+    try {
+      conn->Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+      open = true;
+      SqliteTx tx(*conn);
+      Status s = work(tx);
+      conn->ResetInUse();
+      if (!s.ok()) {
+        conn->Exec("ROLLBACK");
+        return s;
+      }
+      conn->Exec("COMMIT");
+      return Ok();
+    } catch (const SQLite::Exception& e) {
+      conn->ResetInUse();
+      if (open) {
+        try {
+          if (sqlite3_get_autocommit(conn->db().getHandle()) == 0) {
+            conn->Exec("ROLLBACK");
+          }
+        } catch (const SQLite::Exception&) {
+        }
+      }
+      if (IsTransient(e) && attempt < kMaxAttempts) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2 * attempt));
+        continue;
+      }
+      if (IsConstraint(e)) {
+        return Conflict("the change conflicts with an existing record");
+      }
+      return Internal(std::string("sqlite: ") + e.what());
+    } catch (const std::exception& e) {
+      conn->ResetInUse();
+      if (open) {
+        try {
+          if (sqlite3_get_autocommit(conn->db().getHandle()) == 0) conn->Exec("ROLLBACK");
+        } catch (const SQLite::Exception&) {
+        }
+      }
+      return Internal(std::string("storage: ") + e.what());
+    }
+  }
+}
+
+int SqliteDatabase::SchemaVersion() {
+  Lease conn = Acquire();
+  if (!conn->db().tableExists("schema_migration")) return 0;
+  SQLite::Statement st(conn->db(), "SELECT COALESCE(MAX(version), 0) FROM schema_migration");
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+Result<int> SqliteDatabase::Migrate() {
+  const auto& all = SqliteMigrations();
+  const int known = all.empty() ? 0 : all.back().version;
+  const int current = SchemaVersion();
+  if (current > known) {
+    return MakeError(ErrorCode::kInternal,
+                     "database schema version " + std::to_string(current) +
+                         " is newer than this binary (" + std::to_string(known) +
+                         "); upgrade KAMS before opening it");
+  }
+  if (current == known) return current;
+  Lease conn = Acquire();
+  std::lock_guard write_lock(write_mutex_);
+  try {
+    conn->Exec("BEGIN IMMEDIATE");
+    conn->Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+    for (const auto& m : all) {
+      if (m.version <= current) continue;
+      conn->Exec(std::string(m.sql));
+      SQLite::Statement st(conn->db(),
+                           "INSERT INTO schema_migration (version, name, applied_at) "
+                           "VALUES (?, ?, CAST(strftime('%s','now') AS INTEGER) * 1000000)");
+      st.bind(1, m.version);
+      st.bind(2, std::string(m.name));
+      st.exec();
+    }
+    conn->Exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    try {
+      conn->Exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+    }
+    return MakeError(ErrorCode::kInternal, std::string("migration failed: ") + e.what());
+  }
+  return known;
+}
+
+Status SqliteDatabase::BackupTo(const std::string& out_path) {
+  Lease conn = Acquire();
+  try {
+    SQLite::Statement st(conn->db(), "VACUUM INTO ?");
+    st.bind(1, out_path);
+    st.exec();
+    return Ok();
+  } catch (const SQLite::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("backup failed: ") + e.what());
+  }
+}
+
+void SqliteDatabase::ExecRaw(const std::string& sql) {
+  Lease conn = Acquire();
+  conn->Exec(sql);
+}
+
+}  // namespace kams

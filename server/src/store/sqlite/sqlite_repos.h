@@ -1,0 +1,143 @@
+#pragma once
+// SQLite implementations of the core's repository ports (internal to store/sqlite).
+
+#include "core/ports/database.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace kams {
+
+class SqliteOrgRepository final : public OrgRepository {
+ public:
+  explicit SqliteOrgRepository(SqliteConnection& c) : c_(c) {}
+  std::vector<OrgUnit> All() override;
+  std::optional<OrgUnit> Get(Id id) override;
+  Id Insert(const OrgUnit& unit) override;
+  void Update(const OrgUnit& unit) override;
+  void Delete(Id id) override;
+  bool InSubtree(Id ancestor, Id unit) override;
+  std::int64_t CountChildren(Id id) override;
+  std::int64_t CountUsers(Id id) override;
+  std::int64_t CountCustomers(Id id) override;
+
+ private:
+  void RebuildClosure();
+  SqliteConnection& c_;
+};
+
+class SqliteUserRepository final : public UserRepository {
+ public:
+  explicit SqliteUserRepository(SqliteConnection& c) : c_(c) {}
+  std::optional<User> Get(Id id) override;
+  std::optional<User> FindByUsername(std::string_view username) override;
+  std::optional<std::string> PasswordHash(Id id) override;
+  Id Insert(const User& user, const std::string& password_hash) override;
+  void Update(const User& user) override;
+  void SetPasswordHash(Id id, const std::string& hash, Timestamp at) override;
+  void RecordLogin(Id id, Timestamp at) override;
+  Page<User> List(const UserFilter& filter, const PageRequest& page) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
+class SqliteCustomerRepository final : public CustomerRepository {
+ public:
+  explicit SqliteCustomerRepository(SqliteConnection& c) : c_(c) {}
+  std::optional<Customer> Get(const Principal& who, Id id) override;
+  bool Exists(Id id) override;
+  Page<Customer> List(const Principal& who, const CustomerFilter& filter, const SortSpec& sort,
+                      const PageRequest& page) override;
+  Id Insert(const Customer& c) override;
+  void Update(const Customer& c) override;
+  void SoftDelete(Id id, Timestamp at) override;
+  bool ExternalRefTaken(const std::string& ref, Id except_id) override;
+  bool CreditCodeTaken(const std::string& code, Id except_id) override;
+  std::vector<AccountTeamMember> Team(Id customer_id) override;
+  void AddTeamMember(const AccountTeamMember& m) override;
+  bool RemoveTeamMember(Id customer_id, Id user_id) override;
+
+ private:
+  void WriteGrams(Id id, const std::string& name_lc);
+  SqliteConnection& c_;
+};
+
+class SqliteContactRepository final : public ContactRepository {
+ public:
+  explicit SqliteContactRepository(SqliteConnection& c) : c_(c) {}
+  Page<Contact> List(Id customer_id, const PageRequest& page) override;
+  std::optional<Contact> Get(Id customer_id, Id contact_id) override;
+  Id Insert(const Contact& c) override;
+  void Update(const Contact& c) override;
+  void Delete(Id customer_id, Id contact_id) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
+class SqliteAuditRepository final : public AuditRepository {
+ public:
+  explicit SqliteAuditRepository(SqliteConnection& c) : c_(c) {}
+  std::pair<Id, std::string> Head() override;
+  void Insert(const AuditRecord& r) override;
+  Page<AuditRecord> List(const AuditFilter& filter, const PageRequest& page) override;
+  void ForEach(const std::function<bool(const AuditRecord&)>& fn) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
+class SqliteAuthRepository final : public AuthRepository {
+ public:
+  explicit SqliteAuthRepository(SqliteConnection& c) : c_(c) {}
+  void InsertSession(const Session& s) override;
+  std::optional<Session> FindSession(const std::string& token_hash) override;
+  void TouchSession(const std::string& token_hash, Timestamp at) override;
+  void DeleteSession(const std::string& token_hash) override;
+  void DeleteSessionsOfUser(Id user_id) override;
+  void DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) override;
+  Id InsertToken(const ApiToken& t) override;
+  std::optional<ApiToken> FindToken(const std::string& token_hash) override;
+  std::vector<ApiToken> TokensOf(Id user_id) override;
+  bool RevokeToken(Id user_id, Id token_id, Timestamp at) override;
+  void TouchToken(Id token_id, Timestamp at) override;
+  ThrottleState GetThrottle(const std::string& key) override;
+  void PutThrottle(const std::string& key, const ThrottleState& s) override;
+  void ClearThrottle(const std::string& key) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
+class SqliteAccessLogRepository final : public AccessLogRepository {
+ public:
+  explicit SqliteAccessLogRepository(SqliteConnection& c) : c_(c) {}
+  void InsertBatch(const std::vector<AccessEntry>& entries) override;
+  std::int64_t Count() override;
+
+ private:
+  SqliteConnection& c_;
+};
+
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(SqliteConnection& c)
+      : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c) {}
+  OrgRepository& org() override { return org_; }
+  UserRepository& users() override { return users_; }
+  CustomerRepository& customers() override { return customers_; }
+  ContactRepository& contacts() override { return contacts_; }
+  AuditRepository& audit() override { return audit_; }
+  AuthRepository& auth() override { return auth_; }
+  AccessLogRepository& access_log() override { return access_log_; }
+
+ private:
+  SqliteOrgRepository org_;
+  SqliteUserRepository users_;
+  SqliteCustomerRepository customers_;
+  SqliteContactRepository contacts_;
+  SqliteAuditRepository audit_;
+  SqliteAuthRepository auth_;
+  SqliteAccessLogRepository access_log_;
+};
+
+}  // namespace kams

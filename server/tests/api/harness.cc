@@ -1,0 +1,239 @@
+#include "harness.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+namespace kams::test {
+namespace fs = std::filesystem;
+
+json HttpResponse::Json() const { return json::parse(body); }
+
+std::string HttpResponse::Header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+std::string HttpResponse::ErrorCode() const {
+  auto j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.contains("error")) return "";
+  return j["error"].value("code", "");
+}
+
+namespace {
+
+int Connect(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) throw std::runtime_error("socket failed");
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error("connect failed");
+  }
+  timeval tv{60, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  return fd;
+}
+
+std::string Exchange(int port, const std::string& bytes) {
+  const int fd = Connect(port);
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may close early (e.g. 413); read what it said
+    sent += static_cast<std::size_t>(n);
+  }
+  ::shutdown(fd, SHUT_WR);
+  std::string out;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+HttpResponse ParseResponse(const std::string& raw) {
+  HttpResponse r;
+  const auto end = raw.find("\r\n\r\n");
+  if (end == std::string::npos) throw std::runtime_error("no HTTP response: " + raw.substr(0, 200));
+  std::istringstream head(raw.substr(0, end));
+  std::string line;
+  std::getline(head, line);
+  r.status = std::stoi(line.substr(9, 3));
+  while (std::getline(head, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = line.substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    r.headers[name] = value;
+  }
+  r.body = raw.substr(end + 4);
+  return r;
+}
+
+}  // namespace
+
+HttpResponse SendHttp(int port, const std::string& method, const std::string& target,
+                      const std::vector<std::pair<std::string, std::string>>& headers,
+                      const std::string& body) {
+  std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+  if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {
+    req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  }
+  req += "\r\n" + body;
+  return ParseResponse(Exchange(port, req));
+}
+
+std::string SendRaw(int port, const std::string& bytes) { return Exchange(port, bytes); }
+
+KamsServer& KamsServer::Get() {
+  static KamsServer server;
+  return server;
+}
+
+int KamsServer::RunCli(const std::vector<std::string>& args, std::string* out) const {
+  std::string cmd = "'" + bin_ + "'";
+  for (const auto& a : args) cmd += " '" + a + "'";
+  cmd += " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  std::string text;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  const int status = ::pclose(p);
+  if (out) *out = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void KamsServer::Start() {
+  const char* bin = std::getenv("KAMS_BIN");
+  if (!bin) throw std::runtime_error("KAMS_BIN is not set (run through ctest)");
+  bin_ = bin;
+  const char* tmp = std::getenv("KAMS_TEST_TMP");
+  fs::path base = tmp ? fs::path(tmp) : fs::temp_directory_path();
+  fs::create_directories(base);
+  dir_ = (base / ("api-" + std::to_string(::getpid()))).string();
+  fs::remove_all(dir_);
+  fs::create_directories(dir_);
+  db_ = dir_ + "/kams.db";
+  std::string out;
+  if (RunCli({"demo", "--db", db_}, &out) != 0) throw std::runtime_error("kams demo failed: " + out);
+  const std::string port_file = dir_ + "/port";
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    const std::string log = dir_ + "/server.log";
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    ::execl(bin_.c_str(), bin_.c_str(), "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",
+            "--port-file", port_file.c_str(), "--threads", "4", static_cast<char*>(nullptr));
+    std::_Exit(127);
+  }
+  for (int i = 0; i < 600 && port_ == 0; ++i) {
+    std::ifstream in(port_file);
+    if (in >> port_) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (port_ == 0) throw std::runtime_error("kams serve did not start");
+}
+
+void KamsServer::Stop() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  pid_ = -1;
+}
+
+Client Client::Login(const std::string& username, const std::string& password) {
+  Client c;
+  auto r = SendHttp(KamsServer::Get().port(), "POST", "/api/v1/auth/login",
+                    {{"Content-Type", "application/json"}},
+                    json{{"username", username}, {"password", password}}.dump());
+  if (r.status != 200) throw std::runtime_error("login of " + username + " failed: " + r.body);
+  const std::string set_cookie = r.Header("set-cookie");
+  c.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  auto j = r.Json();
+  c.csrf = j["csrf_token"];
+  c.user = j["user"];
+  return c;
+}
+
+Client Client::Bearer(const std::string& token) {
+  Client c;
+  c.bearer = token;
+  return c;
+}
+
+HttpResponse Client::Send(const std::string& method, const std::string& target,
+                          std::vector<std::pair<std::string, std::string>> headers,
+                          const std::string& body) const {
+  if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
+  if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
+  if (send_csrf && !csrf.empty() && method != "GET") headers.emplace_back("X-CSRF-Token", csrf);
+  return SendHttp(KamsServer::Get().port(), method, target, headers, body);
+}
+
+HttpResponse Client::Get(const std::string& target) const { return Send("GET", target, {}, ""); }
+
+HttpResponse Client::Post(const std::string& target, const json& body) const {
+  return Send("POST", target, {{"Content-Type", "application/json"}}, body.dump());
+}
+
+HttpResponse Client::PostRaw(const std::string& target, const std::string& body,
+                             const std::string& content_type) const {
+  return Send("POST", target, {{"Content-Type", content_type}}, body);
+}
+
+HttpResponse Client::Patch(const std::string& target, const json& body,
+                           std::optional<long long> version) const {
+  std::vector<std::pair<std::string, std::string>> h{{"Content-Type", "application/json"}};
+  if (version) h.emplace_back("If-Match", "\"" + std::to_string(*version) + "\"");
+  return Send("PATCH", target, h, body.dump());
+}
+
+HttpResponse Client::Delete(const std::string& target, std::optional<long long> version) const {
+  std::vector<std::pair<std::string, std::string>> h;
+  if (version) h.emplace_back("If-Match", std::to_string(*version));
+  return Send("DELETE", target, h, "");
+}
+
+std::string UrlEncode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace kams::test

@@ -1,0 +1,79 @@
+#pragma once
+// API test harness: starts the real `kams` binary on a free loopback port with a fresh
+// demo database, and talks to it over real HTTP/1.1 sockets.
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kams::test {
+
+using nlohmann::json;
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  json Json() const;  // parsed body (throws on malformed JSON: a test failure)
+  std::string Header(const std::string& lower_name) const;
+  std::string ErrorCode() const;  // body.error.code or ""
+};
+
+// One request on a fresh connection (Connection: close).
+HttpResponse SendHttp(int port, const std::string& method, const std::string& target,
+                      const std::vector<std::pair<std::string, std::string>>& headers,
+                      const std::string& body);
+// Raw bytes in, raw bytes out (for malformed-request tests).
+std::string SendRaw(int port, const std::string& bytes);
+
+// The server under test, shared by every test in the binary.
+class KamsServer {
+ public:
+  static KamsServer& Get();
+  void Start();
+  void Stop();  // SIGTERM; returns the exit status
+  int port() const { return port_; }
+  const std::string& db_path() const { return db_; }
+  const std::string& bin() const { return bin_; }
+  const std::string& dir() const { return dir_; }
+  int last_exit_status() const { return exit_status_; }
+  // Runs the kams binary with arguments; returns the exit status and captures stdout.
+  int RunCli(const std::vector<std::string>& args, std::string* out = nullptr) const;
+
+ private:
+  std::string bin_, dir_, db_;
+  int pid_ = -1;
+  int port_ = 0;
+  int exit_status_ = -1;
+};
+
+// A signed-in user (session cookie + CSRF token), or an anonymous client.
+class Client {
+ public:
+  Client() = default;
+  static Client Login(const std::string& username, const std::string& password = "kams-demo");
+  static Client Bearer(const std::string& token);
+
+  HttpResponse Get(const std::string& target) const;
+  HttpResponse Post(const std::string& target, const json& body) const;
+  HttpResponse PostRaw(const std::string& target, const std::string& body,
+                       const std::string& content_type = "application/json") const;
+  HttpResponse Patch(const std::string& target, const json& body, std::optional<long long> version) const;
+  HttpResponse Delete(const std::string& target, std::optional<long long> version) const;
+  HttpResponse Send(const std::string& method, const std::string& target,
+                    std::vector<std::pair<std::string, std::string>> headers,
+                    const std::string& body) const;
+
+  json user;
+  std::string cookie;      // "kams_session=..."
+  std::string csrf;
+  std::string bearer;
+  bool send_csrf = true;   // switch off to test CSRF refusal
+};
+
+std::string UrlEncode(const std::string& s);
+
+}  // namespace kams::test
