@@ -1,0 +1,46 @@
+#include "core/common/time.h"
+
+#include <gtest/gtest.h>
+
+namespace kams {
+namespace {
+
+TEST(CivilDate, ParsesOnlyRealDays) {
+  struct Case {
+    const char* text;
+    bool valid;
+  } cases[] = {
+      {"2026-03-01", true},  {"2024-02-29", true},  {"2023-02-29", false},
+      {"1900-02-29", false}, {"2000-02-29", true},  {"2024-13-01", false},
+      {"2024-00-10", false}, {"2024-04-31", false}, {"2024-4-01", false},
+      {"20240401", false},   {"", false},           {"2024-04-01T00:00", false},
+      {"0999-01-01", false}, {"abcd-ef-gh", false}, {"2024-12-31", true},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(ParseCivilDate(c.text).has_value(), c.valid) << c.text;
+  }
+}
+
+TEST(CivilDate, DaysRoundTrip) {
+  for (std::int64_t d : {-1000000LL, -1LL, 0LL, 1LL, 19782LL, 20415LL, 2932896LL}) {
+    EXPECT_EQ(DaysFromCivil(CivilFromDays(d)), d);
+  }
+  EXPECT_EQ(DaysFromCivil({1970, 1, 1}), 0);
+  EXPECT_EQ(DaysFromCivil({2026, 3, 1}), 20513);
+  EXPECT_EQ(FormatCivilDate({2026, 3, 1}), "2026-03-01");
+}
+
+TEST(Rfc3339, FormatsAndParses) {
+  const Timestamp t = (DaysFromCivil({2026, 3, 1}) * 86400 + 8 * 3600) * kMicrosPerSecond;
+  EXPECT_EQ(FormatRfc3339(t), "2026-03-01T08:00:00Z");
+  EXPECT_EQ(ParseRfc3339("2026-03-01T08:00:00Z"), t);
+  EXPECT_EQ(ParseRfc3339("2026-03-01T16:00:00+08:00"), t);
+  EXPECT_EQ(ParseRfc3339("2026-03-01T08:00:00.5Z"), t + 500000);
+  for (const char* bad : {"2026-03-01", "2026-03-01T08:00:00", "2026-03-01T25:00:00Z",
+                          "2026-02-30T08:00:00Z", "2026-03-01T08:00:00+8", "x"}) {
+    EXPECT_FALSE(ParseRfc3339(bad).has_value()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace kams
