@@ -42,9 +42,10 @@ struct ApiToken {
   std::optional<Timestamp> expires_at;
 };
 
-// Failed-login counters per key ("user:<name>" and "addr:<ip>"). After `free_failures`
-// failures inside `window`, each further failure locks the key for a doubling time,
-// capped at `max_lock`: slowed, then locked for a while, never locked for good.
+// Failed-login counters per key ("user:<name>" and "addr:<ip>"). The first
+// `free_failures - 1` failures inside `window` cost nothing; from the `free_failures`-th
+// on, each failure locks the key for a doubling time (base_lock, 2×, 4×, …) capped at
+// `max_lock`: slowed, then locked for a while, never locked for good.
 struct ThrottleState {
   int failures = 0;
   Timestamp window_start = 0;

@@ -200,6 +200,7 @@ Result<AccountTeamMember> CustomerService::AddTeamMember(const Principal& who,
     if (!Allows(who.role, Permission::kAccountTeamWrite)) {
       return DenyError("change account teams", "customer", m.customer_id);
     }
+    if (m.team_role.empty()) return ValidationFailed({{"team_role", "required"}});
     if (!IsValidTeamRole(m.team_role)) return ValidationFailed({{"team_role", "invalid"}});
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<AccountTeamMember> {
       KAMS_TRY(Customer c, Visible(tx, who, m.customer_id));

@@ -132,7 +132,9 @@ Status OrgService::Delete(const Principal& who, const RequestContext& ctx, Id id
 Result<Page<User>> UserService::List(const Principal& who, UserFilter filter,
                                      const PageRequest& page) {
   if (page.limit < 1 || page.limit > 500) return ValidationFailed({{"limit", "out_of_range"}});
+  if (Utf8Length(filter.q) > 100) return ValidationFailed({{"q", "too_long"}});
   if (!Allows(who.role, Permission::kUserRead)) {
+    RecordDenial(deps_, RequestContext{}, who, DenyError("list users", "user", std::nullopt));
     return Forbidden("your role may not list users");
   }
   return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<User>> {
@@ -172,7 +174,11 @@ Result<User> UserService::Create(const Principal& who, const RequestContext& ctx
     if (auto s = ValidateUser(u); !s.ok()) {
       for (const auto& f : s.error().fields) v.Add(f.field, f.problem);
     }
-    v.Check(IsAcceptablePassword(d.password), "password", "too_weak");
+    if (d.password.empty()) {
+      v.Add("password", "required");
+    } else {
+      v.Check(IsAcceptablePassword(d.password), "password", "too_weak");
+    }
     KAMS_CHECK(v.ToStatus());
     const std::string hash = deps_.crypto.HashPassword(d.password);  // slow: outside the Tx
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<User> {
@@ -244,6 +250,7 @@ Status UserService::ResetPassword(const Principal& who, const RequestContext& ct
     if (!Allows(who.role, Permission::kUserManage)) {
       return DenyError("reset passwords", "user", id);
     }
+    if (new_password.empty()) return ValidationFailed({{"password", "required"}});
     if (!IsAcceptablePassword(new_password)) return ValidationFailed({{"password", "too_weak"}});
     const std::string hash = deps_.crypto.HashPassword(new_password);
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Status {

@@ -13,6 +13,7 @@ Status ValidateOrgUnit(const OrgUnit& unit) {
   Validator v;
   v.Required("name", unit.name);
   v.MaxLength("name", unit.name, 100);
+  v.Required("kind", unit.kind);
   v.Check(IsValidOrgUnitKind(unit.kind), "kind", "invalid");
   return v.ToStatus();
 }

@@ -83,8 +83,19 @@ void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
               *target = it->get<std::string>();
             }
           }
-          if (current.empty()) problems.push_back({"current_password", "required"});
-          if (next.empty()) problems.push_back({"new_password", "required"});
+          // One problem per field: a non-string value is not also "required".
+          auto reported = [&problems](std::string_view field) {
+            for (const auto& p : problems) {
+              if (p.field == field) return true;
+            }
+            return false;
+          };
+          if (current.empty() && !reported("current_password")) {
+            problems.push_back({"current_password", "required"});
+          }
+          if (next.empty() && !reported("new_password")) {
+            problems.push_back({"new_password", "required"});
+          }
           if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
           auto st = s.users.ChangeOwnPassword(call.who(), call.ctx, current, next,
                                               call.auth.session_hash);
@@ -101,6 +112,10 @@ void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
         }));
 
   r.Add("POST", "/api/v1/tokens", authed([&s](Request& req, const Call& call) {
+          // A token cannot mint further tokens: a leaked one must not outlive its revocation.
+          if (call.auth.via == Authenticated::Via::kBearer) {
+            return ErrorResponse(Forbidden("API tokens are created from a signed-in session"), req);
+          }
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
           std::string name;

@@ -129,7 +129,10 @@ void AddCustomerRoutes(Router& r, Services& s,
           if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
           auto added = s.customers.AddTeamMember(call.who(), call.ctx, m);
           if (!added.ok()) return ErrorResponse(added.error(), req);
-          return JsonResponse(201, codec::ToJson(*added));
+          Response res = JsonResponse(201, codec::ToJson(*added));
+          res.SetHeader("Location", "/api/v1/customers/" + std::to_string(*id) + "/team/" +
+                                        std::to_string(added->user_id));
+          return res;
         }));
 
   r.Add("DELETE", "/api/v1/customers/{id}/team/{user_id}",
