@@ -8,6 +8,7 @@ packages=(
   libboost-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libsodium-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev
+  postgresql libpqxx-dev
   wrk nginx-light curl python3
 )
 

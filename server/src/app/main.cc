@@ -44,19 +44,19 @@ bool SplitListen(const std::string& listen, std::string& host, std::uint16_t& po
   return true;
 }
 
-int Serve(const std::string& db, const std::string& listen, int threads, bool secure_cookies,
-          const std::string& port_file) {
+int Serve(const std::string& db, const std::string& listen, int threads, int pool,
+          bool secure_cookies, const std::string& port_file) {
   std::string host;
   std::uint16_t port = 0;
   if (!SplitListen(listen, host, port)) {
     std::fprintf(stderr, "kams: --listen must be HOST:PORT, got '%s'\n", listen.c_str());
     return 2;
   }
-  Wiring wiring(WiringOptions{db, std::max(4, threads + 2)});
+  Wiring wiring(WiringOptions{db, pool > 0 ? pool : std::max(4, threads + 2)});
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
                           [&wiring] {
-                            return wiring.sqlite().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
+                            return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
   http::Api api(services, wiring.metrics(), http::ApiOptions{secure_cookies});
   http::ServerOptions so;
@@ -71,7 +71,7 @@ int Serve(const std::string& db, const std::string& listen, int threads, bool se
     std::filesystem::rename(tmp, port_file);
   }
   spdlog::info("KAMS {} serving http://{}:{} (database {}, {} threads)", kVersion,
-               host.find(':') != std::string::npos ? "[" + host + "]" : host, bound, db, threads);
+               host.find(':') != std::string::npos ? "[" + host + "]" : host, bound, RedactPassword(db), threads);
   server.Run();
   spdlog::info("shutting down: flushing the access log and closing the database");
   wiring.access_log().Stop();
@@ -79,12 +79,20 @@ int Serve(const std::string& db, const std::string& listen, int threads, bool se
 }
 
 int Demo(const std::string& db, int customers, std::uint64_t seed) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::error_code ec;
-    std::filesystem::remove(db + suffix, ec);
+  if (IsPostgresUrl(db)) {
+    // The demo replaces the whole database: drop every table, then migrate from nothing.
+    if (Status s = OpenStore(db, 1)->Reset(); !s.ok()) {
+      std::fprintf(stderr, "kams demo: %s\n", s.error().message.c_str());
+      return 1;
+    }
+  } else {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::error_code ec;
+      std::filesystem::remove(db + suffix, ec);
+    }
   }
   Wiring wiring(WiringOptions{db, 2});
-  std::fprintf(stderr, "Loading the demo company into %s ...\n", db.c_str());
+  std::fprintf(stderr, "Loading the demo company into %s ...\n", RedactPassword(db).c_str());
   auto report = demo::LoadDemoCompany(wiring.deps(), seed, customers, [&](int done) {
     std::fprintf(stderr, "\r  customers: %d / %d", done, customers);
   });
@@ -143,19 +151,22 @@ int main(int argc, char** argv) {
   int threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
   bool secure_cookies = false;
   std::string port_file;
-  serve->add_option("--db", db, "Database file (SQLite)")->capture_default_str();
+  int pool = 0;
+  if (const char* env = std::getenv("KAMS_POOL")) pool = std::atoi(env);
+  serve->add_option("--db", db, "Database: a SQLite file, or postgres://user@host:port/dbname")->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks one)")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies, "Mark session cookies Secure (TLS in front)");
   serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
+  serve->add_option("--pool", pool, "Database connections (0: threads + 2, at least 4)")->check(CLI::Range(0, 1024))->capture_default_str();
 
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade a database (no data)");
-  migrate->add_option("--db", db, "Database file")->capture_default_str();
+  migrate->add_option("--db", db, "Database file or postgres:// URL")->capture_default_str();
 
   auto* demo = app.add_subcommand("demo", "Create or reset the demo database");
   int demo_customers = 2000;
   std::uint64_t seed = 20261123;
-  demo->add_option("--db", db, "Database file (replaced)")->capture_default_str();
+  demo->add_option("--db", db, "Database file or postgres:// URL (replaced)")->capture_default_str();
   demo->add_option("--customers", demo_customers, "Number of customers")->check(CLI::Range(100, 5'000'000))->capture_default_str();
   demo->add_option("--seed", seed, "Generator seed")->capture_default_str();
 
@@ -194,21 +205,21 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
 
   try {
-    if (*serve) return Serve(db, listen, threads, secure_cookies, port_file);
+    if (*serve) return Serve(db, listen, threads, pool, secure_cookies, port_file);
     if (*migrate) {
-      auto sqlite = OpenDatabase(db, 1);
-      std::printf("database %s is at schema version %d\n", db.c_str(), sqlite->SchemaVersion());
+      auto store = OpenDatabase(db, 1);
+      std::printf("database %s is at schema version %d\n", RedactPassword(db).c_str(), store->SchemaVersion());
       return 0;
     }
     if (*demo) return Demo(db, demo_customers, seed);
     if (*verify) return AuditVerify(db);
     if (*backup) {
-      auto sqlite = OpenDatabase(db, 1);
+      auto store = OpenDatabase(db, 1);
       if (std::filesystem::exists(out)) {
         std::fprintf(stderr, "kams backup: %s already exists\n", out.c_str());
         return 1;
       }
-      return Report(sqlite->BackupTo(out), "backup");
+      return Report(store->BackupTo(out), "backup");
     }
     if (app.got_subcommand("version")) {
       std::printf("kams %s\n", kVersion);

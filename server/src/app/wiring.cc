@@ -4,19 +4,16 @@
 
 namespace kams {
 
-std::unique_ptr<SqliteDatabase> OpenDatabase(const std::string& db, int pool_size) {
-  if (db.rfind("postgres://", 0) == 0 || db.rfind("postgresql://", 0) == 0) {
-    throw std::runtime_error("PostgreSQL is not supported by this build yet; use a file path");
-  }
-  auto sqlite = std::make_unique<SqliteDatabase>(SqliteOptions{db, pool_size});
-  auto migrated = sqlite->Migrate();
+std::unique_ptr<StoreDatabase> OpenDatabase(const std::string& db, int pool_size) {
+  auto store = OpenStore(db, pool_size);
+  auto migrated = store->Migrate();
   if (!migrated.ok()) throw std::runtime_error(migrated.error().message);
-  return sqlite;
+  return store;
 }
 
 Wiring::Wiring(const WiringOptions& o)
-    : sqlite_(OpenDatabase(o.db, o.pool_size)),
-      timed_db_(*sqlite_, metrics_),
+    : store_(OpenDatabase(o.db, o.pool_size)),
+      timed_db_(*store_, metrics_),
       access_log_(timed_db_),
       auth_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       customers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),

@@ -14,12 +14,12 @@
 #include "core/org/org_service.h"
 #include "crypto/sodium_crypto.h"
 #include "http/metrics.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/store_database.h"
 
 namespace kams {
 
 struct WiringOptions {
-  std::string db;  // file path (SQLite) or postgres://… (not yet supported)
+  std::string db;  // file path (SQLite) or postgres://… URL (PostgreSQL)
   int pool_size = 8;
 };
 
@@ -31,7 +31,7 @@ class Wiring {
   ~Wiring();
 
   CoreDeps deps() { return CoreDeps{timed_db_, clock_, crypto_, access_log_}; }
-  SqliteDatabase& sqlite() { return *sqlite_; }
+  StoreDatabase& store() { return *store_; }
   http::Metrics& metrics() { return metrics_; }
   AuthService& auth() { return auth_; }
   CustomerService& customers() { return customers_; }
@@ -44,7 +44,7 @@ class Wiring {
   Principal CliPrincipal();
 
  private:
-  std::unique_ptr<SqliteDatabase> sqlite_;
+  std::unique_ptr<StoreDatabase> store_;
   http::Metrics metrics_;
   TimedDatabase timed_db_;
   SystemClock clock_;
@@ -59,6 +59,6 @@ class Wiring {
 };
 
 // Opens and migrates only (for `kams migrate`).
-std::unique_ptr<SqliteDatabase> OpenDatabase(const std::string& db, int pool_size);
+std::unique_ptr<StoreDatabase> OpenDatabase(const std::string& db, int pool_size);
 
 }  // namespace kams

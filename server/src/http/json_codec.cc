@@ -1,6 +1,7 @@
 #include "http/json_codec.h"
 
 #include <set>
+#include <vector>
 
 #include "core/common/validation.h"
 
@@ -146,12 +147,35 @@ class Fields {
   Validator errors_;
 };
 
+// True when any key or string value holds U+0000 (only reachable as the escape \u0000).
+// Walked with an explicit stack: bodies may nest hundreds of thousands of levels deep.
+bool ContainsNul(const json& root) {
+  std::vector<const json*> stack{&root};
+  while (!stack.empty()) {
+    const json* v = stack.back();
+    stack.pop_back();
+    if (v->is_string()) {
+      if (v->get_ref<const std::string&>().find('\0') != std::string::npos) return true;
+    } else if (v->is_object()) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        if (it.key().find('\0') != std::string::npos) return true;
+        stack.push_back(&it.value());
+      }
+    } else if (v->is_array()) {
+      for (const auto& e : *v) stack.push_back(&e);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<json> ParseObject(std::string_view body) {
   json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return BadRequest("malformed JSON body");
   if (!j.is_object()) return BadRequest("the body must be a JSON object");
+  // No stored text may hold NUL: PostgreSQL refuses it (a 500), and it is never real data.
+  if (ContainsNul(j)) return BadRequest("strings must not contain the NUL character (\\u0000)");
   return j;
 }
 

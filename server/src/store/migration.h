@@ -14,5 +14,6 @@ struct Migration {
 
 // In ascending version order (generated at build time).
 const std::vector<Migration>& SqliteMigrations();
+const std::vector<Migration>& PostgresMigrations();
 
 }  // namespace kams

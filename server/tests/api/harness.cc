@@ -35,9 +35,18 @@ std::string HttpResponse::ErrorCode() const {
 
 namespace {
 
-int Connect(int port) {
+int Connect(int port, const std::string& source_addr) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) throw std::runtime_error("socket failed");
+  if (!source_addr.empty()) {
+    sockaddr_in src{};
+    src.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, source_addr.c_str(), &src.sin_addr) != 1 ||
+        ::bind(fd, reinterpret_cast<sockaddr*>(&src), sizeof src) != 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot bind source address " + source_addr);
+    }
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
@@ -51,8 +60,8 @@ int Connect(int port) {
   return fd;
 }
 
-std::string Exchange(int port, const std::string& bytes) {
-  const int fd = Connect(port);
+std::string Exchange(int port, const std::string& bytes, const std::string& source_addr = "") {
+  const int fd = Connect(port, source_addr);
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
@@ -98,13 +107,20 @@ HttpResponse ParseResponse(const std::string& raw) {
 HttpResponse SendHttp(int port, const std::string& method, const std::string& target,
                       const std::vector<std::pair<std::string, std::string>>& headers,
                       const std::string& body) {
+  return SendHttpFrom("", port, method, target, headers, body);
+}
+
+HttpResponse SendHttpFrom(const std::string& source_addr, int port, const std::string& method,
+                          const std::string& target,
+                          const std::vector<std::pair<std::string, std::string>>& headers,
+                          const std::string& body) {
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   req += "\r\n" + body;
-  return ParseResponse(Exchange(port, req));
+  return ParseResponse(Exchange(port, req, source_addr));
 }
 
 std::string SendRaw(int port, const std::string& bytes) { return Exchange(port, bytes); }
@@ -138,7 +154,9 @@ void KamsServer::Start() {
   dir_ = (base / ("api-" + std::to_string(::getpid()))).string();
   fs::remove_all(dir_);
   fs::create_directories(dir_);
-  db_ = dir_ + "/kams.db";
+  const char* pg_url = std::getenv("KAMS_TEST_PG_URL");
+  postgres_ = pg_url && *pg_url;
+  db_ = postgres_ ? std::string(pg_url) : dir_ + "/kams.db";
   std::string out;
   if (RunCli({"demo", "--db", db_}, &out) != 0) throw std::runtime_error("kams demo failed: " + out);
   const std::string port_file = dir_ + "/port";
@@ -168,11 +186,13 @@ void KamsServer::Stop() {
   pid_ = -1;
 }
 
-Client Client::Login(const std::string& username, const std::string& password) {
+Client Client::Login(const std::string& username, const std::string& password,
+                     const std::string& source_addr) {
   Client c;
-  auto r = SendHttp(KamsServer::Get().port(), "POST", "/api/v1/auth/login",
-                    {{"Content-Type", "application/json"}},
-                    json{{"username", username}, {"password", password}}.dump());
+  c.source_addr = source_addr;
+  auto r = SendHttpFrom(source_addr, KamsServer::Get().port(), "POST", "/api/v1/auth/login",
+                        {{"Content-Type", "application/json"}},
+                        json{{"username", username}, {"password", password}}.dump());
   if (r.status != 200) throw std::runtime_error("login of " + username + " failed: " + r.body);
   const std::string set_cookie = r.Header("set-cookie");
   c.cookie = set_cookie.substr(0, set_cookie.find(';'));
@@ -194,7 +214,7 @@ HttpResponse Client::Send(const std::string& method, const std::string& target,
   if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
   if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
   if (send_csrf && !csrf.empty() && method != "GET") headers.emplace_back("X-CSRF-Token", csrf);
-  return SendHttp(KamsServer::Get().port(), method, target, headers, body);
+  return SendHttpFrom(source_addr, KamsServer::Get().port(), method, target, headers, body);
 }
 
 HttpResponse Client::Get(const std::string& target) const { return Send("GET", target, {}, ""); }

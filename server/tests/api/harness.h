@@ -26,6 +26,12 @@ struct HttpResponse {
 HttpResponse SendHttp(int port, const std::string& method, const std::string& target,
                       const std::vector<std::pair<std::string, std::string>>& headers,
                       const std::string& body);
+// The same from another loopback source address (e.g. "127.0.5.1"): the server sees a
+// different client, so per-address login throttling in one test cannot lock out others.
+HttpResponse SendHttpFrom(const std::string& source_addr, int port, const std::string& method,
+                          const std::string& target,
+                          const std::vector<std::pair<std::string, std::string>>& headers,
+                          const std::string& body);
 // Raw bytes in, raw bytes out (for malformed-request tests).
 std::string SendRaw(int port, const std::string& bytes);
 
@@ -36,7 +42,10 @@ class KamsServer {
   void Start();
   void Stop();  // SIGTERM; returns the exit status
   int port() const { return port_; }
+  // The --db the server runs on: a SQLite file, or KAMS_TEST_PG_URL when that is set
+  // (tests that need a database file skip themselves when postgres() is true).
   const std::string& db_path() const { return db_; }
+  bool postgres() const { return postgres_; }
   const std::string& bin() const { return bin_; }
   const std::string& dir() const { return dir_; }
   int last_exit_status() const { return exit_status_; }
@@ -48,13 +57,15 @@ class KamsServer {
   int pid_ = -1;
   int port_ = 0;
   int exit_status_ = -1;
+  bool postgres_ = false;
 };
 
 // A signed-in user (session cookie + CSRF token), or an anonymous client.
 class Client {
  public:
   Client() = default;
-  static Client Login(const std::string& username, const std::string& password = "kams-demo");
+  static Client Login(const std::string& username, const std::string& password = "kams-demo",
+                      const std::string& source_addr = "");
   static Client Bearer(const std::string& token);
 
   HttpResponse Get(const std::string& target) const;
@@ -72,6 +83,7 @@ class Client {
   std::string csrf;
   std::string bearer;
   bool send_csrf = true;   // switch off to test CSRF refusal
+  std::string source_addr;  // "" = 127.0.0.1
 };
 
 std::string UrlEncode(const std::string& s);

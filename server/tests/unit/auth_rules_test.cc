@@ -63,7 +63,9 @@ TEST(Throttle, AtMostAHundredFailuresAnHourPerKey) {
 
 TEST(Users, UsernameAndPasswordRules) {
   for (const char* ok : {"admin", "zhang.wei", "kam-01", "a_b"}) EXPECT_TRUE(IsValidUsername(ok)) << ok;
-  for (const char* bad : {"ab", "Admin", ".admin", "zhang wei", "张伟", std::string(65, 'a').c_str()}) {
+  const std::string too_long(65, 'a');
+  for (const std::string& bad : {std::string("ab"), std::string("Admin"), std::string(".admin"),
+                                 std::string("zhang wei"), std::string("张伟"), too_long}) {
     EXPECT_FALSE(IsValidUsername(bad)) << bad;
   }
   EXPECT_TRUE(IsAcceptablePassword("kams-demo"));

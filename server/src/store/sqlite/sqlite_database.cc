@@ -191,6 +191,10 @@ Status SqliteDatabase::BackupTo(const std::string& out_path) {
   }
 }
 
+Status SqliteDatabase::Reset() {
+  return MakeError(ErrorCode::kInternal, "a SQLite database is reset by removing its file");
+}
+
 void SqliteDatabase::ExecRaw(const std::string& sql) {
   Lease conn = Acquire();
   conn->Exec(sql);

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ports/database.h"
+#include "store/store_database.h"
 
 namespace kams {
 
@@ -22,7 +22,7 @@ struct SqliteOptions {
   int busy_timeout_ms = 10'000;
 };
 
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public StoreDatabase {
  public:
   // Opens (creating if needed) the file. Throws std::runtime_error on failure.
   explicit SqliteDatabase(SqliteOptions options);
@@ -33,11 +33,13 @@ class SqliteDatabase final : public Database {
 
   // Applies every pending migration in one transaction. Fails (without change) when the
   // file's schema is newer than this binary. Returns the resulting schema version.
-  Result<int> Migrate();
+  Result<int> Migrate() override;
   // The schema version of the file (0 for an empty one).
-  int SchemaVersion();
+  int SchemaVersion() override;
   // Writes a consistent copy of the database to `out_path` (VACUUM INTO).
-  Status BackupTo(const std::string& out_path);
+  Status BackupTo(const std::string& out_path) override;
+  // Not supported: `kams demo` removes the file before opening it instead.
+  Status Reset() override;
   // Runs `sql` on a connection outside the ports, for the demo and benchmark loaders.
   void ExecRaw(const std::string& sql);
 

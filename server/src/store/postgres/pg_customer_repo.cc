@@ -1,0 +1,309 @@
+#include <algorithm>
+
+#include "store/postgres/pg_repos.h"
+#include "store/text_grams.h"
+
+namespace kams {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
+    "c.region, c.address, c.phone, c.website, c.org_unit_id, c.owner_id, c.is_key_account, "
+    "c.tier, c.ownership, c.scale, c.employees, c.founded_on, c.characteristics, "
+    "c.annual_revenue_fen, c.main_business, c.competitors, c.potential, c.business_notes, "
+    "c.first_deal_on, c.credit_rating, c.payment_terms_days, c.trading_notes, c.created_at, "
+    "c.updated_at, c.created_by FROM customer c";
+
+Customer Read(const pqxx::row& r) {
+  Customer c;
+  int i = 0;
+  c.id = r[i++].as<std::int64_t>();
+  c.version = r[i++].as<std::int64_t>();
+  c.external_ref = OptText(r[i++]);
+  c.name = r[i++].as<std::string>();
+  c.stage = r[i++].as<std::string>();
+  c.credit_code = OptText(r[i++]);
+  c.industry = r[i++].as<std::string>();
+  c.region = r[i++].as<std::string>();
+  c.address = r[i++].as<std::string>();
+  c.phone = r[i++].as<std::string>();
+  c.website = r[i++].as<std::string>();
+  c.org_unit_id = r[i++].as<std::int64_t>();
+  c.owner_id = OptInt(r[i++]);
+  c.is_key_account = r[i++].as<bool>();
+  c.tier = OptText(r[i++]);
+  c.ownership = r[i++].as<std::string>();
+  c.scale = r[i++].as<std::string>();
+  c.employees = OptInt(r[i++]);
+  c.founded_on = r[i++].as<std::string>();
+  c.characteristics = r[i++].as<std::string>();
+  c.annual_revenue_fen = OptInt(r[i++]);
+  c.main_business = r[i++].as<std::string>();
+  c.competitors = r[i++].as<std::string>();
+  c.potential = r[i++].as<std::string>();
+  c.business_notes = r[i++].as<std::string>();
+  c.first_deal_on = r[i++].as<std::string>();
+  c.credit_rating = r[i++].as<std::string>();
+  c.payment_terms_days = OptInt(r[i++]);
+  c.trading_notes = r[i++].as<std::string>();
+  c.created_at = r[i++].as<std::int64_t>();
+  c.updated_at = r[i++].as<std::int64_t>();
+  c.created_by = OptInt(r[i++]);
+  return c;
+}
+
+constexpr const char* kWriteColumns[] = {
+    "version", "external_ref", "name", "name_lc", "stage", "credit_code", "industry",
+    "region", "address", "phone", "website", "org_unit_id", "owner_id", "is_key_account",
+    "tier", "ownership", "scale", "employees", "founded_on", "characteristics",
+    "annual_revenue_fen", "main_business", "competitors", "potential", "business_notes",
+    "first_deal_on", "credit_rating", "payment_terms_days", "trading_notes", "created_at",
+    "updated_at", "created_by"};
+constexpr std::size_t kWriteCount = sizeof(kWriteColumns) / sizeof(kWriteColumns[0]);
+
+// Every writable column's value, in the order of kWriteColumns ($1 .. $32).
+PgValues Writable(const Customer& c) {
+  auto i64 = [](std::int64_t v) { return std::optional<std::string>(std::to_string(v)); };
+  auto opt = [](const std::optional<std::int64_t>& v) {
+    return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+  };
+  PgValues v{i64(c.version),
+             c.external_ref,
+             c.name,
+             LowerAscii(c.name),
+             c.stage,
+             c.credit_code,
+             c.industry,
+             c.region,
+             c.address,
+             c.phone,
+             c.website,
+             i64(c.org_unit_id),
+             opt(c.owner_id),
+             std::string(c.is_key_account ? "true" : "false"),
+             c.tier,
+             c.ownership,
+             c.scale,
+             opt(c.employees),
+             c.founded_on,
+             c.characteristics,
+             opt(c.annual_revenue_fen),
+             c.main_business,
+             c.competitors,
+             c.potential,
+             c.business_notes,
+             c.first_deal_on,
+             c.credit_rating,
+             opt(c.payment_terms_days),
+             c.trading_notes,
+             i64(c.created_at),
+             i64(c.updated_at),
+             opt(c.created_by)};
+  return v;
+}
+
+std::string InsertSql() {
+  std::string cols, ps;
+  for (std::size_t k = 0; k < kWriteCount; ++k) {
+    if (k) {
+      cols += ", ";
+      ps += ", ";
+    }
+    cols += kWriteColumns[k];
+    ps += "$" + std::to_string(k + 1);
+  }
+  return "INSERT INTO customer (" + cols + ") VALUES (" + ps + ") RETURNING id";
+}
+
+std::string UpdateSql() {
+  std::string sets;
+  for (std::size_t k = 0; k < kWriteCount; ++k) {
+    if (k) sets += ", ";
+    sets += std::string(kWriteColumns[k]) + " = $" + std::to_string(k + 1);
+  }
+  return "UPDATE customer SET " + sets + " WHERE id = $" + std::to_string(kWriteCount + 1);
+}
+
+// The one place a principal's scope becomes SQL for customers (alias c).
+std::string ScopePredicate(const Principal& who, PgBinds& b) {
+  switch (who.scope()) {
+    case ScopeKind::kAll:
+      return "TRUE";
+    case ScopeKind::kUnitSubtree:
+      return "c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
+             b.Add(who.org_unit_id) + ")";
+    case ScopeKind::kOwnAccounts: {
+      const std::string user = b.Add(who.user_id);
+      return "(c.owner_id = " + user +
+             " OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = " + user + "))";
+    }
+  }
+  return "FALSE";
+}
+
+const char* SortColumn(CustomerSort s) {
+  switch (s) {
+    case CustomerSort::kId: return "c.id";
+    case CustomerSort::kName: return "c.name";
+    case CustomerSort::kCreatedAt: return "c.created_at";
+    case CustomerSort::kUpdatedAt: return "c.updated_at";
+  }
+  return "c.id";
+}
+
+// The cursor's sort value as the parameter text for the sort column.
+std::string SortValue(CustomerSort s, const std::string& text) {
+  if (s == CustomerSort::kName) return text;
+  try {
+    return std::to_string(std::stoll(text));
+  } catch (...) {
+    return "0";  // the codec validates cursors; this is only a fallback
+  }
+}
+
+}  // namespace
+
+std::optional<Customer> PgCustomerRepository::Get(const Principal& who, Id id) {
+  PgBinds b;
+  std::string sql = std::string(kColumns) + " WHERE c.id = " + b.Add(id) +
+                    " AND c.deleted_at IS NULL AND " + ScopePredicate(who, b);
+  auto res = s_.ExecDynamic(sql, b.values());
+  if (res.empty()) return std::nullopt;
+  return Read(res[0]);
+}
+
+bool PgCustomerRepository::Exists(Id id) {
+  return !s_.Exec("SELECT 1 FROM customer WHERE id = $1 AND deleted_at IS NULL", id).empty();
+}
+
+Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFilter& f,
+                                          const SortSpec& sort, const PageRequest& page) {
+  PgBinds b;
+  std::string sql = std::string(kColumns) + " WHERE c.deleted_at IS NULL AND ";
+  sql += ScopePredicate(who, b);
+  if (f.stage) sql += " AND c.stage = " + b.Add(*f.stage);
+  if (f.is_key_account) sql += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
+  if (f.tier) sql += " AND c.tier = " + b.Add(*f.tier);
+  if (f.owner_id) sql += " AND c.owner_id = " + b.Add(*f.owner_id);
+  if (f.org_unit_id) {
+    sql += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
+           b.Add(*f.org_unit_id) + ")";
+  }
+  if (f.region) sql += " AND c.region = " + b.Add(*f.region);
+  if (f.industry) sql += " AND c.industry = " + b.Add(*f.industry);
+  if (!f.q.empty()) {
+    const std::string q = LowerAscii(f.q);
+    auto grams = Bigrams(q);
+    if (!grams.empty()) {
+      // Intersect at most four posting lists (first, last and two between), then verify.
+      std::vector<std::string> pick;
+      const std::size_t n = grams.size();
+      for (std::size_t k : {std::size_t{0}, n - 1, n / 3, 2 * n / 3}) {
+        if (std::find(pick.begin(), pick.end(), grams[k]) == pick.end()) pick.push_back(grams[k]);
+      }
+      sql += " AND c.id IN (";
+      for (std::size_t k = 0; k < pick.size(); ++k) {
+        if (k) sql += " INTERSECT ";
+        sql += "SELECT customer_id FROM customer_name_gram WHERE gram = " + b.Add(pick[k]);
+      }
+      sql += ")";
+    }
+    sql += " AND strpos(c.name_lc, " + b.Add(q) + ") > 0";
+  }
+  const char* col = SortColumn(sort.field);
+  const char* cmp = sort.descending ? "<" : ">";
+  const char* dir = sort.descending ? " DESC" : " ASC";
+  if (page.after) {
+    if (sort.field == CustomerSort::kId) {
+      sql += std::string(" AND c.id ") + cmp + " " + b.Add(page.after->id);
+    } else {
+      const std::string v = b.Add(SortValue(sort.field, page.after->sort_value));
+      sql += std::string(" AND (") + col + " " + cmp + " " + v + " OR (" + col + " = " + v +
+             " AND c.id " + cmp + " " + b.Add(page.after->id) + "))";
+    }
+  }
+  if (sort.field == CustomerSort::kId) {
+    sql += std::string(" ORDER BY c.id") + dir;
+  } else {
+    sql += std::string(" ORDER BY ") + col + dir + ", c.id" + dir;
+  }
+  sql += " LIMIT " + b.Add(std::int64_t{page.limit + 1});
+
+  Page<Customer> out;
+  out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
+  for (const auto& r : s_.ExecDynamic(sql, b.values())) out.items.push_back(Read(r));
+  if (static_cast<int>(out.items.size()) > page.limit) {
+    out.items.pop_back();
+    out.next = CursorFor(out.items.back(), sort);
+  }
+  return out;
+}
+
+void PgCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
+  s_.Exec("DELETE FROM customer_name_gram WHERE customer_id = $1", id);
+  const auto grams = Bigrams(name_lc);
+  if (grams.empty()) return;
+  // Bigrams are distinct already: one statement inserts them all.
+  s_.Exec(
+      "INSERT INTO customer_name_gram (gram, customer_id) "
+      "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g ON CONFLICT DO NOTHING",
+      PgTextArray(grams), id);
+}
+
+Id PgCustomerRepository::Insert(const Customer& c) {
+  static const std::string sql = InsertSql();
+  const Id id = s_.ExecDynamic(sql, Writable(c))[0][0].as<std::int64_t>();
+  WriteGrams(id, LowerAscii(c.name));
+  return id;
+}
+
+void PgCustomerRepository::Update(const Customer& c) {
+  static const std::string sql = UpdateSql();
+  // Re-index the name only when it changed.
+  auto old = s_.Exec("SELECT name FROM customer WHERE id = $1", c.id);
+  const bool renamed = old.empty() || old[0][0].as<std::string>() != c.name;
+  PgValues values = Writable(c);
+  values.emplace_back(std::to_string(c.id));
+  s_.ExecDynamic(sql, values);
+  if (renamed) WriteGrams(c.id, LowerAscii(c.name));
+}
+
+void PgCustomerRepository::SoftDelete(Id id, Timestamp at) {
+  s_.Exec("UPDATE customer SET deleted_at = $1, version = version + 1 WHERE id = $2", at, id);
+}
+
+bool PgCustomerRepository::ExternalRefTaken(const std::string& ref, Id except_id) {
+  return !s_.Exec("SELECT 1 FROM customer WHERE external_ref = $1 AND id <> $2", ref, except_id)
+              .empty();
+}
+
+bool PgCustomerRepository::CreditCodeTaken(const std::string& code, Id except_id) {
+  return !s_.Exec("SELECT 1 FROM customer WHERE credit_code = $1 AND id <> $2", code, except_id)
+              .empty();
+}
+
+std::vector<AccountTeamMember> PgCustomerRepository::Team(Id customer_id) {
+  std::vector<AccountTeamMember> out;
+  for (const auto& r : s_.Exec("SELECT customer_id, user_id, team_role, added_at FROM account_team "
+                               "WHERE customer_id = $1 ORDER BY added_at, user_id",
+                               customer_id)) {
+    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), r[2].as<std::string>(),
+                   r[3].as<std::int64_t>()});
+  }
+  return out;
+}
+
+void PgCustomerRepository::AddTeamMember(const AccountTeamMember& m) {
+  s_.Exec(
+      "INSERT INTO account_team (customer_id, user_id, team_role, added_at) "
+      "VALUES ($1, $2, $3, $4)",
+      m.customer_id, m.user_id, m.team_role, m.added_at);
+}
+
+bool PgCustomerRepository::RemoveTeamMember(Id customer_id, Id user_id) {
+  return s_.Exec("DELETE FROM account_team WHERE customer_id = $1 AND user_id = $2", customer_id,
+                 user_id)
+             .affected_rows() > 0;
+}
+
+}  // namespace kams

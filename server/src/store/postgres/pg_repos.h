@@ -1,0 +1,143 @@
+#pragma once
+// PostgreSQL implementations of the core's repository ports (internal to store/postgres).
+
+#include "core/ports/database.h"
+#include "store/postgres/pg_session.h"
+
+namespace kams {
+
+class PgOrgRepository final : public OrgRepository {
+ public:
+  explicit PgOrgRepository(PgSession& s) : s_(s) {}
+  std::vector<OrgUnit> All() override;
+  std::optional<OrgUnit> Get(Id id) override;
+  Id Insert(const OrgUnit& unit) override;
+  void Update(const OrgUnit& unit) override;
+  void Delete(Id id) override;
+  bool InSubtree(Id ancestor, Id unit) override;
+  std::int64_t CountChildren(Id id) override;
+  std::int64_t CountUsers(Id id) override;
+  std::int64_t CountCustomers(Id id) override;
+
+ private:
+  void RebuildClosure();
+  PgSession& s_;
+};
+
+class PgUserRepository final : public UserRepository {
+ public:
+  explicit PgUserRepository(PgSession& s) : s_(s) {}
+  std::optional<User> Get(Id id) override;
+  std::optional<User> FindByUsername(std::string_view username) override;
+  std::optional<std::string> PasswordHash(Id id) override;
+  Id Insert(const User& user, const std::string& password_hash) override;
+  void Update(const User& user) override;
+  void SetPasswordHash(Id id, const std::string& hash, Timestamp at) override;
+  void RecordLogin(Id id, Timestamp at) override;
+  Page<User> List(const UserFilter& filter, const PageRequest& page) override;
+
+ private:
+  PgSession& s_;
+};
+
+class PgCustomerRepository final : public CustomerRepository {
+ public:
+  explicit PgCustomerRepository(PgSession& s) : s_(s) {}
+  std::optional<Customer> Get(const Principal& who, Id id) override;
+  bool Exists(Id id) override;
+  Page<Customer> List(const Principal& who, const CustomerFilter& filter, const SortSpec& sort,
+                      const PageRequest& page) override;
+  Id Insert(const Customer& c) override;
+  void Update(const Customer& c) override;
+  void SoftDelete(Id id, Timestamp at) override;
+  bool ExternalRefTaken(const std::string& ref, Id except_id) override;
+  bool CreditCodeTaken(const std::string& code, Id except_id) override;
+  std::vector<AccountTeamMember> Team(Id customer_id) override;
+  void AddTeamMember(const AccountTeamMember& m) override;
+  bool RemoveTeamMember(Id customer_id, Id user_id) override;
+
+ private:
+  void WriteGrams(Id id, const std::string& name_lc);
+  PgSession& s_;
+};
+
+class PgContactRepository final : public ContactRepository {
+ public:
+  explicit PgContactRepository(PgSession& s) : s_(s) {}
+  Page<Contact> List(Id customer_id, const PageRequest& page) override;
+  std::optional<Contact> Get(Id customer_id, Id contact_id) override;
+  Id Insert(const Contact& c) override;
+  void Update(const Contact& c) override;
+  void Delete(Id customer_id, Id contact_id) override;
+
+ private:
+  PgSession& s_;
+};
+
+class PgAuditRepository final : public AuditRepository {
+ public:
+  explicit PgAuditRepository(PgSession& s) : s_(s) {}
+  std::pair<Id, std::string> Head() override;
+  void Insert(const AuditRecord& r) override;
+  Page<AuditRecord> List(const AuditFilter& filter, const PageRequest& page) override;
+  void ForEach(const std::function<bool(const AuditRecord&)>& fn) override;
+
+ private:
+  PgSession& s_;
+};
+
+class PgAuthRepository final : public AuthRepository {
+ public:
+  explicit PgAuthRepository(PgSession& s) : s_(s) {}
+  void InsertSession(const Session& s) override;
+  std::optional<Session> FindSession(const std::string& token_hash) override;
+  void TouchSession(const std::string& token_hash, Timestamp at) override;
+  void DeleteSession(const std::string& token_hash) override;
+  void DeleteSessionsOfUser(Id user_id) override;
+  void DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) override;
+  Id InsertToken(const ApiToken& t) override;
+  std::optional<ApiToken> FindToken(const std::string& token_hash) override;
+  std::vector<ApiToken> TokensOf(Id user_id) override;
+  bool RevokeToken(Id user_id, Id token_id, Timestamp at) override;
+  void TouchToken(Id token_id, Timestamp at) override;
+  ThrottleState GetThrottle(const std::string& key) override;
+  void PutThrottle(const std::string& key, const ThrottleState& s) override;
+  void ClearThrottle(const std::string& key) override;
+
+ private:
+  PgSession& s_;
+};
+
+class PgAccessLogRepository final : public AccessLogRepository {
+ public:
+  explicit PgAccessLogRepository(PgSession& s) : s_(s) {}
+  void InsertBatch(const std::vector<AccessEntry>& entries) override;
+  std::int64_t Count() override;
+
+ private:
+  PgSession& s_;
+};
+
+class PgTx final : public Tx {
+ public:
+  explicit PgTx(PgSession& s)
+      : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s) {}
+  OrgRepository& org() override { return org_; }
+  UserRepository& users() override { return users_; }
+  CustomerRepository& customers() override { return customers_; }
+  ContactRepository& contacts() override { return contacts_; }
+  AuditRepository& audit() override { return audit_; }
+  AuthRepository& auth() override { return auth_; }
+  AccessLogRepository& access_log() override { return access_log_; }
+
+ private:
+  PgOrgRepository org_;
+  PgUserRepository users_;
+  PgCustomerRepository customers_;
+  PgContactRepository contacts_;
+  PgAuditRepository audit_;
+  PgAuthRepository auth_;
+  PgAccessLogRepository access_log_;
+};
+
+}  // namespace kams

@@ -1,0 +1,36 @@
+#include "store/postgres/pg_session.h"
+
+namespace kams {
+
+PgConnection::PgConnection(const std::string& url) : conn_(url) {
+  conn_.set_client_encoding("UTF8");
+  // NOTICEs (e.g. "relation already exists, skipping") are not worth a line on stderr.
+  conn_.set_variable("client_min_messages", "warning");
+}
+
+const std::string& PgConnection::StatementName(const std::string& sql) {
+  auto it = names_.find(sql);
+  if (it == names_.end()) {
+    std::string name = "kams_" + std::to_string(names_.size() + 1);
+    conn_.prepare(name, sql);
+    it = names_.emplace(sql, std::move(name)).first;
+  }
+  return it->second;
+}
+
+std::string PgTextArray(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
+}  // namespace kams

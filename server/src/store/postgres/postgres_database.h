@@ -1,0 +1,50 @@
+#pragma once
+// The PostgreSQL adapter (libpqxx on libpq). A pool of connections to one database given
+// by a libpq URL; several hosts with target_session_attrs=read-write follow a failover.
+//
+// Transactions: reads run in REPEATABLE READ READ ONLY (one snapshot for the whole unit of
+// work, like SQLite's read transactions); writes run in SERIALIZABLE, so the core's
+// read-check-write use cases (If-Match versions, uniqueness checks, throttle counters)
+// behave exactly as under SQLite's single writer. Serialization failures, deadlocks and
+// broken connections are retried here a bounded number of times and never reach clients.
+//
+// No libpqxx type appears in this header: it is included by app/.
+
+#include <memory>
+#include <string>
+
+#include "store/store_database.h"
+
+namespace kams {
+
+struct PostgresOptions {
+  std::string url;   // postgres://user@host:port/dbname?... (libpq syntax, several hosts ok)
+  int pool_size = 8;
+  int max_attempts = 30;  // per transaction, for serialization failures and deadlocks
+};
+
+class PostgresDatabase final : public StoreDatabase {
+ public:
+  // Connects once to fail early. Throws std::runtime_error when the server is unreachable.
+  explicit PostgresDatabase(PostgresOptions options);
+  ~PostgresDatabase() override;
+
+  Status Run(TxMode mode, const std::function<Status(Tx&)>& work) override;
+  std::string_view Backend() const override { return "postgres"; }
+
+  // Migrations hold a transaction-scoped advisory lock, so of several nodes starting at
+  // once exactly one migrates and the others then see the result.
+  Result<int> Migrate() override;
+  int SchemaVersion() override;
+  // Not in the server: use pg_dump (or the cluster's own backups) for PostgreSQL.
+  Status BackupTo(const std::string& out_path) override;
+  // Drops every table of the current schema (for `kams demo`).
+  Status Reset() override;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kams

@@ -1,0 +1,36 @@
+#pragma once
+// What the app needs from a storage backend beyond the core's Database port: schema
+// migrations, backups and a reset for the demo loader. Implemented by SqliteDatabase and
+// PostgresDatabase; OpenStore picks one from the --db value.
+
+#include <memory>
+#include <string>
+
+#include "core/ports/database.h"
+
+namespace kams {
+
+class StoreDatabase : public Database {
+ public:
+  // Applies every pending migration in one transaction. Fails (without change) when the
+  // database's schema is newer than this binary. Returns the resulting schema version.
+  virtual Result<int> Migrate() = 0;
+  // The schema version of the database (0 for an empty one).
+  virtual int SchemaVersion() = 0;
+  // Writes a consistent copy of the database to `out_path`.
+  virtual Status BackupTo(const std::string& out_path) = 0;
+  // Drops every table, so the demo loader starts from nothing (only `kams demo` calls it).
+  virtual Status Reset() = 0;
+};
+
+// True for postgres:// and postgresql:// connection strings.
+bool IsPostgresUrl(const std::string& db);
+
+// `db` with the password of a URL replaced by "***", for logs and messages.
+std::string RedactPassword(const std::string& db);
+
+// Opens (without migrating) a SQLite file or, for a postgres:// URL, a PostgreSQL database
+// with a pool of `pool_size` connections. Throws std::runtime_error when it cannot.
+std::unique_ptr<StoreDatabase> OpenStore(const std::string& db, int pool_size);
+
+}  // namespace kams

@@ -1,0 +1,834 @@
+// Store contract tests: the same expectations of every storage port, run against SQLite
+// (a fresh file per test) and PostgreSQL (KAMS_TEST_PG_URL, reset per test; ctest runs
+// that half as `store_postgres` inside tests/with_postgres.sh, and skips it otherwise).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include <unistd.h>
+
+#include "core/ports/database.h"
+#include "store/store_database.h"
+
+namespace kams {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres") {
+      const char* url = std::getenv("KAMS_TEST_PG_URL");
+      if (!url || !*url) GTEST_SKIP() << "KAMS_TEST_PG_URL is not set (ctest: store_postgres)";
+      db_ = OpenStore(url, 8);
+      ASSERT_TRUE(db_->Reset().ok());
+    } else {
+      static std::atomic<int> n{0};
+      const char* tmp = std::getenv("KAMS_TEST_TMP");
+      fs::path dir = tmp ? fs::path(tmp) : fs::temp_directory_path();
+      fs::create_directories(dir);
+      path_ = (dir / ("store-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db"))
+                  .string();
+      RemoveFiles();
+      db_ = OpenStore(path_, 8);
+    }
+    auto m = db_->Migrate();
+    ASSERT_TRUE(m.ok()) << m.error().message;
+  }
+  void TearDown() override {
+    db_.reset();
+    if (!path_.empty()) RemoveFiles();
+  }
+  void RemoveFiles() {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::error_code ec;
+      fs::remove(path_ + suffix, ec);
+    }
+  }
+
+  // Runs `f` in a write transaction that must commit.
+  template <class F>
+  void Write(F&& f) {
+    Status s = db_->Run(TxMode::kWrite, [&](Tx& tx) {
+      f(tx);
+      return Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+  template <class F>
+  void Read(F&& f) {
+    Status s = db_->Run(TxMode::kRead, [&](Tx& tx) {
+      f(tx);
+      return Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+
+  Id AddUnit(std::optional<Id> parent, const std::string& name, const std::string& kind = "city") {
+    Id id = 0;
+    Write([&](Tx& tx) {
+      OrgUnit u;
+      u.parent_id = parent;
+      u.name = name;
+      u.kind = kind;
+      u.created_at = u.updated_at = 1;
+      id = tx.org().Insert(u);
+    });
+    return id;
+  }
+  Id AddUser(const std::string& username, Role role, Id unit) {
+    Id id = 0;
+    Write([&](Tx& tx) {
+      User u;
+      u.username = username;
+      u.display_name = "用户" + username;
+      u.role = role;
+      u.org_unit_id = unit;
+      u.created_at = u.updated_at = 1;
+      id = tx.users().Insert(u, "hash-" + username);
+    });
+    return id;
+  }
+  Customer MakeCustomer(const std::string& name, Id unit, std::optional<Id> owner = std::nullopt) {
+    Customer c;
+    c.name = name;
+    c.org_unit_id = unit;
+    c.owner_id = owner;
+    c.created_at = c.updated_at = ++clock_;
+    return c;
+  }
+  Id AddCustomer(const Customer& c) {
+    Id id = 0;
+    Write([&](Tx& tx) { id = tx.customers().Insert(c); });
+    return id;
+  }
+  static Principal As(Id user, Role role, Id unit) {
+    Principal p;
+    p.user_id = user;
+    p.username = "u" + std::to_string(user);
+    p.role = role;
+    p.org_unit_id = unit;
+    return p;
+  }
+  static Principal Admin() { return As(0, Role::kAdmin, 0); }
+
+  // Every page of a customer list, following the cursors.
+  std::vector<Customer> ListAll(const Principal& who, const CustomerFilter& f, const SortSpec& s,
+                                int limit) {
+    std::vector<Customer> all;
+    PageRequest page;
+    page.limit = limit;
+    for (int guard = 0; guard < 10000; ++guard) {
+      Page<Customer> p;
+      Read([&](Tx& tx) { p = tx.customers().List(who, f, s, page); });
+      all.insert(all.end(), p.items.begin(), p.items.end());
+      if (!p.next) break;
+      page.after = p.next;
+    }
+    return all;
+  }
+  static std::vector<Id> Ids(const std::vector<Customer>& cs) {
+    std::vector<Id> out;
+    for (const auto& c : cs) out.push_back(c.id);
+    return out;
+  }
+
+  std::unique_ptr<StoreDatabase> db_;
+  std::string path_;
+  Timestamp clock_ = 1'000'000;
+};
+
+TEST_P(StoreContract, MigrateIsIdempotentAndReportsTheVersion) {
+  const int v = db_->SchemaVersion();
+  EXPECT_GE(v, 1);
+  auto again = db_->Migrate();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, v);
+  EXPECT_EQ(db_->Backend(), GetParam());
+}
+
+TEST_P(StoreContract, RunCommitsOnOkAndRollsBackOnErrorOrException) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  Status s = db_->Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    OrgUnit u;
+    u.parent_id = root;
+    u.name = "rolled back";
+    u.kind = "city";
+    tx.org().Insert(u);
+    return NotFound("nope");
+  });
+  EXPECT_EQ(s.error().code, ErrorCode::kNotFound);
+  s = db_->Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    OrgUnit u;
+    u.parent_id = root;
+    u.name = "thrown away";
+    u.kind = "city";
+    tx.org().Insert(u);
+    throw std::runtime_error("bug");
+  });
+  EXPECT_EQ(s.error().code, ErrorCode::kInternal);
+  Read([&](Tx& tx) { EXPECT_EQ(tx.org().All().size(), 1u); });
+}
+
+TEST_P(StoreContract, UniqueViolationsAnswerConflict) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  AddUser("kam.one", Role::kKam, root);
+  Status s = db_->Run(TxMode::kWrite, [&](Tx& tx) {
+    User u;
+    u.username = "KAM.one";  // usernames are stored lower-cased
+    u.display_name = "重复";
+    u.org_unit_id = root;
+    tx.users().Insert(u, "h");
+    return Ok();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kConflict);
+
+  Customer a = MakeCustomer("甲公司", root);
+  a.credit_code = "91320500MA1MXXXX0X";
+  AddCustomer(a);
+  Customer b = MakeCustomer("乙公司", root);
+  b.credit_code = a.credit_code;
+  s = db_->Run(TxMode::kWrite, [&](Tx& tx) {
+    tx.customers().Insert(b);
+    return Ok();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kConflict);
+}
+
+TEST_P(StoreContract, OrgClosureFollowsInsertsMovesAndDeletes) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id east = AddUnit(root, "华东区域", "region");
+  const Id west = AddUnit(root, "西部区域", "region");
+  const Id sz = AddUnit(east, "苏州分公司");
+  Read([&](Tx& tx) {
+    EXPECT_TRUE(tx.org().InSubtree(root, sz));
+    EXPECT_TRUE(tx.org().InSubtree(east, sz));
+    EXPECT_TRUE(tx.org().InSubtree(sz, sz));
+    EXPECT_FALSE(tx.org().InSubtree(west, sz));
+    EXPECT_FALSE(tx.org().InSubtree(sz, east));
+    EXPECT_EQ(tx.org().CountChildren(root), 2);
+    const auto all = tx.org().All();
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_EQ(all[0].id, root);
+    EXPECT_FALSE(all[0].parent_id.has_value());
+    EXPECT_EQ(all[3].name, "苏州分公司");
+  });
+  Write([&](Tx& tx) {
+    auto u = *tx.org().Get(sz);
+    u.parent_id = west;
+    u.version = 2;
+    tx.org().Update(u);
+  });
+  Read([&](Tx& tx) {
+    EXPECT_TRUE(tx.org().InSubtree(west, sz));
+    EXPECT_FALSE(tx.org().InSubtree(east, sz));
+    EXPECT_TRUE(tx.org().InSubtree(root, sz));
+    EXPECT_EQ(tx.org().Get(sz)->version, 2);
+  });
+  const Id kam = AddUser("kam.sz", Role::kKam, sz);
+  AddCustomer(MakeCustomer("苏州某公司", sz, kam));
+  Read([&](Tx& tx) {
+    EXPECT_EQ(tx.org().CountUsers(sz), 1);
+    EXPECT_EQ(tx.org().CountCustomers(sz), 1);
+  });
+  Write([&](Tx& tx) { tx.org().Delete(east); });
+  Read([&](Tx& tx) {
+    EXPECT_FALSE(tx.org().Get(east).has_value());
+    EXPECT_FALSE(tx.org().InSubtree(east, east));
+    EXPECT_EQ(tx.org().All().size(), 3u);
+  });
+}
+
+TEST_P(StoreContract, UsersRoundTripAndListFiltersAndPages) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id east = AddUnit(root, "华东区域", "region");
+  const Id sz = AddUnit(east, "苏州分公司");
+  const Id a = AddUser("Kam.SZ", Role::kKam, sz);
+  const Id b = AddUser("dir.east", Role::kDirector, east);
+  const Id c = AddUser("admin", Role::kAdmin, root);
+  Write([&](Tx& tx) {
+    auto u = *tx.users().Get(b);
+    u.active = false;
+    u.email = "d@example.com";
+    u.version = 2;
+    tx.users().Update(u);
+    tx.users().RecordLogin(a, 42);
+    tx.users().SetPasswordHash(a, "new-hash", 43);
+  });
+  Read([&](Tx& tx) {
+    auto u = tx.users().FindByUsername("KAM.sz");
+    ASSERT_TRUE(u.has_value());
+    EXPECT_EQ(u->id, a);
+    EXPECT_EQ(u->username, "kam.sz");
+    EXPECT_EQ(u->display_name, "用户Kam.SZ");
+    EXPECT_EQ(u->role, Role::kKam);
+    EXPECT_TRUE(u->active);
+    EXPECT_EQ(u->last_login_at, std::optional<Timestamp>(42));
+    EXPECT_EQ(tx.users().PasswordHash(a), std::optional<std::string>("new-hash"));
+    auto d = *tx.users().Get(b);
+    EXPECT_FALSE(d.active);
+    EXPECT_EQ(d.email, "d@example.com");
+    EXPECT_EQ(d.version, 2);
+    EXPECT_FALSE(d.last_login_at.has_value());
+    EXPECT_FALSE(tx.users().Get(9999).has_value());
+
+    PageRequest page;
+    UserFilter f;
+    f.org_unit_id = east;
+    auto p = tx.users().List(f, page);
+    EXPECT_EQ(p.items.size(), 2u);
+    f = {};
+    f.active = false;
+    p = tx.users().List(f, page);
+    ASSERT_EQ(p.items.size(), 1u);
+    EXPECT_EQ(p.items[0].id, b);
+    f = {};
+    f.role = Role::kAdmin;
+    EXPECT_EQ(tx.users().List(f, page).items.at(0).id, c);
+    f = {};
+    f.q = "SZ";  // usernames match case-insensitively
+    EXPECT_EQ(tx.users().List(f, page).items.size(), 1u);
+    f.q = "用户dir";  // display names match as typed
+    EXPECT_EQ(tx.users().List(f, page).items.at(0).id, b);
+    page.limit = 2;
+    p = tx.users().List({}, page);
+    ASSERT_EQ(p.items.size(), 2u);
+    ASSERT_TRUE(p.next.has_value());
+    page.after = p.next;
+    auto rest = tx.users().List({}, page);
+    ASSERT_EQ(rest.items.size(), 1u);
+    EXPECT_EQ(rest.items[0].id, c);
+    EXPECT_FALSE(rest.next.has_value());
+  });
+}
+
+TEST_P(StoreContract, CustomersRoundTripEveryField) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id kam = AddUser("kam", Role::kKam, root);
+  Customer c = MakeCustomer("苏州供电公司", root, kam);
+  c.external_ref = "ERP-1";
+  c.stage = "active";
+  c.credit_code = "91320500MA1MXXXX0X";
+  c.industry = "电力能源";
+  c.region = "江苏省";
+  c.address = "苏州市";
+  c.phone = "0512-1";
+  c.website = "www.example.cn";
+  c.is_key_account = true;
+  c.tier = "A";
+  c.ownership = "state_owned";
+  c.scale = "large";
+  c.employees = 1200;
+  c.founded_on = "1990-01-02";
+  c.characteristics = "特点";
+  c.annual_revenue_fen = 9'000'000'000'000LL;
+  c.main_business = "供电";
+  c.competitors = "某某";
+  c.potential = "high";
+  c.business_notes = "备注";
+  c.first_deal_on = "2020-02-03";
+  c.credit_rating = "AAA";
+  c.payment_terms_days = 90;
+  c.trading_notes = "交易";
+  c.created_by = kam;
+  c.id = AddCustomer(c);
+  Read([&](Tx& tx) {
+    auto got = tx.customers().Get(Admin(), c.id);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->name, c.name);
+    EXPECT_EQ(got->external_ref, c.external_ref);
+    EXPECT_EQ(got->credit_code, c.credit_code);
+    EXPECT_EQ(got->stage, "active");
+    EXPECT_EQ(got->owner_id, c.owner_id);
+    EXPECT_TRUE(got->is_key_account);
+    EXPECT_EQ(got->tier, c.tier);
+    EXPECT_EQ(got->employees, c.employees);
+    EXPECT_EQ(got->annual_revenue_fen, c.annual_revenue_fen);
+    EXPECT_EQ(got->payment_terms_days, c.payment_terms_days);
+    EXPECT_EQ(got->trading_notes, c.trading_notes);
+    EXPECT_EQ(got->created_at, c.created_at);
+    EXPECT_EQ(got->created_by, c.created_by);
+    EXPECT_TRUE(tx.customers().ExternalRefTaken("ERP-1", 0));
+    EXPECT_FALSE(tx.customers().ExternalRefTaken("ERP-1", c.id));
+    EXPECT_TRUE(tx.customers().CreditCodeTaken(*c.credit_code, 0));
+    EXPECT_FALSE(tx.customers().CreditCodeTaken(*c.credit_code, c.id));
+  });
+  Write([&](Tx& tx) {
+    Customer u = *tx.customers().Get(Admin(), c.id);
+    u.external_ref.reset();
+    u.credit_code.reset();
+    u.owner_id.reset();
+    u.tier.reset();
+    u.employees.reset();
+    u.is_key_account = false;
+    u.name = "Suzhou Power";
+    u.version = 2;
+    tx.customers().Update(u);
+  });
+  Read([&](Tx& tx) {
+    auto got = *tx.customers().Get(Admin(), c.id);
+    EXPECT_EQ(got.version, 2);
+    EXPECT_FALSE(got.external_ref || got.credit_code || got.owner_id || got.tier || got.employees);
+    EXPECT_FALSE(got.is_key_account);
+    // The name index follows the rename.
+    CustomerFilter f;
+    f.q = "供电";
+    EXPECT_TRUE(tx.customers().List(Admin(), f, {}, {}).items.empty());
+    f.q = "POWER";
+    EXPECT_EQ(tx.customers().List(Admin(), f, {}, {}).items.size(), 1u);
+  });
+  Write([&](Tx& tx) { tx.customers().SoftDelete(c.id, 99); });
+  Read([&](Tx& tx) {
+    EXPECT_FALSE(tx.customers().Get(Admin(), c.id).has_value());
+    EXPECT_FALSE(tx.customers().Exists(c.id));
+    EXPECT_TRUE(tx.customers().List(Admin(), {}, {}, {}).items.empty());
+    EXPECT_EQ(tx.org().CountCustomers(root), 0);
+  });
+}
+
+TEST_P(StoreContract, ScopeDecidesWhichCustomersAreVisible) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id east = AddUnit(root, "华东区域", "region");
+  const Id west = AddUnit(root, "西部区域", "region");
+  const Id sz = AddUnit(east, "苏州分公司");
+  const Id kam = AddUser("kam", Role::kKam, sz);
+  const Id asst = AddUser("asst", Role::kAssistant, sz);
+  const Id owned = AddCustomer(MakeCustomer("自己的客户", sz, kam));
+  const Id teamed = AddCustomer(MakeCustomer("团队的客户", sz));
+  const Id other = AddCustomer(MakeCustomer("别人的客户", sz));
+  const Id far = AddCustomer(MakeCustomer("西部客户", west));
+  Write([&](Tx& tx) {
+    tx.customers().AddTeamMember({teamed, kam, "sales", 5});
+    tx.customers().AddTeamMember({teamed, asst, "assistant", 4});
+    tx.customers().AddTeamMember({owned, asst, "assistant", 6});
+  });
+  const Principal k = As(kam, Role::kKam, sz);
+  const Principal a = As(asst, Role::kAssistant, sz);
+  const Principal d = As(999, Role::kDirector, east);
+  const Principal s = As(998, Role::kSpecialist, root);
+  auto ids = [&](const Principal& p) {
+    auto v = Ids(ListAll(p, {}, {}, 2));
+    return std::set<Id>(v.begin(), v.end());
+  };
+  EXPECT_EQ(ids(k), (std::set<Id>{owned, teamed}));
+  EXPECT_EQ(ids(a), (std::set<Id>{owned, teamed}));
+  EXPECT_EQ(ids(d), (std::set<Id>{owned, teamed, other}));
+  EXPECT_EQ(ids(s), (std::set<Id>{owned, teamed, other, far}));
+  Read([&](Tx& tx) {
+    EXPECT_TRUE(tx.customers().Get(k, owned).has_value());
+    EXPECT_TRUE(tx.customers().Get(k, teamed).has_value());
+    EXPECT_FALSE(tx.customers().Get(k, other).has_value());
+    EXPECT_FALSE(tx.customers().Get(d, far).has_value());
+    EXPECT_TRUE(tx.customers().Exists(far));
+    const auto team = tx.customers().Team(teamed);
+    ASSERT_EQ(team.size(), 2u);
+    EXPECT_EQ(team[0].user_id, asst);  // by added_at
+    EXPECT_EQ(team[0].team_role, "assistant");
+    EXPECT_EQ(team[1].user_id, kam);
+  });
+  Write([&](Tx& tx) {
+    EXPECT_TRUE(tx.customers().RemoveTeamMember(teamed, kam));
+    EXPECT_FALSE(tx.customers().RemoveTeamMember(teamed, kam));
+  });
+  EXPECT_EQ(ids(k), (std::set<Id>{owned}));
+  // Filters combine with the scope.
+  CustomerFilter f;
+  f.org_unit_id = west;
+  EXPECT_TRUE(ListAll(d, f, {}, 50).empty());
+  EXPECT_EQ(ListAll(s, f, {}, 50).size(), 1u);
+}
+
+TEST_P(StoreContract, FiltersMatchExactly) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id kam = AddUser("kam", Role::kKam, root);
+  Customer a = MakeCustomer("甲", root, kam);
+  a.stage = "active";
+  a.is_key_account = true;
+  a.tier = "A";
+  a.region = "江苏省";
+  a.industry = "电力能源";
+  const Id ida = AddCustomer(a);
+  Customer b = MakeCustomer("乙", root);
+  b.region = "浙江省";
+  const Id idb = AddCustomer(b);
+  auto one = [&](CustomerFilter f) { return Ids(ListAll(Admin(), f, {}, 50)); };
+  CustomerFilter f;
+  f.stage = "active";
+  EXPECT_EQ(one(f), std::vector<Id>{ida});
+  f = {};
+  f.is_key_account = false;
+  EXPECT_EQ(one(f), std::vector<Id>{idb});
+  f = {};
+  f.tier = "A";
+  EXPECT_EQ(one(f), std::vector<Id>{ida});
+  f = {};
+  f.owner_id = kam;
+  EXPECT_EQ(one(f), std::vector<Id>{ida});
+  f = {};
+  f.region = "浙江省";
+  EXPECT_EQ(one(f), std::vector<Id>{idb});
+  f = {};
+  f.industry = "电力能源";
+  EXPECT_EQ(one(f), std::vector<Id>{ida});
+}
+
+TEST_P(StoreContract, EverySortPagesThroughEveryRowOnceInByteOrder) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  // Mixed scripts and cases, duplicates included: the order must be the bytes' order on
+  // both backends, whatever the database's locale.
+  const std::vector<std::string> names = {
+      "苏州供电公司", "Suzhou Power", "suzhou power", "ABB中国", "abb", "上海电气", "Zeta",
+      "_underscore", "苏州供电公司", "北京", "Äpfel", "123 Corp", "南京", "zeta", "Ω"};
+  std::vector<Customer> all;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Customer c = MakeCustomer(names[i], root);
+    c.updated_at = 5'000'000 - static_cast<Timestamp>(i % 4);  // ties, resolved by id
+    c.id = AddCustomer(c);
+    all.push_back(c);
+  }
+  for (auto field : {CustomerSort::kId, CustomerSort::kName, CustomerSort::kCreatedAt,
+                     CustomerSort::kUpdatedAt}) {
+    for (bool desc : {false, true}) {
+      SCOPED_TRACE(std::string(CustomerSortName(field)) + (desc ? " desc" : " asc"));
+      auto expected = all;
+      auto key = [&](const Customer& c) {
+        switch (field) {
+          case CustomerSort::kName: return std::make_pair(c.name, c.id);
+          case CustomerSort::kCreatedAt: return std::make_pair(std::to_string(c.created_at + 10'000'000'000), c.id);
+          case CustomerSort::kUpdatedAt: return std::make_pair(std::to_string(c.updated_at + 10'000'000'000), c.id);
+          case CustomerSort::kId: break;
+        }
+        return std::make_pair(std::string(), c.id);
+      };
+      std::stable_sort(expected.begin(), expected.end(), [&](const Customer& x, const Customer& y) {
+        return desc ? key(y) < key(x) : key(x) < key(y);
+      });
+      for (int limit : {1, 4, 100}) {
+        EXPECT_EQ(Ids(ListAll(Admin(), {}, SortSpec{field, desc}, limit)), Ids(expected))
+            << "limit " << limit;
+      }
+    }
+  }
+}
+
+TEST_P(StoreContract, NameSearchFindsAnyPartChineseAndLatin) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id a = AddCustomer(MakeCustomer("苏州供电公司", root));
+  const Id b = AddCustomer(MakeCustomer("国网江苏省电力有限公司", root));
+  const Id c = AddCustomer(MakeCustomer("Suzhou Power Supply", root));
+  const Id d = AddCustomer(MakeCustomer("电", root));
+  auto search = [&](const std::string& q) {
+    CustomerFilter f;
+    f.q = q;
+    auto v = Ids(ListAll(Admin(), f, {}, 2));
+    return std::set<Id>(v.begin(), v.end());
+  };
+  EXPECT_EQ(search("供电"), (std::set<Id>{a}));
+  EXPECT_EQ(search("电力"), (std::set<Id>{b}));
+  EXPECT_EQ(search("电"), (std::set<Id>{a, b, d}));
+  EXPECT_EQ(search("江苏省电力有限"), (std::set<Id>{b}));
+  EXPECT_EQ(search("power sup"), (std::set<Id>{c}));
+  EXPECT_EQ(search("POWER"), (std::set<Id>{c}));
+  EXPECT_EQ(search("州"), (std::set<Id>{a}));
+  EXPECT_EQ(search("苏州电"), (std::set<Id>{}));
+  EXPECT_EQ(search("x'; DROP TABLE customer; --"), (std::set<Id>{}));
+}
+
+TEST_P(StoreContract, ContactsPageAndDeletingABossClearsReports) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id cust = AddCustomer(MakeCustomer("客户", root));
+  const Id other = AddCustomer(MakeCustomer("别的客户", root));
+  Id boss = 0, report = 0;
+  Write([&](Tx& tx) {
+    Contact c;
+    c.customer_id = cust;
+    c.name = "王总";
+    c.buying_role = "decision_maker";
+    c.birthday = "1970-01-01";
+    boss = tx.contacts().Insert(c);
+    c.name = "李工";
+    c.reports_to_id = boss;
+    report = tx.contacts().Insert(c);
+    c.reports_to_id.reset();
+    for (int i = 0; i < 3; ++i) {
+      c.name = "联系人" + std::to_string(i);
+      tx.contacts().Insert(c);
+    }
+  });
+  Read([&](Tx& tx) {
+    EXPECT_FALSE(tx.contacts().Get(other, boss).has_value());
+    auto r = tx.contacts().Get(cust, report);
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->reports_to_id, std::optional<Id>(boss));
+    EXPECT_EQ(r->birthday, "1970-01-01");
+    PageRequest page;
+    page.limit = 2;
+    std::vector<Id> seen;
+    for (;;) {
+      auto p = tx.contacts().List(cust, page);
+      for (const auto& c : p.items) seen.push_back(c.id);
+      if (!p.next) break;
+      page.after = p.next;
+    }
+    ASSERT_EQ(seen.size(), 5u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  });
+  Write([&](Tx& tx) {
+    auto r = *tx.contacts().Get(cust, report);
+    r.title = "总工";
+    r.version = 2;
+    tx.contacts().Update(r);
+    tx.contacts().Delete(cust, boss);
+  });
+  Read([&](Tx& tx) {
+    auto r = *tx.contacts().Get(cust, report);
+    EXPECT_FALSE(r.reports_to_id.has_value());
+    EXPECT_EQ(r.title, "总工");
+    EXPECT_EQ(r.version, 3);  // the update, then the orphaning
+    EXPECT_FALSE(tx.contacts().Get(cust, boss).has_value());
+  });
+}
+
+AuditRecord MakeAudit(Id id, const std::string& prev, int changes) {
+  AuditRecord r;
+  r.id = id;
+  r.at = 1000 + id;
+  r.actor_id = id % 3 == 0 ? std::nullopt : std::optional<Id>(id % 3);
+  r.actor_name = "kam";
+  r.action = id % 2 ? "customer.update" : "customer.create";
+  r.entity = "customer";
+  r.entity_id = 100 + id % 5;
+  r.customer_id = 100 + id % 5;
+  for (int k = 0; k < changes; ++k) {
+    r.changes.push_back({"f" + std::to_string(k), k % 2 ? std::nullopt : std::optional<std::string>("旧"),
+                         std::optional<std::string>("新" + std::to_string(id))});
+  }
+  r.request_id = "req-" + std::to_string(id);
+  r.client_addr = "127.0.0.1";
+  r.prev_hash = prev;
+  r.hash = "h" + std::to_string(id);
+  return r;
+}
+
+TEST_P(StoreContract, AuditHeadListAndForEach) {
+  Read([&](Tx& tx) { EXPECT_EQ(tx.audit().Head(), std::make_pair(Id{0}, std::string())); });
+  // More rows than one ForEach slice of the PostgreSQL adapter.
+  constexpr int kRows = 2600;
+  Write([&](Tx& tx) {
+    for (int i = 1; i <= kRows; ++i) {
+      auto [head, hash] = tx.audit().Head();
+      ASSERT_EQ(head, i - 1);
+      tx.audit().Insert(MakeAudit(head + 1, hash, i % 3));
+    }
+  });
+  Read([&](Tx& tx) {
+    EXPECT_EQ(tx.audit().Head(), std::make_pair(Id{kRows}, "h" + std::to_string(kRows)));
+    Id expect = 1;
+    std::size_t changes = 0;
+    tx.audit().ForEach([&](const AuditRecord& r) {
+      EXPECT_EQ(r.id, expect);
+      const auto want = MakeAudit(expect, expect == 1 ? "" : "h" + std::to_string(expect - 1),
+                                  static_cast<int>(expect % 3));
+      EXPECT_EQ(r.changes, want.changes);
+      EXPECT_EQ(r.prev_hash, want.prev_hash);
+      EXPECT_EQ(r.actor_id, want.actor_id);
+      changes += r.changes.size();
+      ++expect;
+      return true;
+    });
+    EXPECT_EQ(expect, kRows + 1);
+    int visited = 0;
+    tx.audit().ForEach([&](const AuditRecord&) { return ++visited < 10; });
+    EXPECT_EQ(visited, 10);
+
+    AuditFilter f;
+    f.action = "customer.create";
+    f.customer_id = 102;
+    f.from = 1000 + 100;
+    f.to = 1000 + 200;
+    PageRequest page;
+    page.limit = 3;
+    std::vector<Id> ids;
+    for (;;) {
+      auto p = tx.audit().List(f, page);
+      for (const auto& r : p.items) {
+        ids.push_back(r.id);
+        EXPECT_EQ(r.changes, MakeAudit(r.id, "", static_cast<int>(r.id % 3)).changes);
+      }
+      if (!p.next) break;
+      page.after = p.next;
+    }
+    std::vector<Id> want;
+    for (Id id = 199; id >= 100; --id) {
+      if (id % 2 == 0 && id % 5 == 2) want.push_back(id);
+    }
+    EXPECT_EQ(ids, want);
+    f = {};
+    f.actor_id = 1;
+    f.entity = "customer";
+    f.entity_id = 101;
+    page = {};
+    page.limit = 500;
+    for (const auto& r : tx.audit().List(f, page).items) {
+      EXPECT_EQ(r.actor_id, std::optional<Id>(1));
+      EXPECT_EQ(r.entity_id, std::optional<Id>(101));
+    }
+  });
+}
+
+TEST_P(StoreContract, SessionsTokensAndThrottles) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id u = AddUser("kam", Role::kKam, root);
+  const Id v = AddUser("dir", Role::kDirector, root);
+  Id tok = 0;
+  Write([&](Tx& tx) {
+    tx.auth().InsertSession({"s1", u, "c1", 10, 10, "127.0.0.1"});
+    tx.auth().InsertSession({"s2", u, "c2", 20, 20, ""});
+    tx.auth().InsertSession({"s3", v, "c3", 30, 30, "::1"});
+    ApiToken t;
+    t.user_id = u;
+    t.name = "集成";
+    t.token_hash = "t1";
+    t.created_at = 5;
+    t.expires_at = 500;
+    tok = tx.auth().InsertToken(t);
+    t.name = "second";
+    t.token_hash = "t2";
+    t.expires_at.reset();
+    tx.auth().InsertToken(t);
+  });
+  Write([&](Tx& tx) {
+    tx.auth().TouchSession("s1", 15);
+    tx.auth().DeleteSession("s2");
+    tx.auth().TouchToken(tok, 7);
+    EXPECT_TRUE(tx.auth().RevokeToken(u, tok, 8));
+    EXPECT_FALSE(tx.auth().RevokeToken(u, tok, 9));   // once
+    EXPECT_FALSE(tx.auth().RevokeToken(v, tok, 9));   // only the owner's
+  });
+  Read([&](Tx& tx) {
+    auto s = tx.auth().FindSession("s1");
+    ASSERT_TRUE(s.has_value());
+    EXPECT_EQ(s->last_seen_at, 15);
+    EXPECT_EQ(s->client_addr, "127.0.0.1");
+    EXPECT_EQ(s->csrf_hash, "c1");
+    EXPECT_FALSE(tx.auth().FindSession("s2").has_value());
+    auto t = tx.auth().FindToken("t1");
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->name, "集成");
+    EXPECT_EQ(t->last_used_at, std::optional<Timestamp>(7));
+    EXPECT_EQ(t->revoked_at, std::optional<Timestamp>(8));
+    EXPECT_EQ(t->expires_at, std::optional<Timestamp>(500));
+    const auto all = tx.auth().TokensOf(u);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].id, tok);
+    EXPECT_FALSE(all[1].expires_at.has_value());
+  });
+  Write([&](Tx& tx) {
+    tx.auth().DeleteSessionsBefore(/*last_seen_before=*/16, /*created_before=*/0);  // s1
+  });
+  Read([&](Tx& tx) {
+    EXPECT_FALSE(tx.auth().FindSession("s1").has_value());
+    EXPECT_TRUE(tx.auth().FindSession("s3").has_value());
+  });
+  Write([&](Tx& tx) { tx.auth().DeleteSessionsOfUser(v); });
+  Read([&](Tx& tx) { EXPECT_FALSE(tx.auth().FindSession("s3").has_value()); });
+
+  Read([&](Tx& tx) {
+    auto t = tx.auth().GetThrottle("user:kam");
+    EXPECT_EQ(t.failures, 0);
+    EXPECT_EQ(t.locked_until, 0);
+  });
+  Write([&](Tx& tx) {
+    tx.auth().PutThrottle("user:kam", {1, 100, 0});
+    tx.auth().PutThrottle("user:kam", {2, 100, 900});  // an upsert
+    tx.auth().PutThrottle("addr:127.0.0.1", {1, 50, 0});
+  });
+  Read([&](Tx& tx) {
+    auto t = tx.auth().GetThrottle("user:kam");
+    EXPECT_EQ(t.failures, 2);
+    EXPECT_EQ(t.window_start, 100);
+    EXPECT_EQ(t.locked_until, 900);
+  });
+  Write([&](Tx& tx) { tx.auth().ClearThrottle("user:kam"); });
+  Read([&](Tx& tx) {
+    EXPECT_EQ(tx.auth().GetThrottle("user:kam").failures, 0);
+    EXPECT_EQ(tx.auth().GetThrottle("addr:127.0.0.1").failures, 1);
+  });
+}
+
+TEST_P(StoreContract, AccessLogBatches) {
+  std::vector<AccessEntry> batch;
+  for (int i = 0; i < 1203; ++i) {
+    AccessEntry e;
+    e.at = i;
+    e.user_id = 7;
+    e.entity = "customer";
+    e.entity_id = i;
+    if (i % 2) e.customer_id = i;
+    e.request_id = "r" + std::to_string(i);
+    e.client_addr = "127.0.0.1";
+    batch.push_back(e);
+  }
+  Write([&](Tx& tx) { tx.access_log().InsertBatch(batch); });
+  Write([&](Tx& tx) { tx.access_log().InsertBatch({}); });
+  Read([&](Tx& tx) { EXPECT_EQ(tx.access_log().Count(), 1203); });
+}
+
+// Concurrent appenders never fork the audit chain, and concurrent read-modify-write use
+// cases never lose an update: writers are serialised (SQLite) or retried (PostgreSQL).
+TEST_P(StoreContract, ConcurrentWritersNeitherForkTheChainNorLoseUpdates) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id cust = AddCustomer(MakeCustomer("争用客户", root));
+  constexpr int kThreads = 8;
+  constexpr int kEach = 15;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        Status s = db_->Run(TxMode::kWrite, [&](Tx& tx) {
+          Customer c = *tx.customers().Get(Admin(), cust);
+          c.version += 1;
+          c.business_notes = "t" + std::to_string(t) + "-" + std::to_string(i);
+          tx.customers().Update(c);
+          auto [head, hash] = tx.audit().Head();
+          AuditRecord r = MakeAudit(head + 1, hash, 1);
+          r.hash = hash + "+" + std::to_string(t);  // any value that depends on the head
+          tx.audit().Insert(r);
+          return Ok();
+        });
+        if (!s.ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  Read([&](Tx& tx) {
+    EXPECT_EQ(tx.customers().Get(Admin(), cust)->version, 1 + kThreads * kEach);
+    Id expect = 1;
+    std::string prev;
+    tx.audit().ForEach([&](const AuditRecord& r) {
+      EXPECT_EQ(r.id, expect++);
+      EXPECT_EQ(r.prev_hash, prev);
+      prev = r.hash;
+      return true;
+    });
+    EXPECT_EQ(expect, 1 + kThreads * kEach);
+    EXPECT_EQ(tx.audit().Head().first, kThreads * kEach);
+  });
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace kams
