@@ -199,6 +199,15 @@ int main(int argc, char** argv) {
   backup->add_option("--db", db)->capture_default_str();
   backup->add_option("--out", out, "Backup file")->required();
 
+  auto* init = app.add_subcommand(
+      "init", "Set up an empty database: the company's root org unit and its first admin");
+  std::string company;
+  init->add_option("--db", db)->capture_default_str();
+  init->add_option("--company", company, "Company name (the root org unit)")->required();
+  init->add_option("--admin", username, "Username of the first administrator")->default_val("admin");
+  init->add_option("--display-name", display_name, "Their display name")->default_val("系统管理员");
+  init->add_option("--password", password, "Their password (8+ characters, not only letters)")->required();
+
   app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -220,6 +229,19 @@ int main(int argc, char** argv) {
         return 1;
       }
       return Report(store->BackupTo(out), "backup");
+    }
+    if (*init) {
+      Wiring wiring(WiringOptions{db, 2});
+      NewUser admin;
+      admin.user.username = username;
+      admin.user.display_name = display_name;
+      admin.password = password;
+      auto created = BootstrapCompany(wiring.deps(), RequestContext{"cli", "local"}, company,
+                                      std::move(admin));
+      if (!created.ok()) return Report(created.take_error(), "init");
+      std::printf("company '%s' set up; administrator %s can sign in\n", company.c_str(),
+                  created->username.c_str());
+      return 0;
     }
     if (app.got_subcommand("version")) {
       std::printf("kams %s\n", kVersion);

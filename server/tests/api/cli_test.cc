@@ -25,7 +25,7 @@ TEST(Cli, VersionPrintsASemanticVersion) {
 TEST(Cli, HelpExitsZeroAndListsTheCommands) {
   std::string out;
   ASSERT_EQ(Kams({"--help"}, &out), 0) << out;
-  for (const char* cmd : {"serve", "migrate", "demo", "user", "audit", "backup", "version"}) {
+  for (const char* cmd : {"serve", "migrate", "init", "demo", "user", "audit", "backup", "version"}) {
     EXPECT_TRUE(Contains(out, cmd)) << cmd << " missing from:\n" << out;
   }
   ASSERT_EQ(Kams({"serve", "--help"}, &out), 0) << out;
@@ -62,6 +62,25 @@ TEST(Cli, MigrateCreatesAnEmptyDatabaseAndIsIdempotent) {
 
   ASSERT_EQ(Kams({"migrate", "--db", db}, &out), 0) << out;
   EXPECT_TRUE(Contains(out, "schema version " + std::to_string(version))) << out;
+  EXPECT_EQ(Kams({"audit", "verify", "--db", db}, &out), 0) << out;
+}
+
+TEST(Cli, InitSetsUpAnEmptyDatabaseOnce) {
+  const std::string db = TempDb("init");
+  std::string out;
+  EXPECT_NE(Kams({"init", "--db", db, "--company", "苏州恒瑞集团", "--password", "short"}, &out), 0)
+      << "weak password refused: " << out;
+  EXPECT_EQ(ReadInts(db, "SELECT count(*) FROM org_unit"), std::vector<std::int64_t>{0})
+      << "a refused init changes nothing";
+  ASSERT_EQ(Kams({"init", "--db", db, "--company", "苏州恒瑞集团", "--admin", "root.admin",
+                  "--password", "Hengrui-2026"}, &out), 0) << out;
+  EXPECT_EQ(ReadInts(db, "SELECT count(*) FROM org_unit WHERE parent_id IS NULL AND kind = 'company'"),
+            std::vector<std::int64_t>{1});
+  EXPECT_EQ(ReadInts(db, "SELECT count(*) FROM app_user WHERE username = 'root.admin' AND role = 'admin'"),
+            std::vector<std::int64_t>{1});
+  EXPECT_NE(Kams({"init", "--db", db, "--company", "Another", "--password", "Hengrui-2026"}, &out), 0)
+      << "a second init is refused: " << out;
+  EXPECT_TRUE(Contains(out, "already set up")) << out;
   EXPECT_EQ(Kams({"audit", "verify", "--db", db}, &out), 0) << out;
 }
 

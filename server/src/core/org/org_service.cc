@@ -129,6 +129,40 @@ Status OrgService::Delete(const Principal& who, const RequestContext& ctx, Id id
   }());
 }
 
+Result<User> BootstrapCompany(const CoreDeps& deps, const RequestContext& ctx,
+                              const std::string& company_name, NewUser admin) {
+  OrgUnit root;
+  root.name = TrimSpace(company_name);
+  root.kind = "company";
+  root.created_at = root.updated_at = deps.clock.Now();
+  Validator v;
+  if (auto s = ValidateOrgUnit(root); !s.ok()) {
+    for (const auto& f : s.error().fields) v.Add("company_" + f.field, f.problem);
+  }
+  admin.user.role = Role::kAdmin;
+  admin.user.org_unit_id = 1;  // placeholder for validation; the real id comes below
+  admin.user.created_at = admin.user.updated_at = root.created_at;
+  if (auto s = ValidateUser(admin.user); !s.ok()) {
+    for (const auto& f : s.error().fields) v.Add(f.field, f.problem);
+  }
+  v.Check(IsAcceptablePassword(admin.password), "password", "too_weak");
+  KAMS_CHECK(v.ToStatus());
+  const std::string hash = deps.crypto.HashPassword(admin.password);
+  return Transact(deps.db, TxMode::kWrite, [&](Tx& tx) -> Result<User> {
+    if (!tx.org().All().empty()) return Conflict("this database is already set up");
+    root.id = tx.org().Insert(root);
+    User u = admin.user;
+    u.org_unit_id = root.id;
+    u.id = tx.users().Insert(u, hash);
+    Principal system{0, "init", Role::kAdmin, root.id};
+    AppendAudit(tx, deps, ctx, &system, "",
+                AuditEvent{"org.bootstrap", "org_unit", root.id, std::nullopt,
+                           {{"company", std::nullopt, root.name},
+                            {"admin", std::nullopt, u.username}}});
+    return u;
+  });
+}
+
 Result<Page<User>> UserService::List(const Principal& who, UserFilter filter,
                                      const PageRequest& page) {
   if (page.limit < 1 || page.limit > 500) return ValidationFailed({{"limit", "out_of_range"}});

@@ -26,6 +26,13 @@ class OrgService {
   CoreDeps deps_;
 };
 
+struct NewUser;
+
+// Sets up an empty database: the company's root org unit and its first administrator.
+// Refused (conflict) once any org unit exists.
+Result<User> BootstrapCompany(const CoreDeps& deps, const RequestContext& ctx,
+                              const std::string& company_name, NewUser admin);
+
 struct NewUser {
   User user;
   std::string password;
