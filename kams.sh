@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
+# ccache hits across clones in different folders (CI clones afresh each run).
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 
 configure_and_build() {  # dir, extra cmake args...
   local dir=$1; shift
