@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "store/customer_query.h"
 #include "store/postgres/pg_repos.h"
 #include "store/text_grams.h"
 
@@ -124,50 +125,26 @@ std::string UpdateSql() {
   return "UPDATE customer SET " + sets + " WHERE id = $" + std::to_string(kWriteCount + 1);
 }
 
-// The one place a principal's scope becomes SQL for customers (alias c).
-std::string ScopePredicate(const Principal& who, PgBinds& b) {
-  switch (who.scope()) {
-    case ScopeKind::kAll:
-      return "TRUE";
-    case ScopeKind::kUnitSubtree:
-      return "c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
-             b.Add(who.org_unit_id) + ")";
-    case ScopeKind::kOwnAccounts: {
-      const std::string user = b.Add(who.user_id);
-      return "(c.owner_id = " + user +
-             " OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = " + user + "))";
+// Shared builder values as PostgreSQL text parameters.
+PgValues ToPg(const std::vector<SqlValue>& values) {
+  PgValues out;
+  out.reserve(values.size());
+  for (const auto& v : values) {
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      out.emplace_back(std::to_string(*n));
+    } else {
+      out.emplace_back(std::get<std::string>(v));
     }
   }
-  return "FALSE";
-}
-
-const char* SortColumn(CustomerSort s) {
-  switch (s) {
-    case CustomerSort::kId: return "c.id";
-    case CustomerSort::kName: return "c.name";
-    case CustomerSort::kCreatedAt: return "c.created_at";
-    case CustomerSort::kUpdatedAt: return "c.updated_at";
-  }
-  return "c.id";
-}
-
-// The cursor's sort value as the parameter text for the sort column.
-std::string SortValue(CustomerSort s, const std::string& text) {
-  if (s == CustomerSort::kName) return text;
-  try {
-    return std::to_string(std::stoll(text));
-  } catch (...) {
-    return "0";  // the codec validates cursors; this is only a fallback
-  }
+  return out;
 }
 
 }  // namespace
 
 std::optional<Customer> PgCustomerRepository::Get(const Principal& who, Id id) {
-  PgBinds b;
-  std::string sql = std::string(kColumns) + " WHERE c.id = " + b.Add(id) +
-                    " AND c.deleted_at IS NULL AND " + ScopePredicate(who, b);
-  auto res = s_.ExecDynamic(sql, b.values());
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = CustomerGetSql(kColumns, who, id, b);
+  auto res = s_.ExecDynamic(sql, ToPg(b.values()));
   if (res.empty()) return std::nullopt;
   return Read(res[0]);
 }
@@ -178,60 +155,11 @@ bool PgCustomerRepository::Exists(Id id) {
 
 Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFilter& f,
                                           const SortSpec& sort, const PageRequest& page) {
-  PgBinds b;
-  std::string sql = std::string(kColumns) + " WHERE c.deleted_at IS NULL AND ";
-  sql += ScopePredicate(who, b);
-  if (f.stage) sql += " AND c.stage = " + b.Add(*f.stage);
-  if (f.is_key_account) sql += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
-  if (f.tier) sql += " AND c.tier = " + b.Add(*f.tier);
-  if (f.owner_id) sql += " AND c.owner_id = " + b.Add(*f.owner_id);
-  if (f.org_unit_id) {
-    sql += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
-           b.Add(*f.org_unit_id) + ")";
-  }
-  if (f.region) sql += " AND c.region = " + b.Add(*f.region);
-  if (f.industry) sql += " AND c.industry = " + b.Add(*f.industry);
-  if (!f.q.empty()) {
-    const std::string q = LowerAscii(f.q);
-    auto grams = Bigrams(q);
-    if (!grams.empty()) {
-      // Intersect at most four posting lists (first, last and two between), then verify.
-      std::vector<std::string> pick;
-      const std::size_t n = grams.size();
-      for (std::size_t k : {std::size_t{0}, n - 1, n / 3, 2 * n / 3}) {
-        if (std::find(pick.begin(), pick.end(), grams[k]) == pick.end()) pick.push_back(grams[k]);
-      }
-      sql += " AND c.id IN (";
-      for (std::size_t k = 0; k < pick.size(); ++k) {
-        if (k) sql += " INTERSECT ";
-        sql += "SELECT customer_id FROM customer_name_gram WHERE gram = " + b.Add(pick[k]);
-      }
-      sql += ")";
-    }
-    sql += " AND strpos(c.name_lc, " + b.Add(q) + ") > 0";
-  }
-  const char* col = SortColumn(sort.field);
-  const char* cmp = sort.descending ? "<" : ">";
-  const char* dir = sort.descending ? " DESC" : " ASC";
-  if (page.after) {
-    if (sort.field == CustomerSort::kId) {
-      sql += std::string(" AND c.id ") + cmp + " " + b.Add(page.after->id);
-    } else {
-      const std::string v = b.Add(SortValue(sort.field, page.after->sort_value));
-      sql += std::string(" AND (") + col + " " + cmp + " " + v + " OR (" + col + " = " + v +
-             " AND c.id " + cmp + " " + b.Add(page.after->id) + "))";
-    }
-  }
-  if (sort.field == CustomerSort::kId) {
-    sql += std::string(" ORDER BY c.id") + dir;
-  } else {
-    sql += std::string(" ORDER BY ") + col + dir + ", c.id" + dir;
-  }
-  sql += " LIMIT " + b.Add(std::int64_t{page.limit + 1});
-
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = CustomerListSql(kColumns, who, f, sort, page, b);
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
-  for (const auto& r : s_.ExecDynamic(sql, b.values())) out.items.push_back(Read(r));
+  for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) out.items.push_back(Read(r));
   if (static_cast<int>(out.items.size()) > page.limit) {
     out.items.pop_back();
     out.next = CursorFor(out.items.back(), sort);

@@ -3,12 +3,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/sql_binder.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <variant>
 #include <vector>
 
 namespace kams {
@@ -31,8 +32,7 @@ class SqliteConnection {
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
 };
 
-// Values bound to dynamic queries, in placeholder order.
-using SqlValue = std::variant<std::int64_t, std::string>;
+// Binds values to placeholders ?1, ?2, … in order.
 void BindAll(SQLite::Statement& st, const std::vector<SqlValue>& values);
 
 // Column helpers that map NULL to empty optionals.

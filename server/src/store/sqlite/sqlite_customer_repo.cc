@@ -1,7 +1,6 @@
 #include "store/sqlite/sqlite_repos.h"
 
-#include <algorithm>
-
+#include "store/customer_query.h"
 #include "store/text_grams.h"
 
 namespace kams {
@@ -121,52 +120,12 @@ std::string UpdateSql() {
   return "UPDATE customer SET " + sets + " WHERE id = ?";
 }
 
-// The one place a principal's scope becomes SQL for customers (alias c).
-std::string ScopePredicate(const Principal& who, std::vector<SqlValue>& binds) {
-  switch (who.scope()) {
-    case ScopeKind::kAll:
-      return "1=1";
-    case ScopeKind::kUnitSubtree:
-      binds.emplace_back(who.org_unit_id);
-      return "c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ?)";
-    case ScopeKind::kOwnAccounts:
-      binds.emplace_back(who.user_id);
-      binds.emplace_back(who.user_id);
-      return "(c.owner_id = ? OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = ?))";
-  }
-  return "0=1";
-}
-
-const char* SortColumn(CustomerSort s) {
-  switch (s) {
-    case CustomerSort::kId: return "c.id";
-    case CustomerSort::kName: return "c.name";
-    case CustomerSort::kCreatedAt: return "c.created_at";
-    case CustomerSort::kUpdatedAt: return "c.updated_at";
-  }
-  return "c.id";
-}
-
-SqlValue SortValue(CustomerSort s, const std::string& text) {
-  if (s == CustomerSort::kName) return text;
-  try {
-    return static_cast<std::int64_t>(std::stoll(text));
-  } catch (...) {
-    return std::int64_t{0};  // the codec validates cursors; this is only a fallback
-  }
-}
-
 }  // namespace
 
 std::optional<Customer> SqliteCustomerRepository::Get(const Principal& who, Id id) {
-  std::vector<SqlValue> binds;
-  const std::string scope = ScopePredicate(who, binds);
-  auto& st = c_.Prepare(std::string(kColumns) + " WHERE c.id = ? AND c.deleted_at IS NULL AND " +
-                        scope);
-  st.bind(1, static_cast<std::int64_t>(id));
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    st.bind(static_cast<int>(i) + 2, static_cast<std::int64_t>(std::get<std::int64_t>(binds[i])));
-  }
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(CustomerGetSql(kColumns, who, id, b));
+  BindAll(st, b.values());
   if (!st.executeStep()) return std::nullopt;
   return Read(st);
 }
@@ -179,83 +138,9 @@ bool SqliteCustomerRepository::Exists(Id id) {
 
 Page<Customer> SqliteCustomerRepository::List(const Principal& who, const CustomerFilter& f,
                                               const SortSpec& sort, const PageRequest& page) {
-  std::vector<SqlValue> binds;
-  std::string sql = std::string(kColumns) + " WHERE c.deleted_at IS NULL AND ";
-  sql += ScopePredicate(who, binds);
-  if (f.stage) {
-    sql += " AND c.stage = ?";
-    binds.emplace_back(*f.stage);
-  }
-  if (f.is_key_account) {
-    sql += " AND c.is_key_account = ?";
-    binds.emplace_back(std::int64_t{*f.is_key_account ? 1 : 0});
-  }
-  if (f.tier) {
-    sql += " AND c.tier = ?";
-    binds.emplace_back(*f.tier);
-  }
-  if (f.owner_id) {
-    sql += " AND c.owner_id = ?";
-    binds.emplace_back(*f.owner_id);
-  }
-  if (f.org_unit_id) {
-    sql += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ?)";
-    binds.emplace_back(*f.org_unit_id);
-  }
-  if (f.region) {
-    sql += " AND c.region = ?";
-    binds.emplace_back(*f.region);
-  }
-  if (f.industry) {
-    sql += " AND c.industry = ?";
-    binds.emplace_back(*f.industry);
-  }
-  if (!f.q.empty()) {
-    const std::string q = LowerAscii(f.q);
-    auto grams = Bigrams(q);
-    if (!grams.empty()) {
-      // Intersect at most four posting lists (first, last and two between), then verify.
-      std::vector<std::string> pick;
-      const std::size_t n = grams.size();
-      for (std::size_t k : {std::size_t{0}, n - 1, n / 3, 2 * n / 3}) {
-        if (std::find(pick.begin(), pick.end(), grams[k]) == pick.end()) pick.push_back(grams[k]);
-      }
-      sql += " AND c.id IN (";
-      for (std::size_t k = 0; k < pick.size(); ++k) {
-        if (k) sql += " INTERSECT ";
-        sql += "SELECT customer_id FROM customer_name_gram WHERE gram = ?";
-        binds.emplace_back(pick[k]);
-      }
-      sql += ")";
-    }
-    sql += " AND instr(c.name_lc, ?) > 0";
-    binds.emplace_back(q);
-  }
-  const char* col = SortColumn(sort.field);
-  const char* cmp = sort.descending ? "<" : ">";
-  const char* dir = sort.descending ? " DESC" : " ASC";
-  if (page.after) {
-    if (sort.field == CustomerSort::kId) {
-      sql += std::string(" AND c.id ") + cmp + " ?";
-      binds.emplace_back(page.after->id);
-    } else {
-      sql += std::string(" AND (") + col + " " + cmp + " ? OR (" + col + " = ? AND c.id " + cmp +
-             " ?))";
-      binds.push_back(SortValue(sort.field, page.after->sort_value));
-      binds.push_back(SortValue(sort.field, page.after->sort_value));
-      binds.emplace_back(page.after->id);
-    }
-  }
-  if (sort.field == CustomerSort::kId) {
-    sql += std::string(" ORDER BY c.id") + dir;
-  } else {
-    sql += std::string(" ORDER BY ") + col + dir + ", c.id" + dir;
-  }
-  sql += " LIMIT ?";
-  binds.emplace_back(std::int64_t{page.limit + 1});
-
-  auto& st = c_.Prepare(sql);
-  BindAll(st, binds);
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(CustomerListSql(kColumns, who, f, sort, page, b));
+  BindAll(st, b.values());
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
   while (st.executeStep()) out.items.push_back(Read(st));
