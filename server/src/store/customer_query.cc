@@ -50,46 +50,75 @@ std::string CustomerGetSql(std::string_view select, const Principal& who, Id id,
          CustomerScopePredicate(who, b);
 }
 
-std::string CustomerListSql(std::string_view select, const Principal& who,
+std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& f, const SortSpec& sort,
-                            const PageRequest& page, SqlBinder& b) {
-  std::string sql = std::string(select) + " WHERE c.deleted_at IS NULL AND ";
-  sql += CustomerScopePredicate(who, b);
-  if (f.stage) sql += " AND c.stage = " + b.Add(*f.stage);
-  if (f.is_key_account) sql += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
-  if (f.tier) sql += " AND c.tier = " + b.Add(*f.tier);
-  if (f.owner_id) sql += " AND c.owner_id = " + b.Add(*f.owner_id);
+                            const PageRequest& page, const PostingSize& posting_size,
+                            SqlBinder& b) {
+  std::string where = " WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
+  if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
+  if (f.is_key_account) where += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
+  if (f.tier) where += " AND c.tier = " + b.Add(*f.tier);
+  if (f.owner_id) where += " AND c.owner_id = " + b.Add(*f.owner_id);
   if (f.org_unit_id) {
-    sql += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
-           b.Add(*f.org_unit_id) + ")";
+    where += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
+             b.Add(*f.org_unit_id) + ")";
   }
-  if (f.region) sql += " AND c.region = " + b.Add(*f.region);
-  if (f.industry) sql += " AND c.industry = " + b.Add(*f.industry);
+  if (f.region) where += " AND c.region = " + b.Add(*f.region);
+  if (f.industry) where += " AND c.industry = " + b.Add(*f.industry);
+
+  bool gram_driven = false;
   if (!f.q.empty()) {
     const std::string q = LowerAscii(f.q);
     const auto grams = Bigrams(q);
     if (!grams.empty()) {
-      // Intersect at most four posting lists (first, last and two between), then verify.
+      // At most four grams (first, last and two between); the rarest one first.
       std::vector<std::string> pick;
       const std::size_t n = grams.size();
       for (std::size_t k : {std::size_t{0}, n - 1, n / 3, 2 * n / 3}) {
         if (std::find(pick.begin(), pick.end(), grams[k]) == pick.end()) pick.push_back(grams[k]);
       }
-      sql += " AND c.id IN (";
-      for (std::size_t k = 0; k < pick.size(); ++k) {
-        if (k) sql += " INTERSECT ";
-        sql += "SELECT customer_id FROM customer_name_gram WHERE gram = " + b.Add(pick[k]);
+      std::int64_t rarest = kPostingCap;
+      if (posting_size) {
+        std::vector<std::pair<std::int64_t, std::string>> sized;
+        for (auto& g : pick) sized.emplace_back(posting_size(g), std::move(g));
+        std::stable_sort(sized.begin(), sized.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+        rarest = sized.front().first;
+        pick.clear();
+        for (auto& [size, g] : sized) pick.push_back(std::move(g));
       }
-      sql += ")";
+      // A short posting list is always the cheaper walk; a long one only pays off when
+      // the scope is wide too (a manager's own accounts are better walked directly).
+      const bool narrow_scope = who.scope() == ScopeKind::kOwnAccounts || f.owner_id.has_value();
+      gram_driven = !narrow_scope || rarest < kPostingCap;
+      std::size_t first_probe = 0;
+      if (gram_driven) {
+        where += " AND g.gram = " + b.Add(pick[0]);
+        first_probe = 1;
+      }
+      for (std::size_t k = first_probe; k < pick.size(); ++k) {
+        where += " AND EXISTS (SELECT 1 FROM customer_name_gram o WHERE o.gram = " + b.Add(pick[k]) +
+                 " AND o.customer_id = c.id)";
+      }
     }
-    sql += " AND " + SqlContains(b.dialect(), "c.name_lc", b.Add(q));
+    where += " AND " + SqlContains(b.dialect(), "c.name_lc", b.Add(q));
   }
-  const char* col = SortColumn(sort.field);
+
+  // CROSS JOIN keeps the posting list as the outer loop (SQLite honours the order;
+  // PostgreSQL plans it by itself); its customer_id order is the id order.
+  const char* join = b.dialect() == SqlDialect::kSqlite ? " CROSS JOIN " : " JOIN ";
+  std::string sql = "SELECT " + std::string(columns) +
+                    (gram_driven ? std::string(" FROM customer_name_gram g") + join +
+                                       "customer c ON c.id = g.customer_id"
+                                 : std::string(" FROM customer c")) +
+                    where;
+  const char* id_col = gram_driven ? "g.customer_id" : "c.id";
+  const char* col = sort.field == CustomerSort::kId ? id_col : SortColumn(sort.field);
   const char* cmp = sort.descending ? "<" : ">";
   const char* dir = sort.descending ? " DESC" : " ASC";
   if (page.after) {
     if (sort.field == CustomerSort::kId) {
-      sql += std::string(" AND c.id ") + cmp + " " + b.Add(page.after->id);
+      sql += std::string(" AND ") + id_col + " " + cmp + " " + b.Add(page.after->id);
     } else {
       const std::string v = BindSortValue(sort.field, page.after->sort_value, b);
       sql += std::string(" AND (") + col + " " + cmp + " " + v + " OR (" + col + " = " + v +
@@ -97,7 +126,7 @@ std::string CustomerListSql(std::string_view select, const Principal& who,
     }
   }
   if (sort.field == CustomerSort::kId) {
-    sql += std::string(" ORDER BY c.id") + dir;
+    sql += std::string(" ORDER BY ") + id_col + dir;
   } else {
     sql += std::string(" ORDER BY ") + col + dir + ", c.id" + dir;
   }

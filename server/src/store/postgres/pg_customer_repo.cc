@@ -7,13 +7,14 @@
 namespace kams {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
+constexpr const char* kSelectList =
+    "c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
     "c.region, c.address, c.phone, c.website, c.org_unit_id, c.owner_id, c.is_key_account, "
     "c.tier, c.ownership, c.scale, c.employees, c.founded_on, c.characteristics, "
     "c.annual_revenue_fen, c.main_business, c.competitors, c.potential, c.business_notes, "
     "c.first_deal_on, c.credit_rating, c.payment_terms_days, c.trading_notes, c.created_at, "
-    "c.updated_at, c.created_by FROM customer c";
+    "c.updated_at, c.created_by";
+const std::string kColumns = std::string("SELECT ") + kSelectList + " FROM customer c";
 
 Customer Read(const pqxx::row& r) {
   Customer c;
@@ -156,7 +157,13 @@ bool PgCustomerRepository::Exists(Id id) {
 Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFilter& f,
                                           const SortSpec& sort, const PageRequest& page) {
   SqlBinder b(SqlDialect::kPostgres);
-  const std::string sql = CustomerListSql(kColumns, who, f, sort, page, b);
+  const PostingSize posting_size = [this](const std::string& gram) -> std::int64_t {
+    auto res = s_.Exec("SELECT count(*) FROM (SELECT 1 FROM customer_name_gram WHERE gram = $1 LIMIT " +
+                           std::to_string(kPostingCap) + ") AS p",
+                       gram);
+    return res.empty() ? 0 : res[0][0].as<std::int64_t>();
+  };
+  const std::string sql = CustomerListSql(kSelectList, who, f, sort, page, posting_size, b);
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
   for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) out.items.push_back(Read(r));

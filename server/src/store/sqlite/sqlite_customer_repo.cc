@@ -6,13 +6,14 @@
 namespace kams {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
+constexpr const char* kSelectList =
+    "c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
     "c.region, c.address, c.phone, c.website, c.org_unit_id, c.owner_id, c.is_key_account, "
     "c.tier, c.ownership, c.scale, c.employees, c.founded_on, c.characteristics, "
     "c.annual_revenue_fen, c.main_business, c.competitors, c.potential, c.business_notes, "
     "c.first_deal_on, c.credit_rating, c.payment_terms_days, c.trading_notes, c.created_at, "
-    "c.updated_at, c.created_by FROM customer c";
+    "c.updated_at, c.created_by";
+const std::string kColumns = std::string("SELECT ") + kSelectList + " FROM customer c";
 
 Customer Read(SQLite::Statement& st) {
   Customer c;
@@ -139,7 +140,15 @@ bool SqliteCustomerRepository::Exists(Id id) {
 Page<Customer> SqliteCustomerRepository::List(const Principal& who, const CustomerFilter& f,
                                               const SortSpec& sort, const PageRequest& page) {
   SqlBinder b(SqlDialect::kSqlite);
-  auto& st = c_.Prepare(CustomerListSql(kColumns, who, f, sort, page, b));
+  const PostingSize posting_size = [this](const std::string& gram) -> std::int64_t {
+    auto& count = c_.Prepare("SELECT count(*) FROM (SELECT 1 FROM customer_name_gram WHERE gram = ? LIMIT " +
+                             std::to_string(kPostingCap) + ")");
+    count.bind(1, gram);
+    const std::int64_t n = count.executeStep() ? count.getColumn(0).getInt64() : 0;
+    count.reset();
+    return n;
+  };
+  auto& st = c_.Prepare(CustomerListSql(kSelectList, who, f, sort, page, posting_size, b));
   BindAll(st, b.values());
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
