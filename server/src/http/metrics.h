@@ -1,12 +1,15 @@
 #pragma once
 // Prometheus metrics: requests by route and status, a latency histogram, database time.
+// The hot path is lock-free after a (method, route, status) key has been seen once.
 
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <map>
-#include <mutex>
+#include <memory>
+#include <shared_mutex>
 #include <string>
+#include <tuple>
 
 namespace kams::http {
 
@@ -20,13 +23,14 @@ class Metrics {
   std::string Render() const;
 
  private:
-  mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
-  std::array<std::uint64_t, kBuckets.size()> buckets_{};
-  std::uint64_t count_ = 0;
-  double sum_ = 0;
-  std::uint64_t db_count_ = 0;
-  double db_sum_ = 0;
+  using Key = std::tuple<std::string, std::string, int>;
+  mutable std::shared_mutex requests_mutex_;
+  std::map<Key, std::unique_ptr<std::atomic<std::uint64_t>>> requests_;
+  std::array<std::atomic<std::uint64_t>, kBuckets.size()> buckets_{};
+  std::atomic<std::uint64_t> count_{0};
+  std::atomic<std::uint64_t> sum_micros_{0};
+  std::atomic<std::uint64_t> db_count_{0};
+  std::atomic<std::uint64_t> db_sum_micros_{0};
 };
 
 }  // namespace kams::http

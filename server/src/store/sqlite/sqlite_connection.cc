@@ -1,9 +1,23 @@
 #include "store/sqlite/sqlite_connection.h"
 
+#include <sqlite3.h>
+
 namespace kams {
 
+namespace {
+// Before the first connection: no global lock around every allocation (memory
+// statistics), and connections without their own mutex, since the pool hands each one
+// to a single thread at a time.
+const bool kConfigured = [] {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  return true;
+}();
+}  // namespace
+
 SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms)
-    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+  (void)kConfigured;
   db_.setBusyTimeout(busy_timeout_ms);
   db_.exec("PRAGMA journal_mode=WAL");
   db_.exec("PRAGMA synchronous=FULL");
@@ -22,6 +36,21 @@ SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
   }
   in_use_.push_back(it->second.get());
   return *it->second;
+}
+
+void SqliteConnection::ExecCached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  }
+  SQLite::Statement& st = *it->second;
+  try {
+    st.exec();
+  } catch (...) {
+    st.reset();
+    throw;
+  }
+  st.reset();
 }
 
 void SqliteConnection::ResetInUse() {

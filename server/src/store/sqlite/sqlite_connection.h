@@ -22,6 +22,8 @@ class SqliteConnection {
   // connection and reused.
   SQLite::Statement& Prepare(const std::string& sql);
   void Exec(const std::string& sql) { db_.exec(sql); }
+  // Runs a statement without results through the statement cache (BEGIN, COMMIT, …).
+  void ExecCached(const std::string& sql);
   // Resets every statement handed out since the last call, so none keeps a read snapshot
   // open past the end of its transaction.
   void ResetInUse();

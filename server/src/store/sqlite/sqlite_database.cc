@@ -90,16 +90,16 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
   for (int attempt = 1;; ++attempt) {
     bool open = false;
     try {
-      conn->Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+      conn->ExecCached(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
       open = true;
       SqliteTx tx(*conn);
       Status s = work(tx);
       conn->ResetInUse();
       if (!s.ok()) {
-        conn->Exec("ROLLBACK");
+        conn->ExecCached("ROLLBACK");
         return s;
       }
-      conn->Exec("COMMIT");
+      conn->ExecCached("COMMIT");
       return Ok();
     } catch (const SQLite::Exception& e) {
       conn->ResetInUse();
