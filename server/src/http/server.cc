@@ -2,6 +2,7 @@
 #include "http/server.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -52,7 +53,12 @@ class Session;
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
-  asio::io_context ioc;
+  // One io_context per thread (concurrency hint 1: no scheduler lock shared between
+  // threads); connections are handed out round-robin and stay on their thread.
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  std::size_t next_context = 0;
+  asio::io_context& ioc;  // contexts[0]: acceptor, signals, shutdown timer
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
   std::atomic<bool> stopping{false};
@@ -62,7 +68,18 @@ struct Server::Impl {
   std::chrono::steady_clock::time_point grace_deadline;
   std::atomic<int> live_sessions{0};
 
-  Impl(ServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {}
+  Impl(ServerOptions o, Handler h)
+      : options(std::move(o)), handler(std::move(h)), ioc(*MakeContexts(options, contexts)) {}
+  static asio::io_context* MakeContexts(const ServerOptions& o,
+                                        std::vector<std::unique_ptr<asio::io_context>>& out) {
+    const int n = std::max(1, o.threads);
+    for (int i = 0; i < n; ++i) out.push_back(std::make_unique<asio::io_context>(1));
+    return out.front().get();
+  }
+  void StopAll() {
+    guards.clear();
+    for (auto& c : contexts) c->stop();
+  }
   void Accept();
   void BeginStop();
   void WaitForSessions();
@@ -212,7 +229,8 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 void Server::Impl::Accept() {
-  acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  asio::io_context& target = *contexts[next_context++ % contexts.size()];
+  acceptor->async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == asio::error::operation_aborted || stopping) return;
     } else {
@@ -254,9 +272,12 @@ void Server::Impl::BeginStop() {
 // Polls until every connection has closed; whatever still runs after the grace period
 // is cut off. When nothing is left, the io_context runs out of work and Run() returns.
 void Server::Impl::WaitForSessions() {
-  if (live_sessions.load() == 0) return;
+  if (live_sessions.load() == 0) {
+    guards.clear();  // the other threads' io_contexts may now run out of work
+    return;
+  }
   if (std::chrono::steady_clock::now() >= grace_deadline) {
-    ioc.stop();
+    StopAll();
     return;
   }
   grace_timer->expires_after(std::chrono::milliseconds(20));
@@ -295,9 +316,13 @@ void Server::Run() {
     });
   }
   impl_->Accept();
-  const int n = std::max(1, impl_->options.threads);
+  for (std::size_t i = 1; i < impl_->contexts.size(); ++i) {
+    impl_->guards.push_back(asio::make_work_guard(*impl_->contexts[i]));
+  }
   std::vector<std::thread> threads;
-  for (int i = 1; i < n; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  for (std::size_t i = 1; i < impl_->contexts.size(); ++i) {
+    threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  }
   impl_->ioc.run();
   for (auto& t : threads) t.join();
 }
