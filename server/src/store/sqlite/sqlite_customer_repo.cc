@@ -160,10 +160,18 @@ Page<Customer> SqliteCustomerRepository::List(const Principal& who, const Custom
   return out;
 }
 
-void SqliteCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
-  auto& del = c_.Prepare("DELETE FROM customer_name_gram WHERE customer_id = ?");
-  del.bind(1, static_cast<std::int64_t>(id));
-  del.exec();
+void SqliteCustomerRepository::WriteGrams(Id id, const std::string& old_name_lc,
+                                          const std::string& name_lc) {
+  // Old grams are removed by primary key (gram, customer_id): no scan of the gram table.
+  if (!old_name_lc.empty()) {
+    auto& del = c_.Prepare("DELETE FROM customer_name_gram WHERE gram = ? AND customer_id = ?");
+    for (const auto& g : Bigrams(old_name_lc)) {
+      del.reset();
+      del.bind(1, g);
+      del.bind(2, static_cast<std::int64_t>(id));
+      del.exec();
+    }
+  }
   auto& ins = c_.Prepare("INSERT OR IGNORE INTO customer_name_gram (gram, customer_id) VALUES (?, ?)");
   for (const auto& g : Bigrams(name_lc)) {
     ins.reset();
@@ -179,22 +187,23 @@ Id SqliteCustomerRepository::Insert(const Customer& c) {
   BindWritable(st, c);
   st.exec();
   const Id id = c_.db().getLastInsertRowid();
-  WriteGrams(id, LowerAscii(c.name));
+  WriteGrams(id, "", LowerAscii(c.name));
   return id;
 }
 
 void SqliteCustomerRepository::Update(const Customer& c) {
   static const std::string sql = UpdateSql();
   // Re-index the name only when it changed.
-  auto& old = c_.Prepare("SELECT name FROM customer WHERE id = ?");
+  auto& old = c_.Prepare("SELECT name_lc FROM customer WHERE id = ?");
   old.bind(1, static_cast<std::int64_t>(c.id));
-  const bool renamed = !old.executeStep() || old.getColumn(0).getString() != c.name;
+  const std::string old_lc = old.executeStep() ? old.getColumn(0).getString() : "";
   old.reset();
   auto& st = c_.Prepare(sql);
   const int next = BindWritable(st, c);
   st.bind(next, static_cast<std::int64_t>(c.id));
   st.exec();
-  if (renamed) WriteGrams(c.id, LowerAscii(c.name));
+  const std::string new_lc = LowerAscii(c.name);
+  if (new_lc != old_lc) WriteGrams(c.id, old_lc, new_lc);
 }
 
 void SqliteCustomerRepository::SoftDelete(Id id, Timestamp at) {

@@ -57,7 +57,7 @@ class SqliteCustomerRepository final : public CustomerRepository {
   bool RemoveTeamMember(Id customer_id, Id user_id) override;
 
  private:
-  void WriteGrams(Id id, const std::string& name_lc);
+  void WriteGrams(Id id, const std::string& old_name_lc, const std::string& name_lc);
   SqliteConnection& c_;
 };
 
