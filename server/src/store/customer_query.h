@@ -10,6 +10,7 @@
 
 #include "core/customers/customer.h"
 #include "core/org/user.h"
+#include "store/shared_sql.h"
 #include "store/sql_binder.h"
 
 namespace kams {

@@ -1,3 +1,4 @@
+#include "store/shared_sql.h"
 #include "store/postgres/pg_repos.h"
 
 namespace kams {
@@ -65,14 +66,7 @@ void PgOrgRepository::Update(const OrgUnit& u) {
 void PgOrgRepository::RebuildClosure() {
   // The tree is small (hundreds of units): recompute the whole ancestry.
   s_.Exec("DELETE FROM org_unit_closure");
-  s_.Exec(
-      "WITH RECURSIVE up(descendant_id, ancestor_id, depth) AS ("
-      "  SELECT id, id, 0 FROM org_unit"
-      "  UNION ALL"
-      "  SELECT up.descendant_id, o.parent_id, up.depth + 1 FROM up"
-      "  JOIN org_unit o ON o.id = up.ancestor_id WHERE o.parent_id IS NOT NULL)"
-      " INSERT INTO org_unit_closure (ancestor_id, descendant_id, depth)"
-      " SELECT ancestor_id, descendant_id, depth FROM up");
+  s_.Exec(kRebuildOrgClosureSql);
 }
 
 void PgOrgRepository::Delete(Id id) {

@@ -6,13 +6,7 @@
 namespace kams {
 namespace {
 
-constexpr const char* kSelectList =
-    "c.id, c.version, c.external_ref, c.name, c.stage, c.credit_code, c.industry, "
-    "c.region, c.address, c.phone, c.website, c.org_unit_id, c.owner_id, c.is_key_account, "
-    "c.tier, c.ownership, c.scale, c.employees, c.founded_on, c.characteristics, "
-    "c.annual_revenue_fen, c.main_business, c.competitors, c.potential, c.business_notes, "
-    "c.first_deal_on, c.credit_rating, c.payment_terms_days, c.trading_notes, c.created_at, "
-    "c.updated_at, c.created_by";
+constexpr const char* kSelectList = kCustomerColumns;
 const std::string kColumns = std::string("SELECT ") + kSelectList + " FROM customer c";
 
 Customer Read(SQLite::Statement& st) {

@@ -1,3 +1,4 @@
+#include "store/shared_sql.h"
 #include "store/sqlite/sqlite_repos.h"
 
 namespace kams {
@@ -86,14 +87,7 @@ void SqliteOrgRepository::Update(const OrgUnit& u) {
 void SqliteOrgRepository::RebuildClosure() {
   // The tree is small (hundreds of units): recompute the whole ancestry.
   c_.Exec("DELETE FROM org_unit_closure");
-  c_.Exec(
-      "WITH RECURSIVE up(descendant_id, ancestor_id, depth) AS ("
-      "  SELECT id, id, 0 FROM org_unit"
-      "  UNION ALL"
-      "  SELECT up.descendant_id, o.parent_id, up.depth + 1 FROM up"
-      "  JOIN org_unit o ON o.id = up.ancestor_id WHERE o.parent_id IS NOT NULL)"
-      " INSERT INTO org_unit_closure (ancestor_id, descendant_id, depth)"
-      " SELECT ancestor_id, descendant_id, depth FROM up");
+  c_.Exec(kRebuildOrgClosureSql);
 }
 
 void SqliteOrgRepository::Delete(Id id) {
