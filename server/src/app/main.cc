@@ -6,10 +6,18 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <stop_token>
 #include <thread>
+
+#include <unistd.h>
 
 #include "app/demo/demo_loader.h"
 #include "app/wiring.h"
+#include "core/jobs/job_scheduler.h"
+#include "http/console_files.h"
 #include "http/api.h"
 #include "http/server.h"
 
@@ -44,36 +52,96 @@ bool SplitListen(const std::string& listen, std::string& host, std::uint16_t& po
   return true;
 }
 
-int Serve(const std::string& db, const std::string& listen, int threads, int pool,
-          bool secure_cookies, const std::string& port_file) {
+struct ServeOptions {
+  std::string db;
+  std::string listen;
+  int threads = 4;
+  int pool = 0;
+  bool secure_cookies = false;
+  std::string port_file;
+  std::string console_dir;   // the built web console; empty: API only
+  std::string node;          // this node's name in job runs
+  int job_period_seconds = 0;  // 0: each job's own schedule
+};
+
+std::string DefaultNodeName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "node");
+  return std::string(host) + ":" + std::to_string(getpid());
+}
+
+// Ticks the job scheduler until stopped: every 15 s, or a quarter of an overridden period.
+class JobTicker {
+ public:
+  JobTicker(JobScheduler& jobs, std::chrono::milliseconds every)
+      : thread_([&jobs, every](std::stop_token stop) {
+          std::mutex m;
+          std::condition_variable_any cv;
+          while (!stop.stop_requested()) {
+            try {
+              jobs.Tick();
+            } catch (const std::exception& e) {
+              spdlog::error("job tick failed: {}", e.what());
+            }
+            std::unique_lock lock(m);
+            cv.wait_for(lock, stop, every, [] { return false; });
+          }
+        }) {}
+
+ private:
+  std::jthread thread_;
+};
+
+int Serve(const ServeOptions& o) {
   std::string host;
   std::uint16_t port = 0;
-  if (!SplitListen(listen, host, port)) {
-    std::fprintf(stderr, "kams: --listen must be HOST:PORT, got '%s'\n", listen.c_str());
+  if (!SplitListen(o.listen, host, port)) {
+    std::fprintf(stderr, "kams: --listen must be HOST:PORT, got '%s'\n", o.listen.c_str());
     return 2;
   }
-  Wiring wiring(WiringOptions{db, pool > 0 ? pool : std::max(4, threads + 2)});
+  http::ConsoleFiles console;
+  if (!o.console_dir.empty()) {
+    if (Status s = console.Load(o.console_dir); !s.ok()) {
+      std::fprintf(stderr, "kams: --console: %s\n", s.error().message.c_str());
+      return 2;
+    }
+  }
+  Wiring wiring(WiringOptions{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)});
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
-  http::Api api(services, wiring.metrics(), http::ApiOptions{secure_cookies});
+  http::Api api(services, wiring.metrics(), http::ApiOptions{o.secure_cookies}, &console);
   http::ServerOptions so;
   so.host = host;
   so.port = port;
-  so.threads = threads;
+  so.threads = o.threads;
   http::Server server(so, [&api](http::Request& req) { return api.Handle(req); });
   const std::uint16_t bound = server.Listen();
-  if (!port_file.empty()) {
-    const std::string tmp = port_file + ".tmp";
+
+  const Timestamp period_override = Timestamp{o.job_period_seconds} * kMicrosPerSecond;
+  JobScheduler jobs(wiring.deps(), o.node.empty() ? DefaultNodeName() : o.node, period_override);
+  jobs.Add(JobSpec{"auth.purge", 3600 * kMicrosPerSecond, 0,
+                   [&wiring] { return wiring.auth().PurgeExpired(); }});
+  jobs.OnRun([&wiring](const std::string& job, bool ok) { wiring.metrics().ObserveJob(job, ok); });
+  std::optional<JobTicker> ticker;
+  ticker.emplace(jobs, o.job_period_seconds > 0
+                           ? std::chrono::milliseconds(o.job_period_seconds * 250)
+                           : std::chrono::milliseconds(15'000));
+
+  if (!o.port_file.empty()) {
+    const std::string tmp = o.port_file + ".tmp";
     std::ofstream(tmp) << bound << "\n";
-    std::filesystem::rename(tmp, port_file);
+    std::filesystem::rename(tmp, o.port_file);
   }
-  spdlog::info("KAMS {} serving http://{}:{} (database {}, {} threads)", kVersion,
-               host.find(':') != std::string::npos ? "[" + host + "]" : host, bound, RedactPassword(db), threads);
+  spdlog::info("KAMS {} serving http://{}:{} (database {}, {} threads, node {}{})", kVersion,
+               host.find(':') != std::string::npos ? "[" + host + "]" : host, bound,
+               RedactPassword(o.db), o.threads, jobs.node(),
+               console.empty() ? ", API only" : ", console " + o.console_dir);
   server.Run();
-  spdlog::info("shutting down: flushing the access log and closing the database");
+  spdlog::info("shutting down: stopping jobs, flushing the access log, closing the database");
+  ticker.reset();
   wiring.access_log().Stop();
   return 0;
 }
@@ -135,6 +203,26 @@ int Report(const Status& s, const char* what) {
   return 1;
 }
 
+// Tab-separated: job, period, node, started, finished (or "-"), attempts, outcome.
+int ListJobs(const std::string& db, const std::string& job, int limit) {
+  auto store = OpenDatabase(db, 1);
+  std::vector<JobRun> runs;
+  Status st = store->Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    runs = tx.jobs().Recent(job, limit);
+    return Ok();
+  });
+  if (!st.ok()) return Report(st.take_error(), "jobs");
+  std::printf("job\tperiod\tnode\tstarted_at\tfinished_at\tattempts\toutcome\n");
+  for (const auto& r : runs) {
+    std::printf("%s\t%s\t%s\t%s\t%s\t%lld\t%s\n", r.job.c_str(), r.period.c_str(), r.node.c_str(),
+                FormatRfc3339(r.started_at).c_str(),
+                r.finished_at ? FormatRfc3339(*r.finished_at).c_str() : "-",
+                static_cast<long long>(r.attempts), r.outcome.c_str());
+  }
+  return 0;
+}
+
+
 }  // namespace
 }  // namespace kams
 
@@ -148,17 +236,19 @@ int main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Serve the HTTP API and web console");
   std::string listen = "127.0.0.1:8080";
   if (const char* env = std::getenv("KAMS_LISTEN")) listen = env;
-  int threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
-  bool secure_cookies = false;
-  std::string port_file;
-  int pool = 0;
-  if (const char* env = std::getenv("KAMS_POOL")) pool = std::atoi(env);
+  ServeOptions so;
+  so.threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
+  if (const char* env = std::getenv("KAMS_POOL")) so.pool = std::atoi(env);
+  if (const char* env = std::getenv("KAMS_CONSOLE")) so.console_dir = env;
   serve->add_option("--db", db, "Database: a SQLite file, or postgres://user@host:port/dbname")->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks one)")->capture_default_str();
-  serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
-  serve->add_flag("--secure-cookies", secure_cookies, "Mark session cookies Secure (TLS in front)");
-  serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
-  serve->add_option("--pool", pool, "Database connections (0: threads + 2, at least 4)")->check(CLI::Range(0, 1024))->capture_default_str();
+  serve->add_option("--threads", so.threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  serve->add_flag("--secure-cookies", so.secure_cookies, "Mark session cookies Secure (TLS in front)");
+  serve->add_option("--port-file", so.port_file, "Write the bound port to this file once listening");
+  serve->add_option("--pool", so.pool, "Database connections (0: threads + 2, at least 4)")->check(CLI::Range(0, 1024))->capture_default_str();
+  serve->add_option("--console", so.console_dir, "Folder of the built web console (web/dist) to serve at /");
+  serve->add_option("--node", so.node, "This node's name in job runs (default host:pid)");
+  serve->add_option("--job-period", so.job_period_seconds, "Run every periodic job every N seconds instead of its schedule (tests, drills)")->check(CLI::Range(0, 86400));
 
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade a database (no data)");
   migrate->add_option("--db", db, "Database file or postgres:// URL")->capture_default_str();
@@ -208,13 +298,24 @@ int main(int argc, char** argv) {
   init->add_option("--display-name", display_name, "Their display name")->default_val("系统管理员");
   init->add_option("--password", password, "Their password (8+ characters, not only letters)")->required();
 
+  auto* jobs_cmd = app.add_subcommand("jobs", "List the latest periodic job runs (which node ran what)");
+  std::string job_name;
+  int job_limit = 50;
+  jobs_cmd->add_option("--db", db)->capture_default_str();
+  jobs_cmd->add_option("--job", job_name, "Only this job");
+  jobs_cmd->add_option("--limit", job_limit, "How many runs")->check(CLI::Range(1, 100000))->capture_default_str();
+
   app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
 
   try {
-    if (*serve) return Serve(db, listen, threads, pool, secure_cookies, port_file);
+    if (*serve) {
+      so.db = db;
+      so.listen = listen;
+      return Serve(so);
+    }
     if (*migrate) {
       auto store = OpenDatabase(db, 1);
       std::printf("database %s is at schema version %d\n", RedactPassword(db).c_str(), store->SchemaVersion());
@@ -243,6 +344,7 @@ int main(int argc, char** argv) {
                   created->username.c_str());
       return 0;
     }
+    if (*jobs_cmd) return ListJobs(db, job_name, job_limit);
     if (app.got_subcommand("version")) {
       std::printf("kams %s\n", kVersion);
       return 0;

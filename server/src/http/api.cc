@@ -30,8 +30,8 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 
 }  // namespace
 
-Api::Api(Services services, Metrics& metrics, ApiOptions options)
-    : services_(std::move(services)), metrics_(metrics), options_(options) {
+Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleFiles* console)
+    : services_(std::move(services)), metrics_(metrics), options_(options), console_(console) {
   auto authed = [this](AuthedHandler h) { return Authed(std::move(h)); };
   AddSystemRoutes(router_, services_, metrics_);
   AddAuthRoutes(router_, services_, options_, authed);
@@ -89,6 +89,13 @@ Response Api::Handle(Request& req) {
   const auto start = std::chrono::steady_clock::now();
   std::string route_name;
   Response res;
+  if (console_ && console_->Claims(req)) {
+    res = console_->Serve(req);
+    metrics_.ObserveRequest(req.method, "(console)", res.status,
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                                .count());
+    return res;
+  }
   try {
     res = Dispatch(req, route_name);
   } catch (const std::exception& e) {

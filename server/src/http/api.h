@@ -8,6 +8,7 @@
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
 #include "core/org/org_service.h"
+#include "http/console_files.h"
 #include "http/message.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -38,7 +39,9 @@ using AuthedHandler = std::function<Response(Request&, const Call&)>;
 
 class Api {
  public:
-  Api(Services services, Metrics& metrics, ApiOptions options);
+  // `console` (may be null or empty) answers GET/HEAD outside the API.
+  Api(Services services, Metrics& metrics, ApiOptions options,
+      const ConsoleFiles* console = nullptr);
   // Never throws: a stray exception becomes a logged 500 with the request id.
   Response Handle(Request& req);
   const Router& router() const { return router_; }
@@ -50,6 +53,7 @@ class Api {
   Services services_;
   Metrics& metrics_;
   ApiOptions options_;
+  const ConsoleFiles* console_;
   Router router_;
 };
 

@@ -204,6 +204,8 @@ json ToJson(const Customer& c) {
       {"website", c.website},
       {"org_unit_id", c.org_unit_id},
       {"owner_id", Nullable(c.owner_id)},
+      {"owner_name", Nullable(c.owner_name)},
+      {"org_unit_name", c.org_unit_name},
       {"is_key_account", c.is_key_account},
       {"tier", Nullable(c.tier)},
       {"ownership", EmptyAsNull(c.ownership)},
@@ -229,7 +231,8 @@ json ToJson(const Customer& c) {
 Status ApplyCustomer(const json& body, Customer& c) {
   Customer next = c;
   Fields f(body);
-  f.ReadOnly({"id", "version", "is_key_account", "tier", "created_at", "updated_at",
+  f.ReadOnly({"id", "version", "is_key_account", "tier", "owner_name", "org_unit_name",
+              "created_at", "updated_at",
               "created_by"});
   f.OptText("external_ref", next.external_ref);
   f.Text("name", next.name);
@@ -505,6 +508,44 @@ std::optional<Cursor> DecodeCursor(std::string_view text, std::string_view sort_
     }
   }
   return c;
+}
+
+json ToJson(const Preferences& p) {
+  json settings = json::parse(p.settings_json, nullptr, false);
+  if (!settings.is_object()) settings = json::object();
+  return json{{"version", p.version}, {"locale", EmptyAsNull(p.locale)}, {"settings", settings}};
+}
+
+Status ApplyPreferences(const json& body, Preferences& p) {
+  std::vector<FieldError> problems;
+  bool has_locale = false, has_settings = false;
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (it.key() == "locale") {
+      has_locale = true;
+      if (it->is_null()) {
+        p.locale.clear();
+      } else if (it->is_string()) {
+        p.locale = it->get<std::string>();
+      } else {
+        problems.push_back({"locale", "must_be_string"});
+      }
+    } else if (it.key() == "settings") {
+      has_settings = true;
+      if (it->is_object()) {
+        p.settings_json = it->dump();
+      } else {
+        problems.push_back({"settings", "must_be_object"});
+      }
+    } else if (it.key() == "version") {
+      problems.push_back({"version", "read_only"});
+    } else {
+      problems.push_back({it.key(), "unknown_field"});
+    }
+  }
+  if (!has_locale) problems.push_back({"locale", "required"});
+  if (!has_settings) problems.push_back({"settings", "required"});
+  if (!problems.empty()) return ValidationFailed(problems);
+  return Ok();
 }
 
 }  // namespace kams::codec

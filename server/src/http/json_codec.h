@@ -11,6 +11,7 @@
 #include "core/common/result.h"
 #include "core/contacts/contact.h"
 #include "core/customers/customer.h"
+#include "core/org/org_service.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
 
@@ -38,6 +39,10 @@ Status ApplyContact(const json& body, Contact& c);
 Status ApplyOrgUnit(const json& body, OrgUnit& u);
 // `with_password` accepts "password" (create) and writes it to `password`.
 Status ApplyUser(const json& body, User& u, std::string* password);
+
+json ToJson(const Preferences& p);
+// `locale` (string or null) and `settings` (an object); both required, as PUT replaces.
+Status ApplyPreferences(const json& body, Preferences& p);
 
 // Cursors are opaque to clients: base64url of "v1|<sort>|<id>|<value>".
 std::string EncodeCursor(std::string_view sort_name, const Cursor& c);

@@ -33,6 +33,11 @@ void Metrics::ObserveDatabase(double seconds) {
   db_sum_micros_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
+void Metrics::ObserveJob(const std::string& job, bool ok) {
+  std::lock_guard lock(jobs_mutex_);
+  ++jobs_[{job, ok}];
+}
+
 std::string Metrics::Render() const {
   std::string out;
   char buf[256];
@@ -67,6 +72,15 @@ std::string Metrics::Render() const {
                 "kams_db_transaction_seconds_sum %.6f\nkams_db_transaction_seconds_count %llu\n",
                 db_sum_micros_.load() / 1e6, static_cast<unsigned long long>(db_count_.load()));
   out += buf;
+  out += "# HELP kams_job_runs_total Periodic job runs on this node, by job and outcome.\n";
+  out += "# TYPE kams_job_runs_total counter\n";
+  {
+    std::lock_guard lock(jobs_mutex_);
+    for (const auto& [key, n] : jobs_) {
+      out += "kams_job_runs_total{job=\"" + key.first + "\",outcome=\"" +
+             (key.second ? "ok" : "failed") + "\"} " + std::to_string(n) + "\n";
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <tuple>
@@ -20,6 +21,8 @@ class Metrics {
   void ObserveRequest(const std::string& method, const std::string& route, int status,
                       double seconds);
   void ObserveDatabase(double seconds);
+  // One run of a periodic job on this node.
+  void ObserveJob(const std::string& job, bool ok);
   std::string Render() const;
 
  private:
@@ -29,6 +32,8 @@ class Metrics {
   std::array<std::atomic<std::uint64_t>, kBuckets.size()> buckets_{};
   std::atomic<std::uint64_t> count_{0};
   std::atomic<std::uint64_t> sum_micros_{0};
+  mutable std::mutex jobs_mutex_;
+  std::map<std::pair<std::string, bool>, std::uint64_t> jobs_;
   std::atomic<std::uint64_t> db_count_{0};
   std::atomic<std::uint64_t> db_sum_micros_{0};
 };

@@ -159,22 +159,55 @@ void KamsServer::Start() {
   db_ = postgres_ ? std::string(pg_url) : dir_ + "/kams.db";
   std::string out;
   if (RunCli({"demo", "--db", db_}, &out) != 0) throw std::runtime_error("kams demo failed: " + out);
-  const std::string port_file = dir_ + "/port";
-  pid_ = ::fork();
-  if (pid_ == 0) {
-    const std::string log = dir_ + "/server.log";
+  // A stand-in for the built web console: what `--console` serves is tested here; the
+  // console itself has its own browser tests.
+  fs::create_directories(dir_ + "/console/assets");
+  std::ofstream(dir_ + "/console/index.html")
+      << "<!doctype html><html><head><script type=\"module\" src=\"/assets/app-1a2b3c.js\">"
+         "</script></head><body><div id=\"root\"></div></body></html>\n";
+  std::ofstream(dir_ + "/console/assets/app-1a2b3c.js") << "console.log('kams');\n";
+  std::ofstream(dir_ + "/console/favicon.svg") << "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
+  Node node = Spawn("api-node");
+  pid_ = node.pid;
+  port_ = node.port;
+  if (port_ == 0) throw std::runtime_error("kams serve did not start");
+}
+
+KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
+  const std::string console_dir = dir_ + "/console";
+  const std::string port_file = dir_ + "/port-" + node_name;
+  const std::string log = dir_ + "/server-" + node_name + ".log";
+  std::remove(port_file.c_str());
+  Node node;
+  node.pid = ::fork();
+  if (node.pid == 0) {
     FILE* f = std::freopen(log.c_str(), "w", stderr);
     (void)f;
     ::execl(bin_.c_str(), bin_.c_str(), "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",
-            "--port-file", port_file.c_str(), "--threads", "4", static_cast<char*>(nullptr));
+            "--port-file", port_file.c_str(), "--threads", "4", "--console", console_dir.c_str(),
+            "--node", node_name.c_str(), "--job-period", "1", static_cast<char*>(nullptr));
     std::_Exit(127);
   }
-  for (int i = 0; i < 600 && port_ == 0; ++i) {
+  for (int i = 0; i < 600 && node.port == 0; ++i) {
     std::ifstream in(port_file);
-    if (in >> port_) break;
+    if (in >> node.port) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  if (port_ == 0) throw std::runtime_error("kams serve did not start");
+  if (node.port == 0) throw std::runtime_error("kams serve (" + node_name + ") did not start");
+  return node;
+}
+
+KamsServer::Node KamsServer::StartNode(const std::string& node_name) const {
+  return Spawn(node_name);
+}
+
+int KamsServer::StopNode(Node& node) {
+  if (node.pid <= 0) return -1;
+  ::kill(node.pid, SIGTERM);
+  int status = 0;
+  ::waitpid(node.pid, &status, 0);
+  node.pid = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 void KamsServer::Stop() {
@@ -214,7 +247,8 @@ HttpResponse Client::Send(const std::string& method, const std::string& target,
   if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
   if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
   if (send_csrf && !csrf.empty() && method != "GET") headers.emplace_back("X-CSRF-Token", csrf);
-  return SendHttpFrom(source_addr, KamsServer::Get().port(), method, target, headers, body);
+  return SendHttpFrom(source_addr, port ? port : KamsServer::Get().port(), method, target,
+                      headers, body);
 }
 
 HttpResponse Client::Get(const std::string& target) const { return Send("GET", target, {}, ""); }

@@ -49,10 +49,20 @@ class KamsServer {
   const std::string& bin() const { return bin_; }
   const std::string& dir() const { return dir_; }
   int last_exit_status() const { return exit_status_; }
+  // Another `kams serve` node on the same database (same flags, its own node name and
+  // port), for multi-node tests. Returns its port; StopNode sends SIGTERM and returns the
+  // exit status.
+  struct Node {
+    int pid = -1;
+    int port = 0;
+  };
+  Node StartNode(const std::string& node_name) const;
+  static int StopNode(Node& node);
   // Runs the kams binary with arguments; returns the exit status and captures stdout.
   int RunCli(const std::vector<std::string>& args, std::string* out = nullptr) const;
 
  private:
+  Node Spawn(const std::string& node_name) const;
   std::string bin_, dir_, db_;
   int pid_ = -1;
   int port_ = 0;
@@ -84,6 +94,7 @@ class Client {
   std::string bearer;
   bool send_csrf = true;   // switch off to test CSRF refusal
   std::string source_addr;  // "" = 127.0.0.1
+  int port = 0;             // 0: the shared server; else another node
 };
 
 std::string UrlEncode(const std::string& s);

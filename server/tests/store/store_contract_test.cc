@@ -763,6 +763,77 @@ TEST_P(StoreContract, SessionsTokensAndThrottles) {
     EXPECT_EQ(tx.auth().GetThrottle("user:kam").failures, 0);
     EXPECT_EQ(tx.auth().GetThrottle("addr:127.0.0.1").failures, 1);
   });
+  // Stale counters go, counters that still lock someone stay.
+  Write([&](Tx& tx) {
+    tx.auth().PutThrottle("user:locked", {9, 10, 5000});
+    EXPECT_EQ(tx.auth().DeleteStaleThrottles(/*window_before=*/60, /*now=*/1000), 1);  // addr:
+  });
+  Read([&](Tx& tx) {
+    EXPECT_EQ(tx.auth().GetThrottle("addr:127.0.0.1").failures, 0);
+    EXPECT_EQ(tx.auth().GetThrottle("user:locked").failures, 9);
+  });
+}
+
+TEST_P(StoreContract, UserSettingsAreKeptApartFromTheUser) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id u = AddUser("kam", Role::kKam, root);
+  Read([&](Tx& tx) {
+    auto s = tx.users().GetSettings(u);
+    ASSERT_TRUE(s.has_value());
+    EXPECT_EQ(s->version, 1);
+    EXPECT_EQ(s->json, "{}");
+    EXPECT_FALSE(tx.users().GetSettings(u + 1000).has_value());
+  });
+  Write([&](Tx& tx) { tx.users().PutSettings(u, {2, R"({"列":["名称"]})"}); });
+  Read([&](Tx& tx) {
+    EXPECT_EQ(tx.users().GetSettings(u)->json, R"({"列":["名称"]})");
+    EXPECT_EQ(tx.users().GetSettings(u)->version, 2);
+    EXPECT_EQ(tx.users().Get(u)->version, 1);
+  });
+}
+
+// A job period is claimed once; an unfinished claim is taken over only after its lease.
+TEST_P(StoreContract, JobRunsAreClaimedOncePerPeriod) {
+  bool a = false, b = false;
+  Write([&](Tx& tx) {
+    a = tx.jobs().Claim("auth.purge", "P1", "node-a", 100, 200);
+    b = tx.jobs().Claim("auth.purge", "P1", "node-b", 150, 250);
+  });
+  EXPECT_TRUE(a);
+  EXPECT_FALSE(b);  // held by node-a until 200
+  Write([&](Tx& tx) { EXPECT_TRUE(tx.jobs().Claim("auth.purge", "P2", "node-b", 150, 250)); });
+  Write([&](Tx& tx) { tx.jobs().Finish("auth.purge", "P2", "node-b", 160, "done"); });
+  Write([&](Tx& tx) {
+    EXPECT_FALSE(tx.jobs().Claim("auth.purge", "P2", "node-a", 999, 1999));  // finished
+    EXPECT_TRUE(tx.jobs().Claim("auth.purge", "P1", "node-b", 300, 400));    // lease over
+    EXPECT_TRUE(tx.jobs().Claim("other.job", "P1", "node-a", 300, 400));
+  });
+  Read([&](Tx& tx) {
+    auto runs = tx.jobs().Recent("auth.purge", 10);
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0].period, "P1");
+    EXPECT_EQ(runs[0].node, "node-b");
+    EXPECT_EQ(runs[0].attempts, 2);
+    EXPECT_FALSE(runs[0].finished_at.has_value());
+    EXPECT_EQ(runs[1].outcome, "done");
+    EXPECT_EQ(runs[1].finished_at, std::optional<Timestamp>(160));
+    EXPECT_EQ(tx.jobs().Recent("", 10).size(), 3u);
+  });
+  // Concurrent claims of one period: exactly one wins.
+  std::atomic<int> wins{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      bool mine = false;
+      Status s = db_->Run(TxMode::kWrite, [&](Tx& tx) {
+        mine = tx.jobs().Claim("race", "P", "n" + std::to_string(t), 1, 100);
+        return Ok();
+      });
+      if (s.ok() && mine) ++wins;
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wins.load(), 1);
 }
 
 TEST_P(StoreContract, AccessLogBatches) {

@@ -21,6 +21,13 @@ enum class Permission {
   kAuditRead,
 };
 
+inline constexpr Permission kAllPermissions[] = {
+    Permission::kCustomerCreate, Permission::kCustomerUpdate, Permission::kCustomerAssign,
+    Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
+    Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
+    Permission::kAuditRead,
+};
+
 bool Allows(Role role, Permission permission);
 std::string_view PermissionName(Permission permission);
 

@@ -110,7 +110,6 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const std::str
     tx.auth().ClearThrottle(UserKey(username));
     tx.auth().InsertSession(s);
     tx.users().RecordLogin(out.user.id, now);
-    tx.auth().DeleteSessionsBefore(now - sessions_.idle_timeout, now - sessions_.absolute_timeout);
     AppendAudit(tx, deps_, ctx, &who, "",
                 AuditEvent{"auth.login", "session", out.user.id, std::nullopt, {}});
     return Ok();
@@ -255,6 +254,24 @@ Result<User> AuthService::Me(const Principal& who) {
     if (!u) return Unauthenticated("user no longer exists");
     return std::move(*u);
   });
+}
+
+}  // namespace kams
+
+namespace kams {
+
+Result<std::string> AuthService::PurgeExpired() {
+  const Timestamp now = deps_.clock.Now();
+  std::int64_t sessions = 0;
+  std::int64_t throttles = 0;
+  KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    sessions = tx.auth().DeleteSessionsBefore(now - sessions_.idle_timeout,
+                                              now - sessions_.absolute_timeout);
+    throttles = tx.auth().DeleteStaleThrottles(now - throttle_.window, now);
+    return Ok();
+  }));
+  return std::to_string(sessions) + " expired sessions, " + std::to_string(throttles) +
+         " stale login counters removed";
 }
 
 }  // namespace kams

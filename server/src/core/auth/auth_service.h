@@ -54,6 +54,10 @@ class AuthService {
 
   Result<User> Me(const Principal& who);
 
+  // The periodic clean-up (job `auth.purge`): expired sessions and stale login counters.
+  // Returns what it did, in words.
+  Result<std::string> PurgeExpired();
+
  private:
   static Principal PrincipalOf(const User& u);
   CoreDeps deps_;

@@ -52,6 +52,9 @@ struct Customer {
   Timestamp created_at = 0;
   Timestamp updated_at = 0;
   std::optional<Id> created_by;
+  // read-only, derived from owner_id and org_unit_id
+  std::optional<std::string> owner_name;
+  std::string org_unit_name;
 };
 
 // Every rule a dossier must satisfy, reported per field.

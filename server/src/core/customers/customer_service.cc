@@ -29,6 +29,19 @@ Result<Page<Customer>> CustomerService::List(const Principal& who, const Custome
   });
 }
 
+namespace {
+
+// Fills the derived names of the owner and the org unit.
+void NamePlacement(Tx& tx, Customer& c) {
+  c.owner_name.reset();
+  if (c.owner_id) {
+    if (auto owner = tx.users().Get(*c.owner_id)) c.owner_name = owner->display_name;
+  }
+  if (auto unit = tx.org().Get(c.org_unit_id)) c.org_unit_name = unit->name;
+}
+
+}  // namespace
+
 Result<Customer> CustomerService::Visible(Tx& tx, const Principal& who, Id id) {
   if (auto c = tx.customers().Get(who, id)) return std::move(*c);
   if (tx.customers().Exists(id)) {
@@ -85,6 +98,18 @@ Status CustomerService::CheckUnique(Tx& tx, const Customer& c) {
   return e;
 }
 
+Result<Page<AuditRecord>> CustomerService::History(const Principal& who,
+                                                   const RequestContext& ctx, Id id,
+                                                   const PageRequest& page) {
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead,
+                                            [&](Tx& tx) -> Result<Page<AuditRecord>> {
+    if (auto visible = Visible(tx, who, id); !visible.ok()) return visible.take_error();
+    AuditFilter filter;
+    filter.customer_id = id;
+    return tx.audit().List(filter, page);
+  }));
+}
+
 Result<Customer> CustomerService::Create(const Principal& who, const RequestContext& ctx,
                                          Customer c) {
   return Recorded(deps_, ctx, who, [&]() -> Result<Customer> {
@@ -113,6 +138,7 @@ Result<Customer> CustomerService::Create(const Principal& who, const RequestCont
       KAMS_CHECK(CheckUnique(tx, c));
       Customer created = c;
       created.id = tx.customers().Insert(created);
+      NamePlacement(tx, created);
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"customer.create", "customer", created.id, created.id,
                              DiffFields({}, CustomerFieldValues(created))});
@@ -155,6 +181,7 @@ Result<Customer> CustomerService::Update(const Principal& who, const RequestCont
       next.version = current.version + 1;
       next.updated_at = deps_.clock.Now();
       tx.customers().Update(next);
+      if (placement_changed) NamePlacement(tx, next);
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"customer.update", "customer", id, id, std::move(changes)});
       return next;

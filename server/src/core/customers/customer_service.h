@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "core/audit/audit_record.h"
 #include "core/common/context.h"
 #include "core/customers/customer.h"
 #include "core/org/user.h"
@@ -17,6 +18,10 @@ class CustomerService {
   Result<Page<Customer>> List(const Principal& who, const CustomerFilter& filter,
                               const SortSpec& sort, const PageRequest& page);
   Result<Customer> Get(const Principal& who, const RequestContext& ctx, Id id);
+  // The audit rows concerning one visible customer (its dossier, contacts, team), newest
+  // first: the dossier's history, for anyone who may see the customer.
+  Result<Page<AuditRecord>> History(const Principal& who, const RequestContext& ctx, Id id,
+                                    const PageRequest& page);
   // `draft` holds the client's fields; id, version, key-account status and tier are set here.
   Result<Customer> Create(const Principal& who, const RequestContext& ctx, Customer draft);
   // Applies `edit` to the current dossier if its version is `expected_version`.

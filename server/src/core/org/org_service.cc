@@ -328,4 +328,41 @@ Status UserService::ChangeOwnPassword(const Principal& who, const RequestContext
   });
 }
 
+Result<Preferences> UserService::GetPreferences(const Principal& who) {
+  return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Preferences> {
+    auto user = tx.users().Get(who.user_id);
+    auto settings = tx.users().GetSettings(who.user_id);
+    if (!user || !settings) return NotFound("user not found");
+    return Preferences{settings->version, user->locale, settings->json};
+  });
+}
+
+Result<Preferences> UserService::PutPreferences(const Principal& who, const RequestContext& ctx,
+                                                std::int64_t expected_version, Preferences next) {
+  Validator v;
+  v.Check(next.locale.empty() || next.locale == "zh-CN" || next.locale == "en-US", "locale",
+          "invalid");
+  v.Check(next.settings_json.size() <= kMaxSettingsBytes, "settings", "too_long");
+  KAMS_CHECK(v.ToStatus());
+  return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Preferences> {
+    auto user = tx.users().Get(who.user_id);
+    auto settings = tx.users().GetSettings(who.user_id);
+    if (!user || !settings) return NotFound("user not found");
+    KAMS_CHECK(CheckStale(settings->version, expected_version, "preferences"));
+    if (next.locale != user->locale) {
+      User changed = *user;
+      changed.locale = next.locale;
+      changed.version = user->version + 1;
+      changed.updated_at = deps_.clock.Now();
+      tx.users().Update(changed);
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"user.update", "user", who.user_id, std::nullopt,
+                             DiffFields(UserFields(*user), UserFields(changed))});
+    }
+    next.version = settings->version + 1;
+    tx.users().PutSettings(who.user_id, UserSettings{next.version, next.settings_json});
+    return next;
+  });
+}
+
 }  // namespace kams

@@ -38,6 +38,15 @@ struct NewUser {
   std::string password;
 };
 
+// A user's console preferences: the language (the user's locale) and free-form settings
+// (a JSON object as text, e.g. column layouts), versioned apart from the user record.
+struct Preferences {
+  std::int64_t version = 1;
+  std::string locale;         // "", "zh-CN" or "en-US"
+  std::string settings_json;  // a JSON object, ≤ kMaxSettingsBytes
+};
+inline constexpr std::size_t kMaxSettingsBytes = 16 * 1024;
+
 class UserService {
  public:
   explicit UserService(CoreDeps deps) : deps_(deps) {}
@@ -55,6 +64,11 @@ class UserService {
   Status ChangeOwnPassword(const Principal& who, const RequestContext& ctx,
                            const std::string& current_password, const std::string& new_password,
                            const std::string& keep_session_hash);
+  Result<Preferences> GetPreferences(const Principal& who);
+  // Replaces the caller's preferences (412 when `expected_version` is stale). A changed
+  // locale is a change of the user record: its version moves and it is audited.
+  Result<Preferences> PutPreferences(const Principal& who, const RequestContext& ctx,
+                                     std::int64_t expected_version, Preferences next);
 
  private:
   CoreDeps deps_;

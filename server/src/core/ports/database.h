@@ -21,6 +21,7 @@ class Tx {
   virtual AuditRepository& audit() = 0;
   virtual AuthRepository& auth() = 0;
   virtual AccessLogRepository& access_log() = 0;
+  virtual JobRepository& jobs() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

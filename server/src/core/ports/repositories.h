@@ -41,6 +41,11 @@ struct UserFilter {
   std::string q;  // part of username or display name
 };
 
+struct UserSettings {
+  std::int64_t version = 1;
+  std::string json = "{}";
+};
+
 class UserRepository {
  public:
   virtual ~UserRepository() = default;
@@ -52,6 +57,9 @@ class UserRepository {
   virtual void SetPasswordHash(Id id, const std::string& password_hash, Timestamp at) = 0;
   virtual void RecordLogin(Id id, Timestamp at) = 0;
   virtual Page<User> List(const UserFilter& filter, const PageRequest& page) = 0;
+  // The user's own console settings (a JSON object as text) with their own version.
+  virtual std::optional<UserSettings> GetSettings(Id id) = 0;
+  virtual void PutSettings(Id id, const UserSettings& settings) = 0;
 };
 
 // Every customer query is scoped by the acting principal (the one place scope becomes SQL).
@@ -113,7 +121,8 @@ class AuthRepository {
   virtual void TouchSession(const std::string& token_hash, Timestamp at) = 0;
   virtual void DeleteSession(const std::string& token_hash) = 0;
   virtual void DeleteSessionsOfUser(Id user_id) = 0;
-  virtual void DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) = 0;
+  virtual std::int64_t DeleteSessionsBefore(Timestamp last_seen_before,
+                                            Timestamp created_before) = 0;
 
   virtual Id InsertToken(const ApiToken& t) = 0;
   virtual std::optional<ApiToken> FindToken(const std::string& token_hash) = 0;
@@ -124,6 +133,34 @@ class AuthRepository {
   virtual ThrottleState GetThrottle(const std::string& key) = 0;
   virtual void PutThrottle(const std::string& key, const ThrottleState& s) = 0;
   virtual void ClearThrottle(const std::string& key) = 0;
+  // Drops counters whose window began before `window_before` and that lock nobody now.
+  virtual std::int64_t DeleteStaleThrottles(Timestamp window_before, Timestamp now) = 0;
+};
+
+// One run of a periodic job: the row that makes it run on exactly one node per period.
+struct JobRun {
+  std::string job;
+  std::string period;
+  std::string node;
+  Timestamp started_at = 0;
+  Timestamp lease_until = 0;
+  std::optional<Timestamp> finished_at;
+  std::int64_t attempts = 1;
+  std::string outcome;
+};
+
+class JobRepository {
+ public:
+  virtual ~JobRepository() = default;
+  // Claims (job, period) for `node`: true when this call inserted the run, or took over a
+  // run that never finished and whose lease has expired; false when another node holds it
+  // or it is done.
+  virtual bool Claim(const std::string& job, const std::string& period, const std::string& node,
+                     Timestamp now, Timestamp lease_until) = 0;
+  virtual void Finish(const std::string& job, const std::string& period, const std::string& node,
+                      Timestamp at, const std::string& outcome) = 0;
+  // The latest runs, newest period first; `job` empty means every job.
+  virtual std::vector<JobRun> Recent(const std::string& job, int limit) = 0;
 };
 
 // A read of a dossier, for the access log that watches for bulk access.

@@ -1,6 +1,8 @@
 #include "http/api.h"
 #include "http/handler_util.h"
 
+#include "core/access/permissions.h"
+
 namespace kams::http {
 namespace {
 
@@ -59,11 +61,39 @@ void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
   r.Add("GET", "/api/v1/auth/me", authed([&s](Request& req, const Call& call) {
           auto me = s.auth.Me(call.who());
           if (!me.ok()) return ErrorResponse(me.error(), req);
-          json body{{"user", codec::ToJson(*me)}};
+          json permissions = json::array();
+          for (Permission p : kAllPermissions) {
+            if (Allows(me->role, p)) permissions.push_back(std::string(PermissionName(p)));
+          }
+          json body{{"user", codec::ToJson(*me)}, {"permissions", permissions}};
           if (call.auth.via == Authenticated::Via::kSession) {
             body["csrf_token"] = s.auth.CsrfTokenFor(CookieToken(req));
           }
           return JsonResponse(200, body);
+        }));
+
+  r.Add("GET", "/api/v1/auth/me/preferences", authed([&s](Request& req, const Call& call) {
+          auto prefs = s.users.GetPreferences(call.who());
+          if (!prefs.ok()) return ErrorResponse(prefs.error(), req);
+          Response res = JsonResponse(200, codec::ToJson(*prefs));
+          SetEtag(res, prefs->version);
+          return res;
+        }));
+
+  r.Add("PUT", "/api/v1/auth/me/preferences", authed([&s](Request& req, const Call& call) {
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          Preferences next;
+          if (auto st = codec::ApplyPreferences(*body, next); !st.ok()) {
+            return ErrorResponse(st.error(), req);
+          }
+          auto saved = s.users.PutPreferences(call.who(), call.ctx, *version, std::move(next));
+          if (!saved.ok()) return ErrorResponse(saved.error(), req);
+          Response res = JsonResponse(200, codec::ToJson(*saved));
+          SetEtag(res, saved->version);
+          return res;
         }));
 
   r.Add("POST", "/api/v1/auth/password", authed([&s](Request& req, const Call& call) {

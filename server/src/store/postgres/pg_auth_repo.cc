@@ -58,9 +58,11 @@ void PgAuthRepository::DeleteSessionsOfUser(Id user_id) {
   s_.Exec("DELETE FROM session WHERE user_id = $1", user_id);
 }
 
-void PgAuthRepository::DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) {
-  s_.Exec("DELETE FROM session WHERE last_seen_at < $1 OR created_at < $2", last_seen_before,
-          created_before);
+std::int64_t PgAuthRepository::DeleteSessionsBefore(Timestamp last_seen_before,
+                                                    Timestamp created_before) {
+  return s_.Exec("DELETE FROM session WHERE last_seen_at < $1 OR created_at < $2", last_seen_before,
+          created_before)
+      .affected_rows();
 }
 
 Id PgAuthRepository::InsertToken(const ApiToken& t) {
@@ -144,6 +146,16 @@ void PgAccessLogRepository::InsertBatch(const std::vector<AccessEntry>& entries)
 
 std::int64_t PgAccessLogRepository::Count() {
   return s_.Exec("SELECT COUNT(*) FROM access_log")[0][0].as<std::int64_t>();
+}
+
+}  // namespace kams
+
+namespace kams {
+
+std::int64_t PgAuthRepository::DeleteStaleThrottles(Timestamp window_before, Timestamp now) {
+  return s_.Exec("DELETE FROM login_throttle WHERE window_start < $1 AND locked_until <= $2",
+                 window_before, now)
+      .affected_rows();
 }
 
 }  // namespace kams

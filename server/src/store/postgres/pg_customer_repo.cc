@@ -45,6 +45,9 @@ Customer Read(const pqxx::row& r) {
   c.created_at = r[i++].as<std::int64_t>();
   c.updated_at = r[i++].as<std::int64_t>();
   c.created_by = OptInt(r[i++]);
+  c.owner_name = OptText(r[i++]);
+  c.org_unit_name = r[i].is_null() ? std::string() : r[i].as<std::string>();
+  ++i;
   return c;
 }
 

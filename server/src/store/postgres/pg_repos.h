@@ -35,6 +35,8 @@ class PgUserRepository final : public UserRepository {
   void SetPasswordHash(Id id, const std::string& hash, Timestamp at) override;
   void RecordLogin(Id id, Timestamp at) override;
   Page<User> List(const UserFilter& filter, const PageRequest& page) override;
+  std::optional<UserSettings> GetSettings(Id id) override;
+  void PutSettings(Id id, const UserSettings& settings) override;
 
  private:
   PgSession& s_;
@@ -94,7 +96,7 @@ class PgAuthRepository final : public AuthRepository {
   void TouchSession(const std::string& token_hash, Timestamp at) override;
   void DeleteSession(const std::string& token_hash) override;
   void DeleteSessionsOfUser(Id user_id) override;
-  void DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) override;
+  std::int64_t DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) override;
   Id InsertToken(const ApiToken& t) override;
   std::optional<ApiToken> FindToken(const std::string& token_hash) override;
   std::vector<ApiToken> TokensOf(Id user_id) override;
@@ -103,6 +105,7 @@ class PgAuthRepository final : public AuthRepository {
   ThrottleState GetThrottle(const std::string& key) override;
   void PutThrottle(const std::string& key, const ThrottleState& s) override;
   void ClearThrottle(const std::string& key) override;
+  std::int64_t DeleteStaleThrottles(Timestamp window_before, Timestamp now) override;
 
  private:
   PgSession& s_;
@@ -118,10 +121,24 @@ class PgAccessLogRepository final : public AccessLogRepository {
   PgSession& s_;
 };
 
+class PgJobRepository final : public JobRepository {
+ public:
+  explicit PgJobRepository(PgSession& s) : s_(s) {}
+  bool Claim(const std::string& job, const std::string& period, const std::string& node,
+             Timestamp now, Timestamp lease_until) override;
+  void Finish(const std::string& job, const std::string& period, const std::string& node,
+              Timestamp at, const std::string& outcome) override;
+  std::vector<JobRun> Recent(const std::string& job, int limit) override;
+
+ private:
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
-      : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s) {}
+      : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
+        jobs_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -129,6 +146,7 @@ class PgTx final : public Tx {
   AuditRepository& audit() override { return audit_; }
   AuthRepository& auth() override { return auth_; }
   AccessLogRepository& access_log() override { return access_log_; }
+  JobRepository& jobs() override { return jobs_; }
 
  private:
   PgOrgRepository org_;
@@ -138,6 +156,7 @@ class PgTx final : public Tx {
   PgAuditRepository audit_;
   PgAuthRepository auth_;
   PgAccessLogRepository access_log_;
+  PgJobRepository jobs_;
 };
 
 }  // namespace kams

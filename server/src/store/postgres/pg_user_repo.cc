@@ -99,3 +99,18 @@ Page<User> PgUserRepository::List(const UserFilter& f, const PageRequest& page) 
 }
 
 }  // namespace kams
+
+namespace kams {
+
+std::optional<UserSettings> PgUserRepository::GetSettings(Id id) {
+  auto res = s_.Exec("SELECT settings_version, settings FROM app_user WHERE id = $1", id);
+  if (res.empty()) return std::nullopt;
+  return UserSettings{res[0][0].as<std::int64_t>(), res[0][1].as<std::string>()};
+}
+
+void PgUserRepository::PutSettings(Id id, const UserSettings& s) {
+  s_.Exec("UPDATE app_user SET settings_version = $1, settings = $2 WHERE id = $3", s.version,
+          s.json, id);
+}
+
+}  // namespace kams

@@ -70,12 +70,12 @@ void SqliteAuthRepository::DeleteSessionsOfUser(Id user_id) {
   st.exec();
 }
 
-void SqliteAuthRepository::DeleteSessionsBefore(Timestamp last_seen_before,
-                                                Timestamp created_before) {
+std::int64_t SqliteAuthRepository::DeleteSessionsBefore(Timestamp last_seen_before,
+                                                        Timestamp created_before) {
   auto& st = c_.Prepare("DELETE FROM session WHERE last_seen_at < ? OR created_at < ?");
   st.bind(1, static_cast<std::int64_t>(last_seen_before));
   st.bind(2, static_cast<std::int64_t>(created_before));
-  st.exec();
+  return st.exec();
 }
 
 Id SqliteAuthRepository::InsertToken(const ApiToken& t) {
@@ -170,6 +170,17 @@ std::int64_t SqliteAccessLogRepository::Count() {
   auto& st = c_.Prepare("SELECT COUNT(*) FROM access_log");
   st.executeStep();
   return st.getColumn(0).getInt64();
+}
+
+}  // namespace kams
+
+namespace kams {
+
+std::int64_t SqliteAuthRepository::DeleteStaleThrottles(Timestamp window_before, Timestamp now) {
+  auto& st = c_.Prepare("DELETE FROM login_throttle WHERE window_start < ? AND locked_until <= ?");
+  st.bind(1, static_cast<std::int64_t>(window_before));
+  st.bind(2, static_cast<std::int64_t>(now));
+  return st.exec();
 }
 
 }  // namespace kams

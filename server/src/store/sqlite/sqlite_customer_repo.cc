@@ -44,6 +44,8 @@ Customer Read(SQLite::Statement& st) {
   c.created_at = st.getColumn(i++).getInt64();
   c.updated_at = st.getColumn(i++).getInt64();
   c.created_by = OptInt(st.getColumn(i++));
+  c.owner_name = OptText(st.getColumn(i++));
+  c.org_unit_name = st.getColumn(i++).getString();
   return c;
 }
 

@@ -35,6 +35,8 @@ class SqliteUserRepository final : public UserRepository {
   void SetPasswordHash(Id id, const std::string& hash, Timestamp at) override;
   void RecordLogin(Id id, Timestamp at) override;
   Page<User> List(const UserFilter& filter, const PageRequest& page) override;
+  std::optional<UserSettings> GetSettings(Id id) override;
+  void PutSettings(Id id, const UserSettings& settings) override;
 
  private:
   SqliteConnection& c_;
@@ -94,7 +96,7 @@ class SqliteAuthRepository final : public AuthRepository {
   void TouchSession(const std::string& token_hash, Timestamp at) override;
   void DeleteSession(const std::string& token_hash) override;
   void DeleteSessionsOfUser(Id user_id) override;
-  void DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) override;
+  std::int64_t DeleteSessionsBefore(Timestamp last_seen_before, Timestamp created_before) override;
   Id InsertToken(const ApiToken& t) override;
   std::optional<ApiToken> FindToken(const std::string& token_hash) override;
   std::vector<ApiToken> TokensOf(Id user_id) override;
@@ -103,6 +105,7 @@ class SqliteAuthRepository final : public AuthRepository {
   ThrottleState GetThrottle(const std::string& key) override;
   void PutThrottle(const std::string& key, const ThrottleState& s) override;
   void ClearThrottle(const std::string& key) override;
+  std::int64_t DeleteStaleThrottles(Timestamp window_before, Timestamp now) override;
 
  private:
   SqliteConnection& c_;
@@ -118,10 +121,24 @@ class SqliteAccessLogRepository final : public AccessLogRepository {
   SqliteConnection& c_;
 };
 
+class SqliteJobRepository final : public JobRepository {
+ public:
+  explicit SqliteJobRepository(SqliteConnection& c) : c_(c) {}
+  bool Claim(const std::string& job, const std::string& period, const std::string& node,
+             Timestamp now, Timestamp lease_until) override;
+  void Finish(const std::string& job, const std::string& period, const std::string& node,
+              Timestamp at, const std::string& outcome) override;
+  std::vector<JobRun> Recent(const std::string& job, int limit) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
 class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(SqliteConnection& c)
-      : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c) {}
+      : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
+        jobs_(c) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -129,6 +146,7 @@ class SqliteTx final : public Tx {
   AuditRepository& audit() override { return audit_; }
   AuthRepository& auth() override { return auth_; }
   AccessLogRepository& access_log() override { return access_log_; }
+  JobRepository& jobs() override { return jobs_; }
 
  private:
   SqliteOrgRepository org_;
@@ -138,6 +156,7 @@ class SqliteTx final : public Tx {
   SqliteAuditRepository audit_;
   SqliteAuthRepository auth_;
   SqliteAccessLogRepository access_log_;
+  SqliteJobRepository jobs_;
 };
 
 }  // namespace kams

@@ -142,3 +142,22 @@ Page<User> SqliteUserRepository::List(const UserFilter& f, const PageRequest& pa
 }
 
 }  // namespace kams
+
+namespace kams {
+
+std::optional<UserSettings> SqliteUserRepository::GetSettings(Id id) {
+  auto& st = c_.Prepare("SELECT settings_version, settings FROM app_user WHERE id = ?");
+  st.bind(1, static_cast<std::int64_t>(id));
+  if (!st.executeStep()) return std::nullopt;
+  return UserSettings{st.getColumn(0).getInt64(), st.getColumn(1).getString()};
+}
+
+void SqliteUserRepository::PutSettings(Id id, const UserSettings& s) {
+  auto& st = c_.Prepare("UPDATE app_user SET settings_version = ?, settings = ? WHERE id = ?");
+  st.bind(1, static_cast<std::int64_t>(s.version));
+  st.bind(2, s.json);
+  st.bind(3, static_cast<std::int64_t>(id));
+  st.exec();
+}
+
+}  // namespace kams
