@@ -13,6 +13,13 @@ Response JsonResponse(int status, const json& body) {
   return r;
 }
 
+Response JsonResponse(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;

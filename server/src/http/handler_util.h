@@ -19,6 +19,8 @@ namespace kams::http {
 using nlohmann::json;
 
 Response JsonResponse(int status, const json& body);
+// A body that is already JSON text.
+Response JsonResponse(int status, std::string body);
 Response NoContent();
 
 // A path parameter as a positive id; anything else is a 404 (no such resource).
@@ -49,6 +51,26 @@ json ListJson(const Page<T>& page, std::string_view sort_name, F&& to_json) {
   return json{{"items", std::move(items)},
               {"next_cursor", page.next ? json(codec::EncodeCursor(sort_name, *page.next))
                                         : json(nullptr)}};
+}
+
+// The same list document, written without a JSON tree.
+template <class T, class F>
+std::string ListJsonText(const Page<T>& page, std::string_view sort_name, F&& write_item) {
+  std::string out;
+  out.reserve(64 + page.items.size() * 1024);
+  codec::JsonWriter w(out);
+  w.BeginObject();
+  w.Key("items").BeginArray();
+  for (const auto& item : page.items) write_item(w, item);
+  w.EndArray();
+  w.Key("next_cursor");
+  if (page.next) {
+    w.String(codec::EncodeCursor(sort_name, *page.next));
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+  return out;
 }
 
 }  // namespace kams::http

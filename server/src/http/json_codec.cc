@@ -189,43 +189,51 @@ json ErrorJson(const Error& e) {
   return json{{"error", std::move(err)}};
 }
 
-json ToJson(const Customer& c) {
-  return json{
-      {"id", c.id},
-      {"version", c.version},
-      {"external_ref", Nullable(c.external_ref)},
-      {"name", c.name},
-      {"stage", c.stage},
-      {"credit_code", Nullable(c.credit_code)},
-      {"industry", c.industry},
-      {"region", c.region},
-      {"address", c.address},
-      {"phone", c.phone},
-      {"website", c.website},
-      {"org_unit_id", c.org_unit_id},
-      {"owner_id", Nullable(c.owner_id)},
-      {"owner_name", Nullable(c.owner_name)},
-      {"org_unit_name", c.org_unit_name},
-      {"is_key_account", c.is_key_account},
-      {"tier", Nullable(c.tier)},
-      {"ownership", EmptyAsNull(c.ownership)},
-      {"scale", EmptyAsNull(c.scale)},
-      {"employees", Nullable(c.employees)},
-      {"founded_on", EmptyAsNull(c.founded_on)},
-      {"characteristics", c.characteristics},
-      {"annual_revenue_fen", Nullable(c.annual_revenue_fen)},
-      {"main_business", c.main_business},
-      {"competitors", c.competitors},
-      {"potential", EmptyAsNull(c.potential)},
-      {"business_notes", c.business_notes},
-      {"first_deal_on", EmptyAsNull(c.first_deal_on)},
-      {"credit_rating", EmptyAsNull(c.credit_rating)},
-      {"payment_terms_days", Nullable(c.payment_terms_days)},
-      {"trading_notes", c.trading_notes},
-      {"created_at", Time(c.created_at)},
-      {"updated_at", Time(c.updated_at)},
-      {"created_by", Nullable(c.created_by)},
-  };
+void WriteCustomer(JsonWriter& w, const Customer& c) {
+  w.BeginObject();
+  w.Key("id").Int(c.id);
+  w.Key("version").Int(c.version);
+  w.Key("external_ref").OptString(c.external_ref);
+  w.Key("name").String(c.name);
+  w.Key("stage").String(c.stage);
+  w.Key("credit_code").OptString(c.credit_code);
+  w.Key("industry").String(c.industry);
+  w.Key("region").String(c.region);
+  w.Key("address").String(c.address);
+  w.Key("phone").String(c.phone);
+  w.Key("website").String(c.website);
+  w.Key("org_unit_id").Int(c.org_unit_id);
+  w.Key("org_unit_name").String(c.org_unit_name);
+  w.Key("owner_id").OptInt(c.owner_id);
+  w.Key("owner_name").OptString(c.owner_name);
+  w.Key("is_key_account").Bool(c.is_key_account);
+  w.Key("tier").OptString(c.tier);
+  w.Key("ownership").StringOrNull(c.ownership);
+  w.Key("scale").StringOrNull(c.scale);
+  w.Key("employees").OptInt(c.employees);
+  w.Key("founded_on").StringOrNull(c.founded_on);
+  w.Key("characteristics").String(c.characteristics);
+  w.Key("annual_revenue_fen").OptInt(c.annual_revenue_fen);
+  w.Key("main_business").String(c.main_business);
+  w.Key("competitors").String(c.competitors);
+  w.Key("potential").StringOrNull(c.potential);
+  w.Key("business_notes").String(c.business_notes);
+  w.Key("first_deal_on").StringOrNull(c.first_deal_on);
+  w.Key("credit_rating").StringOrNull(c.credit_rating);
+  w.Key("payment_terms_days").OptInt(c.payment_terms_days);
+  w.Key("trading_notes").String(c.trading_notes);
+  w.Key("created_at").String(FormatRfc3339(c.created_at));
+  w.Key("updated_at").String(FormatRfc3339(c.updated_at));
+  w.Key("created_by").OptInt(c.created_by);
+  w.EndObject();
+}
+
+std::string CustomerJson(const Customer& c) {
+  std::string out;
+  out.reserve(1024);
+  JsonWriter w(out);
+  WriteCustomer(w, c);
+  return out;
 }
 
 Status ApplyCustomer(const json& body, Customer& c) {

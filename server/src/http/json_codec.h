@@ -14,6 +14,7 @@
 #include "core/org/org_service.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
+#include "http/json_writer.h"
 
 namespace kams::codec {
 
@@ -24,7 +25,9 @@ Result<json> ParseObject(std::string_view body);
 
 json ErrorJson(const Error& e);
 
-json ToJson(const Customer& c);
+// Dossiers are the hottest documents: written straight into the body, no JSON tree.
+void WriteCustomer(JsonWriter& w, const Customer& c);
+std::string CustomerJson(const Customer& c);
 json ToJson(const Contact& c);
 json ToJson(const User& u);
 json ToJson(const OrgUnit& u);

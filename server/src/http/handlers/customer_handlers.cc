@@ -41,8 +41,7 @@ void AddCustomerRoutes(Router& r, Services& s,
           if (!filter.ok()) return ErrorResponse(filter.error(), req);
           auto result = s.customers.List(call.who(), *filter, *sort, *page);
           if (!result.ok()) return ErrorResponse(result.error(), req);
-          return JsonResponse(200, ListJson(*result, sort_name,
-                                            [](const Customer& c) { return codec::ToJson(c); }));
+          return JsonResponse(200, ListJsonText(*result, sort_name, codec::WriteCustomer));
         }));
 
   r.Add("POST", "/api/v1/customers", authed([&s](Request& req, const Call& call) -> Response {
@@ -54,7 +53,7 @@ void AddCustomerRoutes(Router& r, Services& s,
           }
           auto created = s.customers.Create(call.who(), call.ctx, std::move(draft));
           if (!created.ok()) return ErrorResponse(created.error(), req);
-          Response res = WithEtag(JsonResponse(201, codec::ToJson(*created)), created->version);
+          Response res = WithEtag(JsonResponse(201, codec::CustomerJson(*created)), created->version);
           res.SetHeader("Location", "/api/v1/customers/" + std::to_string(created->id));
           return res;
         }));
@@ -64,7 +63,7 @@ void AddCustomerRoutes(Router& r, Services& s,
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto c = s.customers.Get(call.who(), call.ctx, *id);
           if (!c.ok()) return ErrorResponse(c.error(), req);
-          return WithEtag(JsonResponse(200, codec::ToJson(*c)), c->version);
+          return WithEtag(JsonResponse(200, codec::CustomerJson(*c)), c->version);
         }));
 
   r.Add("GET", "/api/v1/customers/{id}/history",
@@ -91,7 +90,7 @@ void AddCustomerRoutes(Router& r, Services& s,
           auto updated = s.customers.Update(call.who(), call.ctx, *id, *version,
                                             [&](Customer& c) { return codec::ApplyCustomer(*body, c); });
           if (!updated.ok()) return ErrorResponse(updated.error(), req);
-          return WithEtag(JsonResponse(200, codec::ToJson(*updated)), updated->version);
+          return WithEtag(JsonResponse(200, codec::CustomerJson(*updated)), updated->version);
         }));
 
   r.Add("DELETE", "/api/v1/customers/{id}", authed([&s](Request& req, const Call& call) -> Response {

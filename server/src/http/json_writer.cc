@@ -1,0 +1,121 @@
+#include "http/json_writer.h"
+
+#include <charconv>
+
+namespace kams::codec {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates,
+// ≤ U+10FFFF), or 0 when it is invalid.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  const std::size_t left = s.size() - i;
+  const auto cont = [&](std::size_t k) { return k < left && (b(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && b(1) < 0xA0) return 0;  // overlong
+    if (c == 0xED && b(1) > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && b(1) < 0x90) return 0;
+    if (c == 0xF4 && b(1) > 0x8F) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AppendJsonEscaped(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t run = 0;  // start of the pending run of bytes copied as they are
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (const std::size_t n = Utf8SequenceLength(s, i)) {
+        i += n;
+        continue;
+      }
+    }
+    out.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else {
+          out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not valid UTF-8
+        }
+    }
+    run = ++i;
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
+JsonWriter& JsonWriter::Key(std::string_view name) {
+  Separate();
+  out_ += '"';
+  out_ += name;
+  out_ += "\":";
+  after_key_ = true;
+  return *this;
+}
+
+void JsonWriter::Separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_) out_ += ',';
+  first_ = false;
+}
+
+void JsonWriter::Open(char c) {
+  Separate();
+  out_ += c;
+  first_ = true;
+}
+
+void JsonWriter::Close(char c) {
+  out_ += c;
+  first_ = false;
+}
+
+void JsonWriter::Raw(std::string_view s) {
+  Separate();
+  out_ += s;
+}
+
+void JsonWriter::String(std::string_view s) {
+  Separate();
+  out_ += '"';
+  AppendJsonEscaped(out_, s);
+  out_ += '"';
+}
+
+void JsonWriter::Int(std::int64_t v) {
+  Separate();
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  (void)ec;
+  out_.append(buf, end);
+}
+
+}  // namespace kams::codec
