@@ -1,7 +1,9 @@
 // Tier schemes: ABC (Pareto), stars (months in a row) and rules, over monthly roll-ups.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <random>
 
 #include "core/tiering/evaluate.h"
 
@@ -108,6 +110,45 @@ TEST(Tiering, AbcTiesAtALineGoByNumericReference) {
                      {"11", {{m, 30 * kYuan}}}, {"12", {{m, 10 * kYuan}}}};
   EXPECT_EQ(Tiers(Abc({50, 95}), data, Date(2026, 9, 30)),
             (std::map<std::string, std::string>{{"9", "A"}, {"10", "A"}, {"11", "B"}, {"12", "B"}}));
+}
+
+// The fast path (radix sort, tie runs) against a plain reference on random data with
+// many ties and amounts across all magnitudes.
+TEST(Tiering, AbcMatchesAReferenceRankingOnRandomData) {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    MonthlyRollups r;
+    const int n = 1 + static_cast<int>(rng() % 3000);
+    for (int i = 0; i < n; ++i) {
+      r.AddCustomer(i + 1, std::to_string(rng() % 500));
+      const int shift = static_cast<int>(rng() % 40);
+      const auto fen = static_cast<std::int64_t>(rng() % 7) << shift;
+      r.AddMonth(Month(2026, 9), fen - (rng() % 5 == 0 ? 3 : 0), 1, 0);
+    }
+    const TierScheme s = Abc({60, 85, 97});
+    const Evaluation e = Evaluate(s, r, Date(2026, 9, 30));
+    std::vector<std::size_t> ref;
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      if (r.revenue_fen[i] > 0) {
+        ref.push_back(i);
+        total += r.revenue_fen[i];
+      }
+    }
+    std::sort(ref.begin(), ref.end(), [&](std::size_t a, std::size_t b) {
+      if (r.revenue_fen[a] != r.revenue_fen[b]) return r.revenue_fen[a] > r.revenue_fen[b];
+      if (r.external_refs[a] != r.external_refs[b]) return ExternalRefLess(r.external_refs[a], r.external_refs[b]);
+      return a < b;
+    });
+    __int128 before = 0;
+    for (std::size_t k = 0; k < ref.size(); ++k) {
+      int tier = 0;
+      while (tier < 3 && before * 100 >= static_cast<__int128>(s.cuts_percent[static_cast<std::size_t>(tier)]) * total) ++tier;
+      ASSERT_EQ(e.tier[ref[k]], tier) << "round " << round << " rank " << k;
+      ASSERT_EQ(e.rank[ref[k]], k + 1);
+      before += r.revenue_fen[ref[k]];
+    }
+  }
 }
 
 TEST(Tiering, AbcWindowIsWholeMonthsAcrossAYearEnd) {

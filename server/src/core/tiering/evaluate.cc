@@ -24,31 +24,66 @@ bool Holds(std::int64_t actual, CompareOp op, std::int64_t value) {
   return false;
 }
 
+// Sorts positive amounts largest first: LSD radix sort on 16-bit digits, skipping digits
+// every key shares (amounts rarely use the top bits). Stable, so ties keep index order.
+void RadixSortDescending(std::vector<std::pair<std::int64_t, std::uint32_t>>& v) {
+  std::uint64_t any_bits = 0;
+  for (const auto& p : v) any_bits |= static_cast<std::uint64_t>(p.first);
+  std::vector<std::pair<std::int64_t, std::uint32_t>> tmp(v.size());
+  std::vector<std::size_t> count(65536);
+  for (int shift = 0; shift < 64; shift += 16) {
+    if (((any_bits >> shift) & 0xFFFF) == 0) continue;
+    std::fill(count.begin(), count.end(), 0);
+    // Descending: bucket by the digit's complement.
+    for (const auto& p : v) ++count[0xFFFF - ((static_cast<std::uint64_t>(p.first) >> shift) & 0xFFFF)];
+    std::size_t sum = 0;
+    for (auto& c : count) {
+      const std::size_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (const auto& p : v) {
+      tmp[count[0xFFFF - ((static_cast<std::uint64_t>(p.first) >> shift) & 0xFFFF)]++] = p;
+    }
+    v.swap(tmp);
+  }
+}
+
 void EvaluateAbc(const TierScheme& s, const MonthlyRollups& r, Evaluation& e) {
   const MonthIndex first = e.last_month - s.window_months + 1;
   const int column = Column(s.metric);
-  std::vector<std::uint32_t> order;
+  // (value, index) pairs sort in cache; the references only break ties.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> order;
   order.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
     e.value[i] = r.Sum(i, column, first, e.last_month);
     if (e.value[i] > 0) {
-      order.push_back(static_cast<std::uint32_t>(i));
+      order.emplace_back(e.value[i], static_cast<std::uint32_t>(i));
       e.total += e.value[i];
     }
   }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (e.value[a] != e.value[b]) return e.value[a] > e.value[b];
-    if (r.external_refs[a] != r.external_refs[b]) {
-      return ExternalRefLess(r.external_refs[a], r.external_refs[b]);
+  RadixSortDescending(order);
+  // Equal amounts rank by external reference: sort each run of ties.
+  for (std::size_t a = 0; a < order.size();) {
+    std::size_t b = a + 1;
+    while (b < order.size() && order[b].first == order[a].first) ++b;
+    if (b - a > 1) {
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(a),
+                order.begin() + static_cast<std::ptrdiff_t>(b), [&](const auto& x, const auto& y) {
+                  const std::string& rx = r.external_refs[x.second];
+                  const std::string& ry = r.external_refs[y.second];
+                  if (rx != ry) return ExternalRefLess(rx, ry);
+                  return r.customer_ids[x.second] < r.customer_ids[y.second];
+                });
     }
-    return r.customer_ids[a] < r.customer_ids[b];
-  });
+    a = b;
+  }
   e.ranked = static_cast<std::uint32_t>(order.size());
   std::int64_t cumulative = 0;
   std::size_t cut = 0;
   const auto n_cuts = s.cuts_percent.size();
   for (std::uint32_t k = 0; k < order.size(); ++k) {
-    const std::uint32_t i = order[k];
+    const std::uint32_t i = order[k].second;
     // The class is decided by what the customers before this one already make up: the
     // customer whose amount crosses a line stays in the upper class.
     while (cut < n_cuts && static_cast<__int128>(cumulative) * 100 >=
