@@ -14,6 +14,7 @@
 #include "core/org/org_service.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
+#include "core/tiering/tier_scheme.h"
 #include "http/json_writer.h"
 
 namespace kams::codec {
@@ -46,6 +47,11 @@ Status ApplyUser(const json& body, User& u, std::string* password);
 json ToJson(const Preferences& p);
 // `locale` (string or null) and `settings` (an object); both required, as PUT replaces.
 Status ApplyPreferences(const json& body, Preferences& p);
+
+// Tier schemes (README: "Tier schemes"); every problem is named by its path, e.g.
+// "tiers[1].any[0].op".
+Result<TierScheme> ParseTierScheme(const json& body);
+json ToJson(const TierScheme& s);
 
 // Cursors are opaque to clients: base64url of "v1|<sort>|<id>|<value>".
 std::string EncodeCursor(std::string_view sort_name, const Cursor& c);

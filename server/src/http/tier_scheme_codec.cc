@@ -1,0 +1,266 @@
+// Tier schemes as JSON: the format the API and `kams retier --scheme FILE.json` accept.
+#include "http/json_codec.h"
+
+#include <algorithm>
+
+#include "core/common/validation.h"
+
+namespace kams::codec {
+namespace {
+
+// Reads one JSON object member by member, naming every problem by its path.
+class SchemeReader {
+ public:
+  explicit SchemeReader(std::vector<FieldError>& problems) : problems_(problems) {}
+
+  void Problem(const std::string& path, const std::string& what) {
+    problems_.push_back({path, what});
+  }
+
+  // Checks that `obj` is an object with only `allowed` members.
+  bool Object(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+    if (!obj.is_object()) {
+      Problem(path.empty() ? "scheme" : path, "must_be_object");
+      return false;
+    }
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      bool known = false;
+      for (const char* a : allowed) known |= it.key() == a;
+      if (!known) Problem(Join(path, it.key()), "unknown_field");
+    }
+    return true;
+  }
+
+  std::optional<std::string> String(const json& obj, const std::string& path, const char* name,
+                                    bool required) {
+    auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) {
+      if (required) Problem(Join(path, name), "required");
+      return std::nullopt;
+    }
+    if (!it->is_string()) {
+      Problem(Join(path, name), "must_be_string");
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  }
+
+  std::optional<std::int64_t> Int(const json& obj, const std::string& path, const char* name,
+                                  bool required) {
+    auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) {
+      if (required) Problem(Join(path, name), "required");
+      return std::nullopt;
+    }
+    if (!it->is_number_integer()) {
+      Problem(Join(path, name), "must_be_integer");
+      return std::nullopt;
+    }
+    return it->get<std::int64_t>();
+  }
+
+  // An integer that must fit an int (window lengths, percentages).
+  std::optional<int> SmallInt(const json& obj, const std::string& path, const char* name,
+                              bool required) {
+    auto v = Int(obj, path, name, required);
+    if (!v) return std::nullopt;
+    if (*v < -1000000 || *v > 1000000) {
+      Problem(Join(path, name), "out_of_range");
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
+  }
+
+  const json* Array(const json& obj, const std::string& path, const char* name, bool required) {
+    auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) {
+      if (required) Problem(Join(path, name), "required");
+      return nullptr;
+    }
+    if (!it->is_array()) {
+      Problem(Join(path, name), "must_be_array");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  static std::string Join(const std::string& path, const std::string& name) {
+    return path.empty() ? name : path + "." + name;
+  }
+  static std::string At(const std::string& path, std::size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+  }
+
+ private:
+  std::vector<FieldError>& problems_;
+};
+
+void ReadMetric(SchemeReader& in, const json& obj, const std::string& path, Metric& out,
+                bool required) {
+  if (auto m = in.String(obj, path, "metric", required)) {
+    if (auto parsed = ParseMetric(*m)) {
+      out = *parsed;
+    } else {
+      in.Problem(SchemeReader::Join(path, "metric"), "invalid");
+    }
+  }
+}
+
+void ReadCondition(SchemeReader& in, const json& c, const std::string& path, TierCondition& out) {
+  if (!in.Object(c, path, {"metric", "window_months", "op", "value_fen", "value"})) return;
+  ReadMetric(in, c, path, out.metric, true);
+  if (auto w = in.SmallInt(c, path, "window_months", false)) out.window_months = *w;
+  if (auto op = in.String(c, path, "op", true)) {
+    if (auto parsed = ParseCompareOp(*op)) {
+      out.op = *parsed;
+    } else {
+      in.Problem(SchemeReader::Join(path, "op"), "invalid");
+    }
+  }
+  // Money metrics compare with value_fen, counts with value.
+  const char* field = IsMoneyMetric(out.metric) ? "value_fen" : "value";
+  const char* other = IsMoneyMetric(out.metric) ? "value" : "value_fen";
+  if (c.contains(other)) in.Problem(SchemeReader::Join(path, other), "use_" + std::string(field));
+  if (auto v = in.Int(c, path, field, true)) out.value = *v;
+}
+
+}  // namespace
+
+Result<TierScheme> ParseTierScheme(const json& body) {
+  std::vector<FieldError> problems;
+  SchemeReader in(problems);
+  TierScheme s;
+  if (!body.is_object()) return ValidationFailed({{"scheme", "must_be_object"}});
+  const auto kind_text = in.String(body, "", "kind", true);
+  if (kind_text) {
+    if (auto k = ParseSchemeKind(*kind_text)) {
+      s.kind = *k;
+    } else {
+      in.Problem("kind", "invalid");
+    }
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+
+  if (auto name = in.String(body, "", "name", true)) s.name = TrimSpace(*name);
+  switch (s.kind) {
+    case SchemeKind::kAbc: {
+      in.Object(body, "", {"name", "kind", "metric", "window_months", "cuts_percent", "tiers"});
+      ReadMetric(in, body, "", s.metric, false);
+      if (auto w = in.SmallInt(body, "", "window_months", false)) s.window_months = *w;
+      if (const json* cuts = in.Array(body, "", "cuts_percent", false)) {
+        s.cuts_percent.clear();
+        for (std::size_t i = 0; i < cuts->size(); ++i) {
+          if (!(*cuts)[i].is_number_integer()) {
+            in.Problem(SchemeReader::At("cuts_percent", i), "must_be_integer");
+          } else {
+            s.cuts_percent.push_back(static_cast<int>(std::clamp<std::int64_t>((*cuts)[i].get<std::int64_t>(), -1, 1000)));
+          }
+        }
+      }
+      if (const json* tiers = in.Array(body, "", "tiers", false)) {
+        s.tiers.clear();
+        for (std::size_t i = 0; i < tiers->size(); ++i) {
+          if (!(*tiers)[i].is_string()) {
+            in.Problem(SchemeReader::At("tiers", i), "must_be_string");
+          } else {
+            s.tiers.push_back((*tiers)[i].get<std::string>());
+          }
+        }
+      } else if (body.contains("cuts_percent")) {
+        // Default names follow the number of cuts: A, B, C, …
+        s.tiers.clear();
+        for (std::size_t k = 0; k <= s.cuts_percent.size(); ++k) {
+          s.tiers.push_back(std::string(1, static_cast<char>('A' + k)));
+        }
+      }
+      break;
+    }
+    case SchemeKind::kStars: {
+      in.Object(body, "", {"name", "kind", "metric", "months", "levels"});
+      ReadMetric(in, body, "", s.metric, false);
+      if (auto m = in.SmallInt(body, "", "months", false)) s.months = *m;
+      if (const json* levels = in.Array(body, "", "levels", true)) {
+        for (std::size_t i = 0; i < levels->size(); ++i) {
+          const std::string at = SchemeReader::At("levels", i);
+          const json& l = (*levels)[i];
+          if (!in.Object(l, at, {"tier", "min_fen"})) continue;
+          StarLevel level;
+          if (auto t = in.String(l, at, "tier", true)) level.tier = *t;
+          if (auto f = in.Int(l, at, "min_fen", true)) level.min_fen = *f;
+          s.levels.push_back(std::move(level));
+        }
+      }
+      break;
+    }
+    case SchemeKind::kRules: {
+      in.Object(body, "", {"name", "kind", "tiers"});
+      if (const json* tiers = in.Array(body, "", "tiers", true)) {
+        for (std::size_t i = 0; i < tiers->size(); ++i) {
+          const std::string at = SchemeReader::At("tiers", i);
+          const json& t = (*tiers)[i];
+          if (!in.Object(t, at, {"tier", "all", "any"})) continue;
+          RuleTier tier;
+          if (auto name = in.String(t, at, "tier", true)) tier.tier = *name;
+          const bool has_all = t.contains("all"), has_any = t.contains("any");
+          if (has_all == has_any) {
+            in.Problem(SchemeReader::Join(at, "all"), "give_all_or_any");
+          } else {
+            tier.all = has_all;
+            const char* key = has_all ? "all" : "any";
+            if (const json* conds = in.Array(t, at, key, true)) {
+              for (std::size_t k = 0; k < conds->size(); ++k) {
+                TierCondition c;
+                ReadCondition(in, (*conds)[k], SchemeReader::At(SchemeReader::Join(at, key), k), c);
+                tier.conditions.push_back(c);
+              }
+            }
+          }
+          s.rule_tiers.push_back(std::move(tier));
+        }
+      }
+      break;
+    }
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_CHECK(ValidateScheme(s));
+  return s;
+}
+
+json ToJson(const TierScheme& s) {
+  json out{{"name", s.name}, {"kind", std::string(SchemeKindName(s.kind))}};
+  switch (s.kind) {
+    case SchemeKind::kAbc:
+      out["metric"] = std::string(MetricName(s.metric));
+      out["window_months"] = s.window_months;
+      out["cuts_percent"] = s.cuts_percent;
+      out["tiers"] = s.tiers;
+      break;
+    case SchemeKind::kStars: {
+      out["metric"] = std::string(MetricName(s.metric));
+      out["months"] = s.months;
+      json levels = json::array();
+      for (const auto& l : s.levels) levels.push_back({{"tier", l.tier}, {"min_fen", l.min_fen}});
+      out["levels"] = levels;
+      break;
+    }
+    case SchemeKind::kRules: {
+      json tiers = json::array();
+      for (const auto& t : s.rule_tiers) {
+        json conds = json::array();
+        for (const auto& c : t.conditions) {
+          json cj{{"metric", std::string(MetricName(c.metric))},
+                  {"window_months", c.window_months},
+                  {"op", std::string(CompareOpText(c.op))}};
+          cj[IsMoneyMetric(c.metric) ? "value_fen" : "value"] = c.value;
+          conds.push_back(cj);
+        }
+        tiers.push_back({{"tier", t.tier}, {t.all ? "all" : "any", conds}});
+      }
+      out["tiers"] = tiers;
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace kams::codec
