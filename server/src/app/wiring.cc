@@ -20,7 +20,8 @@ Wiring::Wiring(const WiringOptions& o)
       contacts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, customers_),
       org_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       users_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      audit_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      audit_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

@@ -11,6 +11,7 @@
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
+#include "core/imports/import_service.h"
 #include "core/org/org_service.h"
 #include "crypto/sodium_crypto.h"
 #include "http/metrics.h"
@@ -39,6 +40,7 @@ class Wiring {
   OrgService& org() { return org_; }
   UserService& users() { return users_; }
   AuditService& audit() { return audit_; }
+  ImportService& imports() { return imports_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
   Principal CliPrincipal();
@@ -56,6 +58,7 @@ class Wiring {
   OrgService org_;
   UserService users_;
   AuditService audit_;
+  ImportService imports_;
 };
 
 // Opens and migrates only (for `kams migrate`).

@@ -39,6 +39,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddCustomerRoutes(router_, services_, authed);
   AddContactRoutes(router_, services_, authed);
   AddAuditRoutes(router_, services_, authed);
+  AddImportRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

@@ -7,6 +7,7 @@
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
+#include "core/imports/import_service.h"
 #include "core/org/org_service.h"
 #include "http/console_files.h"
 #include "http/message.h"
@@ -22,6 +23,7 @@ struct Services {
   OrgService& org;
   UserService& users;
   AuditService& audit;
+  ImportService& imports;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -67,5 +69,7 @@ void AddContactRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);
 void AddOrgRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
 void AddAuditRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
+void AddImportRoutes(Router& r, Services& s,
+                     const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

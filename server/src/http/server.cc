@@ -122,9 +122,30 @@ class Session : public std::enable_shared_from_this<Session> {
     if (closing_) return DoClose();
     busy_ = false;
     parser_.emplace();
-    parser_->body_limit(server_.options.body_limit);
+    // Beast checks a Content-Length against the limit as the head completes, so the head is
+    // read with the larger limit and OnHeader narrows it for everything but imports.
+    parser_->body_limit(server_.options.import_body_limit);
     parser_->header_limit(64 * 1024);
     stream_.expires_after(server_.options.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  // The head decides how large a body may be: only bulk imports get more than the default.
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec) return OnRead(ec, 0);
+    const auto& msg = parser_->get();
+    const std::string_view target(msg.target().data(), msg.target().size());
+    const std::string_view path = target.substr(0, target.find('?'));
+    constexpr std::string_view kImport = "/import";
+    const bool import = msg.method() == bhttp::verb::post && path.size() > kImport.size() &&
+                        path.substr(path.size() - kImport.size()) == kImport;
+    if (!import) {
+      const auto length = parser_->content_length();
+      if (length && *length > server_.options.body_limit) return OnRead(bhttp::error::body_limit, 0);
+      parser_->body_limit(server_.options.body_limit);
+    }
+    if (parser_->is_done()) return OnRead(ec, 0);
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }

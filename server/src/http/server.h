@@ -19,6 +19,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port
   int threads = 4;
   std::size_t body_limit = 1024 * 1024;  // larger bodies answer 413
+  // Bulk imports (POST …/import) may send more: CSV files of many rows.
+  std::size_t import_body_limit = 512 * 1024 * 1024;
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{15};
   bool handle_signals = true;  // SIGINT/SIGTERM start a graceful shutdown

@@ -26,7 +26,8 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   const std::set<std::string> admin = Permissions(As("admin"));
   EXPECT_EQ(admin, (std::set<std::string>{"customer.create", "customer.update", "customer.assign",
                                           "customer.delete", "contact.write", "account_team.write",
-                                          "user.read", "user.manage", "org.manage", "audit.read"}));
+                                          "user.read", "user.manage", "org.manage", "audit.read",
+                                          "data.import"}));
   EXPECT_EQ(Permissions(As("kam.sh")),
             (std::set<std::string>{"customer.create", "customer.update", "contact.write"}));
   const auto director = Permissions(As("dir.east"));

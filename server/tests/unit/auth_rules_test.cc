@@ -104,6 +104,7 @@ TEST(Permissions, TableMatchesTheReadme) {
       {Permission::kUserManage, {1, 0, 0, 0, 0, 0, 0, 0}},
       {Permission::kOrgManage, {1, 0, 0, 0, 0, 0, 0, 0}},
       {Permission::kAuditRead, {1, 0, 0, 0, 0, 1, 0, 0}},
+      {Permission::kDataImport, {1, 0, 0, 0, 0, 1, 0, 0}},
   };
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < kAllRoles.size(); ++i) {

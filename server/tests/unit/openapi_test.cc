@@ -268,7 +268,7 @@ class Stack {
   Stack()
       : wiring_(WiringOptions{file_.string(), 2}),
         api_(Services{wiring_.auth(), wiring_.customers(), wiring_.contacts(), wiring_.org(),
-                      wiring_.users(), wiring_.audit(),
+                      wiring_.users(), wiring_.audit(), wiring_.imports(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},
@@ -418,7 +418,9 @@ const json& RequestSchema(const std::string& pattern, const std::string& method)
   static const json kNone;
   const json* op = Operation(pattern, method);
   if (!op || !op->contains("requestBody")) return kNone;
-  return (*op)["requestBody"]["content"]["application/json"]["schema"];
+  const json& content = (*op)["requestBody"]["content"];
+  if (!content.contains("application/json")) return kNone;  // CSV imports
+  return content["application/json"]["schema"];
 }
 
 // ---------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ bool Allows(Role role, Permission p) {
     case Permission::kOrgManage:
       return role == R::kAdmin;
     case Permission::kAuditRead:
+    case Permission::kDataImport:
       return role == R::kAdmin || role == R::kSpecialist;
   }
   return false;
@@ -42,6 +43,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kUserManage: return "user.manage";
     case Permission::kOrgManage: return "org.manage";
     case Permission::kAuditRead: return "audit.read";
+    case Permission::kDataImport: return "data.import";
   }
   return "unknown";
 }

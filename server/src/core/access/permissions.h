@@ -19,13 +19,14 @@ enum class Permission {
   kUserManage,           // create, edit, disable users; reset passwords
   kOrgManage,            // create, edit, delete org units
   kAuditRead,
+  kDataImport,           // bulk imports of customers and transactions
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::kCustomerCreate, Permission::kCustomerUpdate, Permission::kCustomerAssign,
     Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
-    Permission::kAuditRead,
+    Permission::kAuditRead,      Permission::kDataImport,
 };
 
 bool Allows(Role role, Permission permission);

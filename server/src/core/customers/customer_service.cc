@@ -98,6 +98,15 @@ Status CustomerService::CheckUnique(Tx& tx, const Customer& c) {
   return e;
 }
 
+Result<std::vector<MonthDelta>> CustomerService::Months(const Principal& who,
+                                                       const RequestContext& ctx, Id id) {
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead,
+                                            [&](Tx& tx) -> Result<std::vector<MonthDelta>> {
+    if (auto visible = Visible(tx, who, id); !visible.ok()) return visible.take_error();
+    return tx.transactions().Months(id);
+  }));
+}
+
 Result<Page<AuditRecord>> CustomerService::History(const Principal& who,
                                                    const RequestContext& ctx, Id id,
                                                    const PageRequest& page) {

@@ -7,6 +7,7 @@
 #include "core/audit/audit_record.h"
 #include "core/common/context.h"
 #include "core/customers/customer.h"
+#include "core/imports/transaction.h"
 #include "core/org/user.h"
 
 namespace kams {
@@ -20,6 +21,8 @@ class CustomerService {
   Result<Customer> Get(const Principal& who, const RequestContext& ctx, Id id);
   // The audit rows concerning one visible customer (its dossier, contacts, team), newest
   // first: the dossier's history, for anyone who may see the customer.
+  // The customer's monthly roll-ups (revenue, orders, margin), oldest first.
+  Result<std::vector<MonthDelta>> Months(const Principal& who, const RequestContext& ctx, Id id);
   Result<Page<AuditRecord>> History(const Principal& who, const RequestContext& ctx, Id id,
                                     const PageRequest& page);
   // `draft` holds the client's fields; id, version, key-account status and tier are set here.

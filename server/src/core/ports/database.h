@@ -22,6 +22,7 @@ class Tx {
   virtual AuthRepository& auth() = 0;
   virtual AccessLogRepository& access_log() = 0;
   virtual JobRepository& jobs() = 0;
+  virtual TransactionRepository& transactions() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

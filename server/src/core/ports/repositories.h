@@ -14,6 +14,7 @@
 #include "core/auth/session.h"
 #include "core/contacts/contact.h"
 #include "core/customers/customer.h"
+#include "core/imports/transaction.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
 
@@ -135,6 +136,22 @@ class AuthRepository {
   virtual void ClearThrottle(const std::string& key) = 0;
   // Drops counters whose window began before `window_before` and that lock nobody now.
   virtual std::int64_t DeleteStaleThrottles(Timestamp window_before, Timestamp now) = 0;
+};
+
+class TransactionRepository {
+ public:
+  virtual ~TransactionRepository() = default;
+  // False (and nothing written) when a transaction with the same txn_ref exists.
+  virtual bool Insert(const Transaction& t) = 0;
+  // Adds to the customer-month roll-ups, creating months as needed.
+  virtual void AddToMonths(const std::vector<MonthDelta>& deltas) = 0;
+  // external_ref → id of every live customer that has one (for imports).
+  virtual std::vector<std::pair<std::string, Id>> CustomerRefs() = 0;
+  // Every live customer (with or without activity) and their months from `first_month`
+  // on, ascending: the columns tier evaluation scans.
+  virtual void LoadRollups(MonthIndex first_month, MonthlyRollups& out) = 0;
+  // One customer's roll-ups, oldest month first.
+  virtual std::vector<MonthDelta> Months(Id customer_id) = 0;
 };
 
 // One run of a periodic job: the row that makes it run on exactly one node per period.

@@ -66,6 +66,23 @@ void AddCustomerRoutes(Router& r, Services& s,
           return WithEtag(JsonResponse(200, codec::CustomerJson(*c)), c->version);
         }));
 
+  r.Add("GET", "/api/v1/customers/{id}/months",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          if (auto q = Query::Parse(req, {}); !q.ok()) return ErrorResponse(q.error(), req);
+          auto months = s.customers.Months(call.who(), call.ctx, *id);
+          if (!months.ok()) return ErrorResponse(months.error(), req);
+          json items = json::array();
+          for (const auto& m : *months) {
+            items.push_back({{"month", FormatCivilDate(FirstDayOf(m.month)).substr(0, 7)},
+                             {"revenue_fen", m.revenue_fen},
+                             {"orders", m.orders},
+                             {"margin_fen", m.margin_fen}});
+          }
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
   r.Add("GET", "/api/v1/customers/{id}/history",
         authed([&s](Request& req, const Call& call) -> Response {
           auto id = PathId(req, 0);

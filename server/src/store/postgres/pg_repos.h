@@ -134,11 +134,24 @@ class PgJobRepository final : public JobRepository {
   PgSession& s_;
 };
 
+class PgTransactionRepository final : public TransactionRepository {
+ public:
+  explicit PgTransactionRepository(PgSession& s) : s_(s) {}
+  bool Insert(const Transaction& t) override;
+  void AddToMonths(const std::vector<MonthDelta>& deltas) override;
+  std::vector<std::pair<std::string, Id>> CustomerRefs() override;
+  void LoadRollups(MonthIndex first_month, MonthlyRollups& out) override;
+  std::vector<MonthDelta> Months(Id customer_id) override;
+
+ private:
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
-        jobs_(s) {}
+        jobs_(s), transactions_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -147,6 +160,7 @@ class PgTx final : public Tx {
   AuthRepository& auth() override { return auth_; }
   AccessLogRepository& access_log() override { return access_log_; }
   JobRepository& jobs() override { return jobs_; }
+  TransactionRepository& transactions() override { return transactions_; }
 
  private:
   PgOrgRepository org_;
@@ -157,6 +171,7 @@ class PgTx final : public Tx {
   PgAuthRepository auth_;
   PgAccessLogRepository access_log_;
   PgJobRepository jobs_;
+  PgTransactionRepository transactions_;
 };
 
 }  // namespace kams

@@ -134,11 +134,24 @@ class SqliteJobRepository final : public JobRepository {
   SqliteConnection& c_;
 };
 
+class SqliteTransactionRepository final : public TransactionRepository {
+ public:
+  explicit SqliteTransactionRepository(SqliteConnection& c) : c_(c) {}
+  bool Insert(const Transaction& t) override;
+  void AddToMonths(const std::vector<MonthDelta>& deltas) override;
+  std::vector<std::pair<std::string, Id>> CustomerRefs() override;
+  void LoadRollups(MonthIndex first_month, MonthlyRollups& out) override;
+  std::vector<MonthDelta> Months(Id customer_id) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
 class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
-        jobs_(c) {}
+        jobs_(c), transactions_(c) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -147,6 +160,7 @@ class SqliteTx final : public Tx {
   AuthRepository& auth() override { return auth_; }
   AccessLogRepository& access_log() override { return access_log_; }
   JobRepository& jobs() override { return jobs_; }
+  TransactionRepository& transactions() override { return transactions_; }
 
  private:
   SqliteOrgRepository org_;
@@ -157,6 +171,7 @@ class SqliteTx final : public Tx {
   SqliteAuthRepository auth_;
   SqliteAccessLogRepository access_log_;
   SqliteJobRepository jobs_;
+  SqliteTransactionRepository transactions_;
 };
 
 }  // namespace kams

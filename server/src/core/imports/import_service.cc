@@ -1,0 +1,301 @@
+#include "core/imports/import_service.h"
+
+#include <chrono>
+#include <map>
+#include <unordered_map>
+
+#include "core/access/permissions.h"
+#include "core/audit/audit_log.h"
+#include "core/common/validation.h"
+#include "core/customers/customer.h"
+#include "core/imports/csv.h"
+#include "core/imports/transaction.h"
+
+namespace kams {
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+class Rejects {
+ public:
+  explicit Rejects(ImportReport& report) : report_(report) {}
+  void Add(std::int64_t line, std::string column, std::string reason) {
+    ++report_.rejected;
+    if (report_.rejects.size() < kMaxRejectsKept) {
+      report_.rejects.push_back({line, std::move(column), std::move(reason)});
+    }
+  }
+
+ private:
+  ImportReport& report_;
+};
+
+// Maps the header's names to column positions; `required` must all be there.
+struct Header {
+  std::map<std::string, std::size_t> index;
+  std::optional<std::size_t> Find(const std::string& name) const {
+    auto it = index.find(name);
+    return it == index.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  }
+};
+
+Result<Header> ReadHeader(CsvReader& reader, const std::vector<std::string>& required,
+                          const std::vector<std::string>& optional) {
+  std::vector<std::string> fields;
+  if (!reader.Next(fields)) return ValidationFailed({{"file", "empty"}});
+  Header h;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string name = TrimSpace(fields[i]);
+    bool known = false;
+    for (const auto& n : required) known |= n == name;
+    for (const auto& n : optional) known |= n == name;
+    if (!known) return ValidationFailed({{"header", "unknown_column: " + name}});
+    if (!h.index.emplace(name, i).second) {
+      return ValidationFailed({{"header", "duplicate_column: " + name}});
+    }
+  }
+  for (const auto& n : required) {
+    if (!h.Find(n)) return ValidationFailed({{"header", "missing_column: " + n}});
+  }
+  return h;
+}
+
+std::optional<Timestamp> ParseWhen(const std::string& text) {
+  if (auto d = ParseCivilDate(text)) return DaysFromCivil(*d) * 86400 * kMicrosPerSecond;
+  return ParseRfc3339(text);
+}
+
+Status Refuse(const Principal& who) {
+  if (!Allows(who.role, Permission::kDataImport)) {
+    return DenyError("import data", "import", std::nullopt);
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
+                                                    const RequestContext& ctx,
+                                                    std::string_view csv,
+                                                    const ImportProgress& progress) {
+  if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, Result<ImportReport>(s.take_error()));
+  const auto start = Steady::now();
+  CsvReader reader(csv);
+  KAMS_TRY(Header h, ReadHeader(reader, {"customer_id", "name", "region", "industry", "created_at"}, {}));
+  ImportReport report;
+  Rejects rejects(report);
+
+  // Known references: the database's, then this file's as rows are accepted.
+  std::unordered_map<std::string, Id> known;
+  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    for (auto& [ref, id] : tx.transactions().CustomerRefs()) known.emplace(std::move(ref), id);
+    return Ok();
+  }));
+
+  std::vector<std::pair<std::int64_t, Customer>> batch;
+  const auto flush = [&]() -> Status {
+    if (batch.empty()) return Ok();
+    KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      for (auto& [line, c] : batch) c.id = tx.customers().Insert(c);
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"customer.import", "import", std::nullopt, std::nullopt,
+                             {{"rows", std::nullopt, std::to_string(batch.size())},
+                              {"lines", std::nullopt,
+                               std::to_string(batch.front().first) + "-" +
+                                   std::to_string(batch.back().first)}}});
+      return Ok();
+    }));
+    report.imported += static_cast<std::int64_t>(batch.size());
+    batch.clear();
+    if (progress) progress(report.rows, reader.offset(), csv.size());
+    return Ok();
+  };
+
+  std::vector<std::string> f;
+  const Timestamp now = deps_.clock.Now();
+  while (reader.Next(f)) {
+    ++report.rows;
+    const std::int64_t line = reader.line();
+    if (!reader.error().empty()) {
+      rejects.Add(line, "", reader.error());
+      continue;
+    }
+    if (f.size() != h.index.size()) {
+      rejects.Add(line, "", "expected " + std::to_string(h.index.size()) + " columns, got " +
+                                std::to_string(f.size()));
+      continue;
+    }
+    Customer c;
+    const std::string ref = TrimSpace(f[*h.Find("customer_id")]);
+    c.external_ref = ref;
+    c.name = TrimSpace(f[*h.Find("name")]);
+    c.region = TrimSpace(f[*h.Find("region")]);
+    c.industry = TrimSpace(f[*h.Find("industry")]);
+    c.stage = "active";  // customers with transactions: trading
+    c.org_unit_id = who.org_unit_id;
+    c.version = 1;
+    if (who.user_id > 0) c.created_by = who.user_id;
+    c.created_at = c.updated_at = now;
+    const std::string when = TrimSpace(f[*h.Find("created_at")]);
+    if (ref.empty()) {
+      rejects.Add(line, "customer_id", "required");
+      continue;
+    }
+    if (!when.empty()) {
+      auto t = ParseWhen(when);
+      if (!t) {
+        rejects.Add(line, "created_at", "not a date (YYYY-MM-DD) or RFC 3339 time");
+        continue;
+      }
+      c.created_at = *t;
+    }
+    if (Status v = ValidateCustomer(c); !v.ok()) {
+      const auto& fe = v.error().fields;
+      rejects.Add(line, fe.empty() ? "" : (fe[0].field == "external_ref" ? "customer_id" : fe[0].field),
+                  fe.empty() ? v.error().message : fe[0].problem);
+      continue;
+    }
+    if (!known.emplace(ref, 0).second) {
+      rejects.Add(line, "customer_id", "duplicate: customer " + ref + " exists");
+      continue;
+    }
+    batch.emplace_back(line, std::move(c));
+    if (batch.size() >= batch_rows_) KAMS_CHECK(flush());
+  }
+  KAMS_CHECK(flush());
+  report.seconds = std::chrono::duration<double>(Steady::now() - start).count();
+  return report;
+}
+
+Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
+                                                       const RequestContext& ctx,
+                                                       std::string_view csv,
+                                                       const ImportProgress& progress) {
+  if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, Result<ImportReport>(s.take_error()));
+  const auto start = Steady::now();
+  CsvReader reader(csv);
+  KAMS_TRY(Header h, ReadHeader(reader, {"txn_id", "customer_id", "date", "amount"},
+                                {"margin", "product", "order_ref"}));
+  const auto col_txn = *h.Find("txn_id"), col_customer = *h.Find("customer_id"),
+             col_date = *h.Find("date"), col_amount = *h.Find("amount");
+  const auto col_margin = h.Find("margin"), col_product = h.Find("product"),
+             col_order = h.Find("order_ref");
+  ImportReport report;
+  Rejects rejects(report);
+
+  std::unordered_map<std::string, Id> customers;
+  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    for (auto& [ref, id] : tx.transactions().CustomerRefs()) customers.emplace(std::move(ref), id);
+    return Ok();
+  }));
+
+  struct Row {
+    std::int64_t line;
+    Transaction t;
+  };
+  std::vector<Row> batch;
+  const auto flush = [&]() -> Status {
+    if (batch.empty()) return Ok();
+    std::int64_t written = 0;
+    std::vector<std::int64_t> duplicates;
+    KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      written = 0;
+      duplicates.clear();
+      std::map<std::pair<Id, MonthIndex>, MonthDelta> months;
+      for (const auto& row : batch) {
+        if (!tx.transactions().Insert(row.t)) {
+          duplicates.push_back(row.line);
+          continue;
+        }
+        ++written;
+        auto& d = months[{row.t.customer_id, MonthOf(row.t.date)}];
+        d.customer_id = row.t.customer_id;
+        d.month = MonthOf(row.t.date);
+        d.revenue_fen += row.t.amount_fen;
+        d.orders += 1;
+        d.margin_fen += row.t.margin_fen.value_or(0);
+      }
+      std::vector<MonthDelta> deltas;
+      deltas.reserve(months.size());
+      for (auto& [key, d] : months) deltas.push_back(d);
+      tx.transactions().AddToMonths(deltas);
+      AppendAudit(tx, deps_, ctx, &who, "",
+                  AuditEvent{"transaction.import", "import", std::nullopt, std::nullopt,
+                             {{"rows", std::nullopt, std::to_string(written)},
+                              {"lines", std::nullopt,
+                               std::to_string(batch.front().line) + "-" +
+                                   std::to_string(batch.back().line)}}});
+      return Ok();
+    }));
+    for (auto line : duplicates) rejects.Add(line, "txn_id", "duplicate: already imported");
+    report.imported += written;
+    batch.clear();
+    if (progress) progress(report.rows, reader.offset(), csv.size());
+    return Ok();
+  };
+
+  std::vector<std::string> f;
+  const Timestamp now = deps_.clock.Now();
+  while (reader.Next(f)) {
+    ++report.rows;
+    const std::int64_t line = reader.line();
+    if (!reader.error().empty()) {
+      rejects.Add(line, "", reader.error());
+      continue;
+    }
+    if (f.size() != h.index.size()) {
+      rejects.Add(line, "", "expected " + std::to_string(h.index.size()) + " columns, got " +
+                                std::to_string(f.size()));
+      continue;
+    }
+    Transaction t;
+    t.txn_ref = f[col_txn];
+    if (t.txn_ref.empty()) {
+      rejects.Add(line, "txn_id", "required");
+      continue;
+    }
+    if (t.txn_ref.size() > 100) {
+      rejects.Add(line, "txn_id", "too_long");
+      continue;
+    }
+    auto customer = customers.find(f[col_customer]);
+    if (customer == customers.end()) {
+      rejects.Add(line, "customer_id", f[col_customer].empty() ? "required" : "no customer with this id");
+      continue;
+    }
+    t.customer_id = customer->second;
+    auto date = ParseCivilDate(f[col_date]);
+    if (!date) {
+      rejects.Add(line, "date", "not a date (YYYY-MM-DD)");
+      continue;
+    }
+    t.date = *date;
+    if (!ParseYuanToFen(f[col_amount], t.amount_fen)) {
+      rejects.Add(line, "amount", "not an amount in yuan with at most two decimals");
+      continue;
+    }
+    if (col_margin && !f[*col_margin].empty()) {
+      std::int64_t margin = 0;
+      if (!ParseYuanToFen(f[*col_margin], margin)) {
+        rejects.Add(line, "margin", "not an amount in yuan with at most two decimals");
+        continue;
+      }
+      t.margin_fen = margin;
+    }
+    if (col_product) t.product = f[*col_product];
+    if (col_order) t.order_ref = f[*col_order];
+    if (!IsValidUtf8(t.txn_ref) || !IsValidUtf8(t.product) || !IsValidUtf8(t.order_ref)) {
+      rejects.Add(line, "", "not UTF-8 text");
+      continue;
+    }
+    t.created_at = now;
+    if (who.user_id > 0) t.created_by = who.user_id;
+    batch.push_back({line, std::move(t)});
+    if (batch.size() >= batch_rows_) KAMS_CHECK(flush());
+  }
+  KAMS_CHECK(flush());
+  report.seconds = std::chrono::duration<double>(Steady::now() - start).count();
+  return report;
+}
+
+}  // namespace kams
