@@ -27,16 +27,20 @@ case "$cmd" in
   run)
     scripts/install-deps.sh
     configure_and_build build -DCMAKE_BUILD_TYPE=Release
+    web/scripts/build.sh
     db=${KAMS_DB:-$root/kams.db}
     if [ ! -f "$db" ] || [ "${1:-}" = "--reset" ]; then
       build/server/kams demo --db "$db"
     fi
-    exec build/server/kams serve --db "$db" --listen "${KAMS_LISTEN:-127.0.0.1:8080}" ;;
+    exec build/server/kams serve --db "$db" --listen "${KAMS_LISTEN:-127.0.0.1:8080}" \
+      --console "$root/web/dist" ;;
   test)
     scripts/install-deps.sh
     echo "== release build (warnings are errors)"
     configure_and_build build -DCMAKE_BUILD_TYPE=Release -DKAMS_WERROR=ON
     (cd build && ctest --output-on-failure -j "$jobs")
+    echo "== web console: lint, types, unit tests, build, browser tests in Chromium"
+    web/scripts/test.sh build/server/kams
     echo "== ASan+UBSan build"
     configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DKAMS_WERROR=ON -DKAMS_SANITIZE=ON
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev
   postgresql libpqxx-dev
   wrk nginx-light curl python3
+  chromium fonts-noto-cjk
 )
 
 missing=()

@@ -1,0 +1,448 @@
+// Browser tests of the built console against a real `kams serve` (no mocks): Debian's
+// Chromium driven by playwright-core. Run by scripts/test.sh, which starts the server.
+//
+//   KAMS_CONSOLE_URL  the server's base URL (console at /, API at /api/v1) — required
+//   KAMS_E2E_OUT      folder for screenshots (default: web/test-results)
+//   KAMS_E2E_MODE     "full" (default): the whole suite on demo data;
+//                     "bench": only the timings, read-only, for a large database
+//
+// Timings are printed, never asserted.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.KAMS_CONSOLE_URL;
+if (!BASE) throw new Error('KAMS_CONSOLE_URL is not set');
+const OUT =
+  process.env.KAMS_E2E_OUT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../test-results');
+const MODE = process.env.KAMS_E2E_MODE ?? 'full';
+const PASSWORD = 'kams-demo';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ------------------------------------------------------------------ the API, as each user
+
+/** A signed-in API client for one user, to compare the console with the server. */
+async function apiAs(username) {
+  const res = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200, `API login as ${username}`);
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf, user } = await res.json();
+  const call = async (method, path, { body, ifMatch } = {}) => {
+    const headers = { Cookie: cookie, 'X-CSRF-Token': csrf };
+    if (body) headers['Content-Type'] = 'application/json';
+    if (ifMatch !== undefined) headers['If-Match'] = String(ifMatch);
+    const r = await fetch(`${BASE}/api/v1${path}`, {
+      method,
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    user,
+    get: (path) => call('GET', path),
+    patch: (path, body, ifMatch) => call('PATCH', path, { body, ifMatch }),
+  };
+}
+
+// ------------------------------------------------------------------ the browser
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const problems = []; // page errors, CSP refusals and requests that left loopback
+
+async function newPage({ locale = 'zh-CN', viewport = { width: 1366, height: 768 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  // Only loopback: a request anywhere else is a bug (and would hang in CI).
+  await context.route('**/*', (route) => {
+    const { hostname } = new URL(route.request().url());
+    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
+    problems.push(`request left loopback: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) {
+      problems.push(`CSP: ${m.text()}`);
+    }
+  });
+  return page;
+}
+
+async function shot(page, name) {
+  await page.waitForTimeout(400); // let antd's fade-in and spinner transitions finish
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false });
+}
+
+const rows = (page) => page.locator('[data-testid=customer-list] tr.ant-table-row');
+
+/** Waits until the list shows exactly these names (or the empty state for none). */
+async function waitForNames(page, names, timeout = 15_000) {
+  await page.waitForFunction(
+    (expected) => {
+      const links = [
+        ...document.querySelectorAll(
+          '[data-testid=customer-list] tr.ant-table-row a[href^="/customers/"]',
+        ),
+      ];
+      const shown = links.map((a) => a.textContent);
+      return JSON.stringify(shown) === JSON.stringify(expected);
+    },
+    names,
+    { timeout },
+  );
+}
+
+async function login(page, username) {
+  await page.goto(`${BASE}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('input[type=password]').fill(PASSWORD);
+  await page.getByRole('button', { name: /登录|Sign in/ }).click();
+  await page.waitForURL(/\/customers/);
+}
+
+const menuTexts = (page) => page.locator('.ant-pro-sider .ant-menu-item').allTextContents();
+
+// ------------------------------------------------------------------ a tiny runner
+
+const results = [];
+async function step(name, fn) {
+  const started = performance.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Math.round(performance.now() - started)} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(
+      `FAIL ${name}\n     ${String(e.stack ?? e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n     ')}`,
+    );
+  }
+}
+
+const timings = [];
+function timing(label, ms) {
+  timings.push({ label, ms: Math.round(ms) });
+}
+
+/** Time from navigation to the first customer rows on screen. */
+async function timeFirstPage(page, label) {
+  const t0 = performance.now();
+  await page.goto(`${BASE}/customers`);
+  await rows(page).first().waitFor();
+  const elapsed = performance.now() - t0;
+  const apiMs = await page.evaluate(() => {
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.includes('/api/v1/customers?'));
+    return entry ? entry.duration : -1;
+  });
+  timing(`${label}: first customer page (navigation → rows; API ${Math.round(apiMs)} ms)`, elapsed);
+}
+
+/** Time from pressing Enter in the search box to the matching rows on screen. */
+async function timeSearch(page, api, q, label) {
+  const expected = (
+    await api.get(`/customers?limit=20&sort=-id&q=${encodeURIComponent(q)}`)
+  ).items.map((c) => c.name);
+  const search = page.getByTestId('customer-search');
+  await search.fill(q);
+  const t0 = performance.now();
+  await search.press('Enter');
+  await waitForNames(page, expected, 30_000);
+  const elapsed = performance.now() - t0;
+  // The API request's own duration, from the browser's resource timing.
+  const apiMs = await page.evaluate((encoded) => {
+    const entries = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/v1/customers?') && e.name.includes(`q=${encoded}`));
+    return entries.length ? entries[entries.length - 1].duration : -1;
+  }, new URLSearchParams({ q }).toString().slice(2));
+  timing(
+    `${label}: search "${q}" (Enter → rows; API ${Math.round(apiMs)} ms; ${expected.length} shown)`,
+    elapsed,
+  );
+  return expected;
+}
+
+await mkdir(OUT, { recursive: true });
+
+if (MODE === 'bench') {
+  await runBench();
+} else {
+  await runFull();
+}
+
+async function runBench() {
+  for (const username of ['admin', 'dir.east', 'kam.sh']) {
+    await step(`timings as ${username}`, async () => {
+      const page = await newPage();
+      const api = await apiAs(username);
+      await login(page, username);
+      await timeFirstPage(page, username);
+      await timeFirstPage(page, `${username} (again, cached assets)`);
+      for (const q of ['电力', '上海', '有限公司', '科技'])
+        await timeSearch(page, api, q, username);
+      await page.context().close();
+    });
+  }
+}
+
+async function runFull() {
+  const kamApi = await apiAs('kam.sh');
+  const kamPage = await newPage();
+
+  await step('login page speaks the browser language and refuses a wrong password', async () => {
+    await kamPage.goto(`${BASE}/customers`);
+    await kamPage.waitForURL(/\/login\?next=/);
+    await kamPage.getByText('大客户管理系统').waitFor();
+    await kamPage.locator('#username').fill('kam.sh');
+    await kamPage.locator('input[type=password]').fill('wrong-password-1');
+    await kamPage.getByRole('button', { name: '登录' }).click();
+    await kamPage.getByRole('alert').getByText('用户名或密码不正确').waitFor();
+    await shot(kamPage, 'login');
+  });
+
+  await step('a KAM (kam.sh) sees their own customers only, and no admin menus', async () => {
+    await login(kamPage, 'kam.sh');
+    const expected = (await kamApi.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
+    assert.ok(expected.length > 0, 'kam.sh has customers in the demo');
+    await waitForNames(kamPage, expected);
+    const menu = await menuTexts(kamPage);
+    assert.ok(menu.includes('客户'), `menu ${menu}`);
+    assert.ok(!menu.includes('用户') && !menu.includes('组织机构'), `menu ${menu}`);
+    await shot(kamPage, 'customers-kam');
+
+    // A customer of another KAM is not there for kam.sh, even by its address.
+    const sz = await apiAs('kam.sz');
+    const mine = new Set((await kamApi.get('/customers?limit=500')).items.map((c) => c.id));
+    const foreign = (await sz.get('/customers?limit=500')).items.find((c) => !mine.has(c.id));
+    assert.ok(foreign, 'kam.sz has a customer kam.sh cannot see');
+    await kamPage.goto(`${BASE}/customers/${foreign.id}`);
+    await kamPage.getByText('客户不存在，或您无权查看。').waitFor();
+    await kamPage.goto(`${BASE}/customers`);
+    await waitForNames(kamPage, expected);
+  });
+
+  await step('search in Chinese and page with cursors', async () => {
+    const found = await timeSearch(kamPage, kamApi, '电力', 'kam.sh');
+    assert.ok(found.length > 0 && found.every((n) => n.includes('电力')), `found ${found}`);
+    await shot(kamPage, 'customers-search');
+    await kamPage.getByTestId('customer-search').fill('');
+    await kamPage.getByTestId('customer-search').press('Enter');
+    const first = await kamApi.get('/customers?limit=20&sort=-id');
+    await waitForNames(
+      kamPage,
+      first.items.map((c) => c.name),
+    );
+    const second = await kamApi.get(`/customers?limit=20&sort=-id&cursor=${first.next_cursor}`);
+    await kamPage.getByTestId('page-next').click();
+    await waitForNames(
+      kamPage,
+      second.items.map((c) => c.name),
+    );
+    assert.equal(await kamPage.getByTestId('page-number').textContent(), '第 2 页');
+    await kamPage.getByTestId('page-previous').click();
+    await waitForNames(
+      kamPage,
+      first.items.map((c) => c.name),
+    );
+  });
+
+  let customer;
+  await step('edit a dossier: client-side and server-side validation, then save', async () => {
+    customer = (await kamApi.get('/customers?limit=1&sort=-id')).items[0];
+    // Values of this run, so a second run on the same database changes something too.
+    const address = `上海市浦东新区世纪大道${Date.now() % 1000}号`;
+    const phone = `021-6666${String(Date.now() % 10000).padStart(4, '0')}`;
+    await kamPage.goto(`${BASE}/customers/${customer.id}?tab=basic`);
+    assert.equal(await kamPage.getByTestId('dossier-title').textContent(), customer.name);
+    await kamPage.getByRole('button', { name: '编辑' }).click();
+    const form = kamPage.getByTestId('dossier-form-basic');
+
+    // The console's own rule (the server's phone rule, mirrored).
+    await form.locator('#phone').fill('call me maybe');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('电话号码无效').waitFor();
+    await shot(kamPage, 'dossier-validation');
+
+    // A rule only the server can judge: a credit code another customer already has.
+    const other = (await kamApi.get('/customers?limit=50')).items.find(
+      (c) => c.credit_code && c.id !== customer.id,
+    );
+    await form.locator('#phone').fill(phone);
+    await form.locator('#credit_code').fill(other.credit_code);
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('已被使用').waitFor();
+    await shot(kamPage, 'dossier-server-error');
+
+    await form.locator('#credit_code').fill(customer.credit_code ?? '');
+    await form.locator('#address').fill(address);
+    await form.getByRole('button', { name: '保存' }).click();
+    await kamPage.getByText(address).waitFor();
+    const saved = await kamApi.get(`/customers/${customer.id}`);
+    assert.equal(saved.address, address);
+    assert.equal(saved.phone, phone);
+    assert.equal(saved.version, customer.version + 1);
+    customer = saved;
+  });
+
+  await step('a stale edit (412) says what changed and reloads', async () => {
+    await kamPage.getByRole('button', { name: '编辑' }).click();
+    const form = kamPage.getByTestId('dossier-form-basic');
+    const region = `上海市浦东新区${Date.now() % 1000}`;
+    await kamApi.patch(`/customers/${customer.id}`, { region }, customer.version);
+    await form.locator('#website').fill('www.example.cn');
+    await form.getByRole('button', { name: '保存' }).click();
+    const alert = kamPage.getByTestId('stale-version');
+    await alert.getByText('地区').waitFor();
+    await shot(kamPage, 'dossier-stale');
+    await alert.getByRole('button', { name: '重新加载' }).click();
+    await alert.waitFor({ state: 'detached' });
+    assert.equal(await form.locator('#region').inputValue(), region);
+    await form.getByRole('button', { name: '取消' }).click();
+    customer = await kamApi.get(`/customers/${customer.id}`);
+  });
+
+  await step('money is edited in yuan and stored as exact fen', async () => {
+    await kamPage.getByRole('tab', { name: '业务状况' }).click();
+    await kamPage.getByRole('button', { name: '编辑' }).click();
+    const form = kamPage.getByTestId('dossier-form-business');
+    await form.locator('#annual_revenue_fen').fill('1234.29');
+    await form.getByRole('button', { name: '保存' }).click();
+    await kamPage.getByText('¥1,234.29').waitFor();
+    assert.equal((await kamApi.get(`/customers/${customer.id}`)).annual_revenue_fen, 123429);
+  });
+
+  await step('contacts: org chart with decision makers highlighted', async () => {
+    const contacts = (await kamApi.get(`/customers/${customer.id}/contacts?limit=500`)).items;
+    await kamPage.getByRole('tab', { name: '联系人' }).click();
+    const chart = kamPage.getByTestId('org-chart');
+    if (contacts.length === 0) {
+      await chart.getByText('还没有联系人').waitFor();
+    } else {
+      await chart.getByText(contacts[0].name).first().waitFor();
+      const deciders = contacts.filter((c) => c.buying_role === 'decision_maker').length;
+      assert.equal(await chart.getByTestId('decision-maker').count(), deciders);
+    }
+    await shot(kamPage, 'dossier-contacts');
+  });
+
+  await step('history tab lists the edits', async () => {
+    await kamPage.getByRole('tab', { name: '变更记录' }).click();
+    await kamPage.getByText('修改档案').first().waitFor();
+    await shot(kamPage, 'dossier-history');
+  });
+
+  await step('the language switch changes the console and is kept per user', async () => {
+    await kamPage.goto(`${BASE}/customers`);
+    await kamPage.getByTestId('language-switch').click();
+    await kamPage.getByTitle('English').click();
+    await kamPage.locator('.ant-pro-sider').getByText('Customers').waitFor();
+    await kamPage.reload();
+    await kamPage.locator('.ant-pro-sider').getByText('Customers').waitFor();
+    await rows(kamPage).first().waitFor();
+    await shot(kamPage, 'customers-en');
+    await kamPage.getByTestId('language-switch').click();
+    await kamPage.getByTitle('简体中文').click();
+    await kamPage.locator('.ant-pro-sider').getByText('客户').waitFor();
+  });
+
+  await step('column settings are kept per user', async () => {
+    const header = kamPage
+      .getByTestId('customer-list')
+      .getByRole('columnheader', { name: '电话', exact: true });
+    assert.equal(await header.count(), 0, 'the phone column starts hidden');
+    await kamPage.getByRole('button', { name: '列设置' }).click();
+    const saved = kamPage.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/auth/me/preferences') && r.request().method() === 'PUT',
+    );
+    await kamPage.getByTestId('column-settings').getByText('电话').click();
+    await header.waitFor();
+    assert.equal((await saved).status(), 200);
+    await kamPage.reload();
+    await rows(kamPage).first().waitFor();
+    await header.waitFor();
+    await shot(kamPage, 'customers-columns');
+  });
+
+  await step('a director (dir.east) sees their region only, and the users menu', async () => {
+    const api = await apiAs('dir.east');
+    const page = await newPage();
+    await login(page, 'dir.east');
+    const expected = (await api.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
+    await waitForNames(page, expected);
+    const all = (await (await apiAs('admin')).get('/customers?limit=20&sort=-id')).items.map(
+      (c) => c.name,
+    );
+    assert.notDeepEqual(expected, all, 'a director sees less than an admin');
+    const menu = await menuTexts(page);
+    assert.ok(menu.includes('用户') && !menu.includes('组织机构'), `menu ${menu}`);
+    await shot(page, 'customers-director');
+    await page.context().close();
+  });
+
+  await step('an admin sees users and org units, in zh-CN and en-US', async () => {
+    const page = await newPage({ locale: 'en-US' });
+    await login(page, 'admin');
+    await page.locator('.ant-pro-sider').getByText('Org units').waitFor();
+    const menu = await menuTexts(page);
+    assert.deepEqual(menu, ['Customers', 'Users', 'Org units']);
+    await page.goto(`${BASE}/users`);
+    await page.getByText('kam.sh').waitFor();
+    await shot(page, 'users-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByTitle('简体中文').click();
+    await page.locator('.ant-pro-sider').getByText('组织机构').click();
+    await page.waitForURL(/\/org-units/);
+    await page.getByRole('button', { name: '新增下级' }).first().waitFor();
+    await shot(page, 'org-units');
+    await page.goto(`${BASE}/profile`);
+    await page.getByText('修改密码').first().waitFor();
+    await shot(page, 'profile');
+    await timeFirstPage(page, 'admin (demo)');
+    await timeSearch(page, await apiAs('admin'), '上海', 'admin (demo)');
+    await page.context().close();
+  });
+
+  await step('usable on a tablet (768×1024)', async () => {
+    const page = await newPage({ viewport: { width: 768, height: 1024 } });
+    await login(page, 'kam.sh');
+    await rows(page).first().waitFor();
+    await shot(page, 'customers-tablet');
+    await page.context().close();
+  });
+}
+
+await step('no page errors, CSP refusals or requests beyond loopback', async () => {
+  assert.deepEqual(problems, []);
+});
+
+await browser.close();
+
+console.log('\ntimings (measured, not asserted):');
+for (const { label, ms } of timings) console.log(`  ${String(ms).padStart(6)} ms  ${label}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed; screenshots in ${OUT}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,166 @@
+// The one request wrapper of the console. Every call to the KAMS API goes through
+// `request`: it sends the session cookie, adds the CSRF token to state-changing requests,
+// turns the API's error envelope (shared/API.md) into an `ApiError`, and reports an
+// expired session (401) to the handler the app registers, which goes back to login.
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** Field name → problem code (`required`, `too_long`, `invalid`, …) as the server reports it. */
+export type FieldProblems = Record<string, string>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  /** The envelope's `code`; `network` when the server could not be reached. */
+  readonly code: string;
+  readonly fields: FieldProblems;
+
+  constructor(status: number, code: string, message: string, fields: FieldProblems = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+
+  /** 412: the record changed since it was read; the caller should reload it. */
+  get isStaleVersion(): boolean {
+    return this.status === 412;
+  }
+
+  get hasFieldProblems(): boolean {
+    return Object.keys(this.fields).length > 0;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+export type RequestOptions = {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** The `version` the change is based on; sent as `If-Match`. */
+  ifMatch?: number;
+  signal?: AbortSignal;
+};
+
+const API_BASE = '/api/v1';
+const MUTATING: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let csrfToken: string | null = null;
+let handleUnauthenticated: () => void = () => {};
+
+/** Remembers the session's CSRF token (from login or GET /auth/me); null forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers what happens when the session is gone (401): the app sends the user to login. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  handleUnauthenticated = handler;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * Sends one API request and resolves with the parsed JSON body (undefined for 204).
+ * Rejects with an ApiError for every non-2xx answer and for network failures.
+ */
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  const error = await toApiError(response);
+  // A failed login is a wrong password, not an expired session.
+  if (error.status === 401 && path !== '/auth/login') {
+    csrfToken = null;
+    handleUnauthenticated();
+  }
+  throw error;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const fallback = new ApiError(
+    response.status,
+    codeForStatus(response.status),
+    response.statusText,
+  );
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return fallback;
+  }
+  if (!isEnvelope(body)) return fallback;
+  const { code, message, fields } = body.error;
+  return new ApiError(response.status, code, message, fields ?? {});
+}
+
+type Envelope = { error: { code: string; message: string; fields?: FieldProblems } };
+
+function isEnvelope(body: unknown): body is Envelope {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+/** The code API.md gives each status, for answers without an envelope (e.g. a proxy's 502). */
+function codeForStatus(status: number): string {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 412:
+      return 'precondition_failed';
+    case 413:
+      return 'payload_too_large';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'internal';
+  }
+}

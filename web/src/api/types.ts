@@ -1,0 +1,29 @@
+// Names for the schemas of the generated OpenAPI types (schema.d.ts), so modules import
+// `Customer` rather than `components['schemas']['Customer']`.
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Customer = Schemas['Customer'];
+export type CustomerPatch = Schemas['CustomerPatch'];
+export type Contact = Schemas['Contact'];
+export type ContactCreate = Schemas['ContactCreate'];
+export type ContactPatch = Schemas['ContactPatch'];
+export type User = Schemas['User'];
+export type UserCreate = Schemas['UserCreate'];
+export type UserPatch = Schemas['UserPatch'];
+export type OrgUnit = Schemas['OrgUnit'];
+export type OrgUnitCreate = Schemas['OrgUnitCreate'];
+export type OrgUnitPatch = Schemas['OrgUnitPatch'];
+export type AuditRecord = Schemas['AuditRecord'];
+export type LoginResult = Schemas['LoginResult'];
+export type Me = Schemas['Me'];
+export type PasswordChange = Schemas['PasswordChange'];
+export type Preferences = Schemas['Preferences'];
+export type Locale = NonNullable<Preferences['locale']>;
+export type Permission = Me['permissions'][number];
+export type Role = User['role'];
+export type Stage = Customer['stage'];
+
+/** Every collection answers `{items, next_cursor}`; pass `next_cursor` back as `cursor`. */
+export type Page<T> = { items: T[]; next_cursor: string | null };

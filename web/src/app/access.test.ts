@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { accessFor, canOpen, menuRoutes, type Permission } from './access';
+import { ROUTES, type RouteKey } from './routeTable';
+
+// The permissions GET /auth/me grants each demo role (README's "Who may do what" table).
+const PERMISSIONS_BY_ROLE: Record<string, Permission[]> = {
+  admin: [
+    'customer.create',
+    'customer.update',
+    'customer.assign',
+    'customer.delete',
+    'contact.write',
+    'account_team.write',
+    'user.read',
+    'user.manage',
+    'org.manage',
+    'audit.read',
+  ],
+  executive: ['user.read'],
+  director: [
+    'customer.create',
+    'customer.update',
+    'customer.assign',
+    'contact.write',
+    'account_team.write',
+    'user.read',
+  ],
+  kam: ['customer.create', 'customer.update', 'contact.write'],
+  assistant: ['customer.create', 'customer.update', 'contact.write'],
+  specialist: [
+    'customer.create',
+    'customer.update',
+    'customer.assign',
+    'customer.delete',
+    'contact.write',
+    'account_team.write',
+    'user.read',
+    'audit.read',
+  ],
+  service: ['customer.update', 'contact.write'],
+  sales: ['customer.create', 'customer.update', 'contact.write'],
+};
+
+const ALL_KEYS = ROUTES.map((r) => r.key);
+const EVERYONE: RouteKey[] = ['customers', 'customer', 'profile'];
+
+const CASES: { role: string; menu: RouteKey[]; open: RouteKey[] }[] = [
+  { role: 'admin', menu: ['customers', 'users', 'orgUnits'], open: ALL_KEYS },
+  { role: 'executive', menu: ['customers', 'users'], open: [...EVERYONE, 'users'] },
+  { role: 'director', menu: ['customers', 'users'], open: [...EVERYONE, 'users'] },
+  { role: 'specialist', menu: ['customers', 'users'], open: [...EVERYONE, 'users'] },
+  { role: 'kam', menu: ['customers'], open: EVERYONE },
+  { role: 'assistant', menu: ['customers'], open: EVERYONE },
+  { role: 'service', menu: ['customers'], open: EVERYONE },
+  { role: 'sales', menu: ['customers'], open: EVERYONE },
+];
+
+describe('route table access', () => {
+  it.each(CASES)('$role sees the menu $menu', ({ role, menu }) => {
+    const access = accessFor(PERMISSIONS_BY_ROLE[role]);
+    expect(menuRoutes(access).map((r) => r.key)).toEqual(menu);
+  });
+
+  it.each(CASES)('$role may open exactly $open', ({ role, open }) => {
+    const access = accessFor(PERMISSIONS_BY_ROLE[role]);
+    const opened = ROUTES.filter((r) => canOpen(r, access)).map((r) => r.key);
+    expect(new Set(opened)).toEqual(new Set(open));
+  });
+
+  it('grants nothing beyond the open routes when the server sends no permissions', () => {
+    const access = accessFor(undefined);
+    expect(ROUTES.filter((r) => canOpen(r, access)).map((r) => r.key)).toEqual(
+      ROUTES.filter((r) => r.permission === undefined).map((r) => r.key),
+    );
+  });
+
+  it('has unique keys and paths', () => {
+    expect(new Set(ROUTES.map((r) => r.key)).size).toBe(ROUTES.length);
+    expect(new Set(ROUTES.map((r) => r.path)).size).toBe(ROUTES.length);
+  });
+});

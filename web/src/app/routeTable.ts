@@ -1,0 +1,69 @@
+// The one route table: every page inside the signed-in layout, the permission it needs
+// (none: any signed-in user) and whether it appears in the side menu. The router, the
+// side menu and the access checks all read it (access.ts; tested in access.test.ts).
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { prefetchCustomerList } from '../modules/customers/api';
+import type { Permission } from './access';
+
+export type RouteKey = 'customers' | 'customer' | 'users' | 'orgUnits' | 'profile';
+export type MenuIcon = 'customers' | 'users' | 'orgUnits';
+
+export type AppRoute = {
+  key: RouteKey;
+  path: string;
+  /** i18n key of the menu entry and page title. */
+  titleKey: string;
+  permission?: Permission;
+  menu: boolean;
+  icon?: MenuIcon;
+  load: () => Promise<{ default: ComponentType }>;
+  /** Starts the page's first requests as soon as the URL is known. */
+  prefetch?: (client: QueryClient, url: URL) => void;
+};
+
+export const ROUTES: readonly AppRoute[] = [
+  {
+    key: 'customers',
+    path: '/customers',
+    titleKey: 'menu.customers',
+    menu: true,
+    icon: 'customers',
+    load: () => import('../pages/CustomersPage'),
+    prefetch: (client, url) => prefetchCustomerList(client, url.searchParams),
+  },
+  {
+    key: 'customer',
+    path: '/customers/:id',
+    titleKey: 'dossier.title',
+    menu: false,
+    load: () => import('../pages/CustomerDossierPage'),
+  },
+  {
+    key: 'users',
+    path: '/users',
+    titleKey: 'menu.users',
+    permission: 'user.read',
+    menu: true,
+    icon: 'users',
+    load: () => import('../pages/UsersPage'),
+  },
+  {
+    key: 'orgUnits',
+    path: '/org-units',
+    titleKey: 'menu.orgUnits',
+    permission: 'org.manage',
+    menu: true,
+    icon: 'orgUnits',
+    load: () => import('../pages/OrgUnitsPage'),
+  },
+  {
+    key: 'profile',
+    path: '/profile',
+    titleKey: 'menu.profile',
+    menu: false,
+    load: () => import('../pages/ProfilePage'),
+  },
+];
+
+export const HOME_PATH = '/customers';

@@ -1,0 +1,70 @@
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { request } from '../../api/client';
+import type { CustomerPatch, Customer, Page } from '../../api/types';
+import { parseCustomerQuery, type CustomerQuery } from './listQuery';
+
+const CUSTOMERS_KEY = ['customers'] as const;
+
+export function customerKey(id: number) {
+  return [...CUSTOMERS_KEY, 'one', id] as const;
+}
+
+function customerPageQuery(query: CustomerQuery, cursor: string | null) {
+  return queryOptions({
+    queryKey: [...CUSTOMERS_KEY, 'page', query, cursor],
+    queryFn: ({ signal }) =>
+      request<Page<Customer>>('GET', '/customers', { query: { ...query, cursor }, signal }),
+  });
+}
+
+/**
+ * Starts loading the first page for a list URL before the page renders (called from the
+ * route's loader), so the request runs while React is still at work.
+ */
+export function prefetchCustomerList(client: QueryClient, search: URLSearchParams): void {
+  void client.prefetchQuery(customerPageQuery(parseCustomerQuery(search), null));
+}
+
+/** One page of the customer list; the next page is fetched ahead so "next" is instant. */
+export function useCustomerPage(query: CustomerQuery, cursor: string | null) {
+  const client = useQueryClient();
+  const result = useQuery({
+    ...customerPageQuery(query, cursor),
+    placeholderData: keepPreviousData,
+  });
+  const next = result.data?.next_cursor ?? null;
+  useEffect(() => {
+    if (next && !result.isPlaceholderData)
+      void client.prefetchQuery(customerPageQuery(query, next));
+  }, [client, query, next, result.isPlaceholderData]);
+  return result;
+}
+
+export function useCustomer(id: number) {
+  return useQuery({
+    queryKey: customerKey(id),
+    queryFn: ({ signal }) => request<Customer>('GET', `/customers/${id}`, { signal }),
+  });
+}
+
+export function useUpdateCustomer(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    meta: { fieldsHandled: true, staleHandled: true },
+    mutationFn: ({ version, patch }: { version: number; patch: CustomerPatch }) =>
+      request<Customer>('PATCH', `/customers/${id}`, { body: patch, ifMatch: version }),
+    onSuccess: (saved) => {
+      client.setQueryData(customerKey(id), saved);
+      void client.invalidateQueries({ queryKey: [...CUSTOMERS_KEY, 'page'] });
+      void client.invalidateQueries({ queryKey: ['history', id] });
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import { PageContainer } from '@ant-design/pro-components';
+import { Empty } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCurrentSession } from '../app/sessionContext';
+import { useCustomerPage } from '../modules/customers/api';
+import { CustomerFilters } from '../modules/customers/CustomerFilters';
+import { CustomerTable } from '../modules/customers/CustomerTable';
+import {
+  PAGE_SIZES,
+  customerQueryParams,
+  parseCustomerQuery,
+  type CustomerQuery,
+} from '../modules/customers/listQuery';
+import { useOrgUnits } from '../modules/orgUnits/api';
+import { orgUnitNames } from '../modules/orgUnits/tree';
+import { CursorPager } from '../ui/CursorPager';
+import { ErrorState } from '../ui/ErrorState';
+
+/** Cursors of the pages seen so far, for "previous"; reset whenever the query changes. */
+function useCursorTrail(queryKey: string) {
+  const [trail, setTrail] = useState<{ key: string; cursors: (string | null)[] }>({
+    key: queryKey,
+    cursors: [null],
+  });
+  const cursors = trail.key === queryKey ? trail.cursors : [null];
+  return {
+    page: cursors.length,
+    cursor: cursors[cursors.length - 1] ?? null,
+    next: (cursor: string) => setTrail({ key: queryKey, cursors: [...cursors, cursor] }),
+    previous: () => setTrail({ key: queryKey, cursors: cursors.slice(0, -1) }),
+  };
+}
+
+export default function CustomersPage() {
+  const { t } = useTranslation();
+  const { access } = useCurrentSession();
+  const [params, setParams] = useSearchParams();
+  const query = parseCustomerQuery(params);
+  const trail = useCursorTrail(params.toString());
+  const result = useCustomerPage(query, trail.cursor);
+  const orgUnits = useOrgUnits();
+  const names = orgUnitNames(orgUnits.data);
+
+  const update = (patch: Partial<CustomerQuery>) =>
+    setParams(customerQueryParams({ ...query, ...patch }), { replace: true });
+  const filtered = params.toString() !== '' && params.toString() !== `limit=${query.limit}`;
+
+  const filters = (
+    <CustomerFilters
+      query={query}
+      onChange={update}
+      onReset={() => setParams(new URLSearchParams(), { replace: true })}
+      canPickOwner={access.can('user.read')}
+    />
+  );
+
+  return (
+    <PageContainer title={t('menu.customers')}>
+      {result.isError && !result.data ? (
+        <ErrorState error={result.error} onRetry={() => void result.refetch()} />
+      ) : (
+        <div data-testid="customer-list">
+          <CustomerTable
+            customers={result.data?.items ?? []}
+            loading={result.isFetching}
+            sort={query.sort}
+            onSortChange={(sort) => update({ sort })}
+            onReload={() => void result.refetch()}
+            orgUnitName={(id) => names.get(id)}
+            toolbar={filters}
+            empty={<Empty description={filtered ? t('customers.noMatch') : t('customers.none')} />}
+            footer={
+              <CursorPager
+                page={trail.page}
+                hasPrevious={trail.page > 1}
+                hasNext={Boolean(result.data?.next_cursor)}
+                onPrevious={trail.previous}
+                onNext={() => result.data?.next_cursor && trail.next(result.data.next_cursor)}
+                pageSize={query.limit}
+                pageSizes={PAGE_SIZES}
+                onPageSizeChange={(limit) => update({ limit })}
+                loading={result.isFetching}
+              />
+            }
+          />
+        </div>
+      )}
+    </PageContainer>
+  );
+}
