@@ -192,11 +192,23 @@ Status PostgresDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work
       return BadRequest("text must not contain the NUL character (U+0000)");
     } catch (const pqxx::in_doubt_error& e) {
       conn->Discard();
-      return Internal(std::string("postgres: the connection broke while committing; the "
-                                  "outcome is unknown: ") + e.what());
+      // Only a write can be in doubt. A read-only transaction that loses its connection at
+      // COMMIT (the primary died just then) changed nothing: it is run again like any
+      // other read whose connection broke, instead of failing the request (the failover
+      // drill saw such a failed token lookup answer 401).
+      if (mode == TxMode::kWrite) {
+        return Internal(std::string("postgres: the connection broke while committing; the "
+                                    "outcome is unknown: ") + e.what());
+      }
+      if (++reconnects < kMaxReconnects) {
+        conn.reset();
+        Pause(6 + reconnects, 2000);
+        continue;
+      }
+      return Internal(std::string("postgres: connection lost: ") + e.what());
     } catch (const pqxx::broken_connection& e) {
       conn->Discard();
-      if (committing) {
+      if (committing && mode == TxMode::kWrite) {
         return Internal(std::string("postgres: the connection broke while committing: ") +
                         e.what());
       }
