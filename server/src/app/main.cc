@@ -20,6 +20,7 @@
 #include "http/console_files.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "store/backup.h"
 
 namespace kams {
 namespace {
@@ -204,6 +205,34 @@ int Report(const Status& s, const char* what) {
   return 1;
 }
 
+void PrintTables(const std::vector<TableRows>& tables, double seconds) {
+  std::int64_t total = 0;
+  for (const auto& t : tables) {
+    std::printf("  %-22s %12lld rows\n", t.table.c_str(), static_cast<long long>(t.rows));
+    total += t.rows;
+  }
+  std::printf("  %-22s %12lld rows in %.2f s\n", "total", static_cast<long long>(total), seconds);
+}
+
+int Backup(const std::string& db, const std::string& out) {
+  auto report = BackupDatabase(db, out);
+  if (!report.ok()) return Report(report.take_error(), "backup");
+  std::printf("backup of %s (schema version %d) written to %s\n", RedactPassword(db).c_str(),
+              report->schema_version, out.c_str());
+  PrintTables(report->tables, report->seconds);
+  return 0;
+}
+
+int Restore(const std::string& db, const std::string& from, ExistingData existing) {
+  auto report = RestoreDatabase(from, db, existing);
+  if (!report.ok()) return Report(report.take_error(), "restore");
+  std::printf("%s restored into %s (backup schema version %d, now %d)\n", from.c_str(),
+              RedactPassword(db).c_str(), report->backup_version, report->schema_version);
+  PrintTables(report->tables, report->seconds);
+  std::printf("check it with: kams audit verify --db %s\n", RedactPassword(db).c_str());
+  return 0;
+}
+
 // Tab-separated: job, period, node, started, finished (or "-"), attempts, outcome.
 int ListJobs(const std::string& db, const std::string& job, int limit) {
   auto store = OpenDatabase(db, 1);
@@ -285,10 +314,19 @@ int main(int argc, char** argv) {
   auto* verify = audit->add_subcommand("verify", "Check the audit hash chain; exit 1 at the first bad row");
   verify->add_option("--db", db)->capture_default_str();
 
-  auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
+  auto* backup = app.add_subcommand(
+      "backup", "Write a consistent copy of the database (SQLite or PostgreSQL) to a new file");
   std::string out;
-  backup->add_option("--db", db)->capture_default_str();
-  backup->add_option("--out", out, "Backup file")->required();
+  backup->add_option("--db", db, "Database file or postgres:// URL")->capture_default_str();
+  backup->add_option("--out", out, "Backup file to create (a SQLite file; never overwritten)")->required();
+
+  auto* restore = app.add_subcommand(
+      "restore", "Replace a database (SQLite or PostgreSQL) with the contents of a backup");
+  std::string from;
+  bool force = false;
+  restore->add_option("--db", db, "Target: database file or postgres:// URL")->capture_default_str();
+  restore->add_option("--from", from, "Backup file written by kams backup")->required();
+  restore->add_flag("--force", force, "Replace a target that holds data");
 
   auto* init = app.add_subcommand(
       "init", "Set up an empty database: the company's root org unit and its first admin");
@@ -324,14 +362,8 @@ int main(int argc, char** argv) {
     }
     if (*demo) return Demo(db, demo_customers, seed);
     if (*verify) return AuditVerify(db);
-    if (*backup) {
-      auto store = OpenDatabase(db, 1);
-      if (std::filesystem::exists(out)) {
-        std::fprintf(stderr, "kams backup: %s already exists\n", out.c_str());
-        return 1;
-      }
-      return Report(store->BackupTo(out), "backup");
-    }
+    if (*backup) return Backup(db, out);
+    if (*restore) return Restore(db, from, force ? ExistingData::kReplace : ExistingData::kRefuse);
     if (*init) {
       Wiring wiring(WiringOptions{db, 2});
       NewUser admin;

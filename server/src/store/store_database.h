@@ -1,7 +1,8 @@
 #pragma once
 // What the app needs from a storage backend beyond the core's Database port: schema
-// migrations, backups and a reset for the demo loader. Implemented by SqliteDatabase and
-// PostgresDatabase; OpenStore picks one from the --db value.
+// migrations and a reset for the demo loader. Implemented by SqliteDatabase and
+// PostgresDatabase; OpenStore picks one from the --db value. Backups and restores, which
+// open connections of their own, are in backup.h.
 
 #include <memory>
 #include <string>
@@ -17,8 +18,6 @@ class StoreDatabase : public Database {
   virtual Result<int> Migrate() = 0;
   // The schema version of the database (0 for an empty one).
   virtual int SchemaVersion() = 0;
-  // Writes a consistent copy of the database to `out_path`.
-  virtual Status BackupTo(const std::string& out_path) = 0;
   // Drops every table, so the demo loader starts from nothing (only `kams demo` calls it).
   virtual Status Reset() = 0;
 };

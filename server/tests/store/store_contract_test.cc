@@ -7,13 +7,18 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <thread>
 
 #include <unistd.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/ports/database.h"
+#include "store/backup.h"
+#include "store/sqlite/sqlite_schema.h"
 #include "store/store_database.h"
 
 namespace kams {
@@ -897,6 +902,454 @@ TEST_P(StoreContract, ConcurrentWritersNeitherForkTheChainNorLoseUpdates) {
     EXPECT_EQ(tx.audit().Head().first, kThreads * kEach);
   });
 }
+
+// --- backup and restore ----------------------------------------------------------------
+// One backup format for both backends (a SQLite file): what goes in from either comes out of
+// either, every column of every row.
+
+std::string TestFile(const std::string& name) {
+  static std::atomic<int> n{0};
+  const char* tmp = std::getenv("KAMS_TEST_TMP");
+  fs::path dir = tmp ? fs::path(tmp) : fs::temp_directory_path();
+  fs::create_directories(dir);
+  const std::string path =
+      (dir / ("backup-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + "-" + name))
+          .string();
+  for (const char* suffix : {"", "-journal", "-wal", "-shm", ".tmp"}) {
+    std::error_code ec;
+    fs::remove(path + suffix, ec);
+  }
+  return path;
+}
+
+// Removes the files it names when the test ends, however it ends.
+struct FileCleanup {
+  std::vector<std::string> paths;
+  ~FileCleanup() {
+    for (const auto& p : paths) {
+      for (const char* suffix : {"", "-journal", "-wal", "-shm", ".tmp"}) {
+        std::error_code ec;
+        fs::remove(p + suffix, ec);
+      }
+    }
+  }
+  const std::string& Add(std::string path) { return paths.emplace_back(std::move(path)); }
+};
+
+const char* PgUrl() {
+  const char* url = std::getenv("KAMS_TEST_PG_URL");
+  return url && *url ? url : nullptr;
+}
+
+// One value as SQLite holds it: its storage class and its text.
+using Cell = std::pair<int, std::string>;
+
+std::vector<std::vector<Cell>> Rows(SQLite::Database& db, const std::string& sql) {
+  std::vector<std::vector<Cell>> out;
+  SQLite::Statement st(db, sql);
+  while (st.executeStep()) {
+    std::vector<Cell> row;
+    for (int i = 0; i < st.getColumnCount(); ++i) {
+      const SQLite::Column c = st.getColumn(i);
+      row.emplace_back(c.getType(), c.isNull() ? "" : c.getString());
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<std::string> TableNames(SQLite::Database& db) {
+  std::vector<std::string> out;
+  for (const auto& row : Rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                  "AND name <> 'schema_migration' ORDER BY name")) {
+    out.push_back(row[0].second);
+  }
+  return out;
+}
+
+// Two backups hold the same schema and, table by table, the same rows: every column, its
+// value and its storage class (a boolean must come back as the integer it went in as).
+void ExpectSameBackups(const std::string& a_path, const std::string& b_path) {
+  SCOPED_TRACE(a_path + " vs " + b_path);
+  SQLite::Database a(a_path, SQLite::OPEN_READONLY);
+  SQLite::Database b(b_path, SQLite::OPEN_READONLY);
+  const std::string schema =
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name <> 'schema_migration' "
+      "ORDER BY type, name";
+  EXPECT_EQ(Rows(a, schema), Rows(b, schema));
+  const std::string migrations = "SELECT version, name FROM schema_migration ORDER BY version";
+  EXPECT_EQ(Rows(a, migrations), Rows(b, migrations));
+  const auto tables = TableNames(a);
+  ASSERT_EQ(tables, TableNames(b));
+  for (const auto& t : tables) {
+    SCOPED_TRACE("table " + t);
+    const auto columns = Rows(a, "SELECT count(*) FROM pragma_table_info('" + t + "')");
+    std::string order;
+    for (int i = 1; i <= std::stoi(columns[0][0].second); ++i) {
+      order += (i > 1 ? ", " : "") + std::to_string(i);
+    }
+    const std::string sql = "SELECT * FROM \"" + t + "\" ORDER BY " + order;
+    const auto ra = Rows(a, sql);
+    const auto rb = Rows(b, sql);
+    ASSERT_EQ(ra.size(), rb.size());
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+      ASSERT_EQ(ra[i], rb[i]) << "row " << i;
+    }
+  }
+}
+
+std::int64_t MaxOf(const std::string& backup, const std::string& table) {
+  SQLite::Database db(backup, SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, "SELECT COALESCE(MAX(id), 0) FROM " + table);
+  st.executeStep();
+  return st.getColumn(0).getInt64();
+}
+
+std::int64_t RowsOf(const std::vector<TableRows>& tables, const std::string& table) {
+  for (const auto& t : tables) {
+    if (t.table == table) return t.rows;
+  }
+  return -1;
+}
+
+void ExecOn(const std::string& file, const std::string& sql) {
+  SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(sql);
+}
+
+std::int64_t CountOn(const std::string& file, const std::string& table) {
+  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, "SELECT count(*) FROM " + table);
+  st.executeStep();
+  return st.getColumn(0).getInt64();
+}
+
+// Text that COPY, array literals and quoting all treat specially.
+constexpr const char* kAwkwardText = "第一行\n第二行\t制表\\反斜杠\"引号'单引号{大括号},逗号 NULL \\N";
+
+class StoreBackup : public StoreContract {
+ protected:
+  // The --db of the fixture's database.
+  std::string Source() const { return GetParam() == "postgres" ? std::string(PgUrl()) : path_; }
+
+  // Something in every table the ports write, with the shapes that are easy to get wrong:
+  // Chinese text, awkward characters, NULLs, booleans both ways, and rows that reference
+  // rows of their own table created after them (a unit moved under a newer unit, a contact
+  // reporting to a newer contact).
+  void Populate() {
+    const Id root = AddUnit(std::nullopt, "总部", "company");
+    const Id hz = AddUnit(root, "杭州分公司", "city");
+    const Id zj = AddUnit(root, "浙江省", "region");
+    Write([&](Tx& tx) {
+      OrgUnit u = *tx.org().Get(hz);
+      u.parent_id = zj;
+      u.version = 2;
+      tx.org().Update(u);
+    });
+    const Id kam = AddUser("kam.hz", Role::kKam, hz);
+    const Id dir = AddUser("dir.zj", Role::kDirector, zj);
+    const Id gone = AddUser("gone", Role::kSales, root);
+    Write([&](Tx& tx) {
+      User u = *tx.users().Get(gone);
+      u.active = false;
+      u.email = "gone@example.cn";
+      u.locale = "zh-CN";
+      u.last_login_at = 77;
+      u.version = 2;
+      tx.users().Update(u);
+      tx.users().PutSettings(kam, {2, R"({"列":["名称","级别"],"note":"a\"b"})"});
+    });
+    customers_.clear();
+    for (int i = 0; i < 40; ++i) {
+      Customer c = MakeCustomer("杭州第" + std::to_string(i) + "电力客户", i % 2 ? hz : zj,
+                                i % 3 ? std::optional<Id>(kam) : std::nullopt);
+      c.is_key_account = i % 4 == 0;
+      if (i % 5 == 0) c.tier = "A";
+      if (i % 2 == 0) c.external_ref = "ERP-" + std::to_string(i);
+      if (i % 7 == 0) c.employees = 1000 + i;
+      c.annual_revenue_fen = i % 2 ? std::optional<std::int64_t>(9'000'000'000'000LL + i) : std::nullopt;
+      c.business_notes = i == 1 ? kAwkwardText : "备注" + std::to_string(i);
+      c.created_by = i % 2 ? std::optional<Id>(kam) : std::nullopt;
+      customers_.push_back(AddCustomer(c));
+    }
+    Write([&](Tx& tx) {
+      tx.customers().SoftDelete(customers_[3], 999);
+      tx.customers().AddTeamMember({customers_[0], dir, "specialist", 5});
+      tx.customers().AddTeamMember({customers_[1], kam, "sales", 6});
+      Contact c;
+      c.customer_id = customers_[0];
+      c.name = "李工";
+      c.notes = kAwkwardText;
+      const Id report = tx.contacts().Insert(c);
+      c.name = "王总";
+      c.notes.clear();
+      c.buying_role = "decision_maker";
+      c.birthday = "1970-01-01";
+      const Id boss = tx.contacts().Insert(c);
+      Contact r = *tx.contacts().Get(customers_[0], report);
+      r.reports_to_id = boss;
+      r.version = 2;
+      tx.contacts().Update(r);
+      for (int i = 0; i < 5; ++i) {
+        c.customer_id = customers_[i + 1];
+        c.name = "联系人" + std::to_string(i);
+        tx.contacts().Insert(c);
+      }
+    });
+    Write([&](Tx& tx) {
+      for (int i = 1; i <= 30; ++i) {
+        auto [head, hash] = tx.audit().Head();
+        AuditRecord r = MakeAudit(head + 1, hash, i % 3);
+        if (i == 7) r.changes.push_back({"notes", std::nullopt, std::optional<std::string>(kAwkwardText)});
+        tx.audit().Insert(r);
+      }
+      tx.auth().InsertSession({"s1", kam, "c1", 10, 11, "127.0.0.1"});
+      tx.auth().InsertSession({"s2", dir, "c2", 20, 21, ""});
+      ApiToken t;
+      t.user_id = kam;
+      t.name = "集成";
+      t.token_hash = "t1";
+      t.created_at = 5;
+      t.expires_at = 500;
+      tx.auth().InsertToken(t);
+      tx.auth().PutThrottle("user:kam.hz", {2, 100, 900});
+      EXPECT_TRUE(tx.jobs().Claim("auth.purge", "P1", "node-a", 100, 200));
+      EXPECT_TRUE(tx.jobs().Claim("auth.purge", "P2", "node-b", 150, 250));
+      tx.jobs().Finish("auth.purge", "P2", "node-b", 160, "done");
+      std::vector<AccessEntry> reads;
+      for (int i = 0; i < 3; ++i) {
+        AccessEntry e;
+        e.at = i;
+        e.user_id = kam;
+        e.entity = "customer";
+        e.entity_id = customers_[i];
+        if (i) e.customer_id = customers_[i];
+        e.request_id = "r" + std::to_string(i);
+        e.client_addr = "127.0.0.1";
+        reads.push_back(e);
+      }
+      tx.access_log().InsertBatch(reads);
+    });
+  }
+
+  BackupReport Backup(const std::string& db, const std::string& out) {
+    auto r = BackupDatabase(db, out);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return r.ok() ? *r : BackupReport{};
+  }
+  RestoreReport Restore(const std::string& from, const std::string& db, ExistingData existing) {
+    auto r = RestoreDatabase(from, db, existing);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return r.ok() ? *r : RestoreReport{};
+  }
+
+  std::vector<Id> customers_;
+  FileCleanup files_;
+};
+
+TEST_P(StoreBackup, RestoresIntoEitherBackendAndBacksUpTheSameRowsAgain) {
+  Populate();
+  const std::string b1 = files_.Add(TestFile("b1.db"));
+  const BackupReport made = Backup(Source(), b1);
+  ASSERT_FALSE(HasFailure());
+  EXPECT_EQ(made.schema_version, db_->SchemaVersion());
+  EXPECT_EQ(RowsOf(made.tables, "customer"), 40);
+  EXPECT_EQ(RowsOf(made.tables, "schema_migration"), -1) << "each database writes its own";
+  for (const char* table : {"org_unit", "org_unit_closure", "app_user", "session", "api_token",
+                            "login_throttle", "customer", "customer_name_gram", "account_team",
+                            "contact", "audit", "audit_change", "audit_head", "access_log",
+                            "job_run"}) {
+    EXPECT_GT(RowsOf(made.tables, table), 0) << table << " is empty: the comparison would prove nothing";
+  }
+  {
+    SQLite::Database b(b1, SQLite::OPEN_READONLY);
+    EXPECT_EQ(Rows(b, "SELECT is_key_account, count(*) FROM customer GROUP BY 1 ORDER BY 1"),
+              (std::vector<std::vector<Cell>>{{{SQLite::INTEGER, "0"}, {SQLite::INTEGER, "30"}},
+                                              {{SQLite::INTEGER, "1"}, {SQLite::INTEGER, "10"}}}));
+    EXPECT_EQ(Rows(b, "SELECT active FROM app_user WHERE username = 'gone'")[0][0],
+              Cell(SQLite::INTEGER, "0"));
+    EXPECT_EQ(Rows(b, "SELECT business_notes FROM customer WHERE id = " +
+                          std::to_string(customers_[1]))[0][0].second, kAwkwardText);
+  }
+
+  // Into a new SQLite file, then backed up again.
+  const std::string restored = files_.Add(TestFile("restored.db"));
+  const RestoreReport into_sqlite = Restore(b1, restored, ExistingData::kRefuse);
+  EXPECT_EQ(into_sqlite.backup_version, made.schema_version);
+  EXPECT_EQ(into_sqlite.schema_version, made.schema_version);
+  EXPECT_EQ(RowsOf(into_sqlite.tables, "customer"), 40);
+  const std::string b2 = files_.Add(TestFile("b2.db"));
+  Backup(restored, b2);
+  ExpectSameBackups(b1, b2);
+  {
+    // The restored file works as a database: the ports read it.
+    auto store = OpenStore(restored, 2);
+    ASSERT_TRUE(store->Migrate().ok());
+    Status s = store->Run(TxMode::kRead, [&](Tx& tx) {
+      EXPECT_EQ(tx.customers().Get(Admin(), customers_[1])->business_notes, kAwkwardText);
+      EXPECT_TRUE(tx.customers().Get(Admin(), customers_[0])->is_key_account);
+      EXPECT_FALSE(tx.customers().Get(Admin(), customers_[3]).has_value());  // deleted
+      EXPECT_FALSE(tx.users().FindByUsername("gone")->active);
+      EXPECT_EQ(tx.audit().Head().first, 30);
+      return Ok();
+    });
+    EXPECT_TRUE(s.ok());
+  }
+
+  const char* pg = PgUrl();
+  if (!pg) return;
+  // Into PostgreSQL (for the postgres half: its own database, replaced) from the backup the
+  // SQLite file gave, then backed up again: PostgreSQL -> SQLite -> PostgreSQL.
+  const RestoreReport into_pg = Restore(b2, pg, ExistingData::kReplace);
+  EXPECT_EQ(RowsOf(into_pg.tables, "audit"), 30);
+  const std::string b3 = files_.Add(TestFile("b3.db"));
+  Backup(pg, b3);
+  ExpectSameBackups(b1, b3);
+
+  // New rows get ids past the restored ones: every identity sequence moved on.
+  auto store = OpenStore(pg, 2);
+  Id unit = 0, user = 0, customer = 0, contact = 0, token = 0;
+  Status s = store->Run(TxMode::kWrite, [&](Tx& tx) {
+    OrgUnit u;
+    u.parent_id = tx.org().All().front().id;
+    u.name = "新单位";
+    u.kind = "city";
+    u.created_at = u.updated_at = 1;
+    unit = tx.org().Insert(u);
+    User nu;
+    nu.username = "new.user";
+    nu.display_name = "新用户";
+    nu.org_unit_id = unit;
+    nu.created_at = nu.updated_at = 1;
+    user = tx.users().Insert(nu, "hash");
+    customer = tx.customers().Insert(MakeCustomer("恢复后的新客户", unit));
+    Contact c;
+    c.customer_id = customer;
+    c.name = "新联系人";
+    contact = tx.contacts().Insert(c);
+    ApiToken t;
+    t.user_id = user;
+    t.name = "new";
+    t.token_hash = "t-new";
+    token = tx.auth().InsertToken(t);
+    return Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_GT(unit, MaxOf(b1, "org_unit"));
+  EXPECT_GT(user, MaxOf(b1, "app_user"));
+  EXPECT_GT(customer, MaxOf(b1, "customer"));
+  EXPECT_GT(contact, MaxOf(b1, "contact"));
+  EXPECT_GT(token, MaxOf(b1, "api_token"));
+}
+
+TEST_P(StoreBackup, RefusesToOverwriteAndRefusesFilesThatAreNotKamsBackups) {
+  Populate();
+  const std::string b1 = files_.Add(TestFile("b1.db"));
+  Backup(Source(), b1);
+  ASSERT_FALSE(HasFailure());
+
+  // A backup never overwrites.
+  const auto size = fs::file_size(b1);
+  auto again = BackupDatabase(Source(), b1);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(fs::file_size(b1), size);
+
+  // A restore replaces a target that holds data only when told to.
+  const std::string target = files_.Add(TestFile("target.db"));
+  Restore(b1, target, ExistingData::kRefuse);
+  ExecOn(target, "DELETE FROM access_log");
+  auto refused = RestoreDatabase(b1, target, ExistingData::kRefuse);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_NE(refused.error().message.find("holds data"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(CountOn(target, "access_log"), 0) << "the refused restore changed nothing";
+  Restore(b1, target, ExistingData::kReplace);
+  EXPECT_EQ(CountOn(target, "access_log"), 3);
+  if (GetParam() == "postgres") {
+    auto into_live = RestoreDatabase(b1, Source(), ExistingData::kRefuse);
+    ASSERT_FALSE(into_live.ok());
+    EXPECT_EQ(into_live.error().code, ErrorCode::kConflict);
+  }
+  // A database that was only migrated holds nothing yet.
+  const std::string migrated = files_.Add(TestFile("migrated.db"));
+  ASSERT_TRUE(OpenStore(migrated, 1)->Migrate().ok());
+  Restore(b1, migrated, ExistingData::kRefuse);
+  EXPECT_EQ(CountOn(migrated, "customer"), 40);
+
+  // A backup of a newer schema is refused, by both backends.
+  const std::string newer = files_.Add(TestFile("newer.db"));
+  fs::copy_file(b1, newer);
+  ExecOn(newer, "INSERT INTO schema_migration (version, name, applied_at) VALUES (" +
+                    std::to_string(db_->SchemaVersion() + 1) + ", 'from_the_future', 0)");
+  const std::string fresh = files_.Add(TestFile("fresh.db"));
+  auto too_new = RestoreDatabase(newer, fresh, ExistingData::kReplace);
+  ASSERT_FALSE(too_new.ok());
+  EXPECT_EQ(too_new.error().code, ErrorCode::kConflict);
+  EXPECT_NE(too_new.error().message.find("newer"), std::string::npos) << too_new.error().message;
+  EXPECT_FALSE(fs::exists(fresh));
+  if (GetParam() == "postgres") {
+    auto pg_too_new = RestoreDatabase(newer, Source(), ExistingData::kReplace);
+    ASSERT_FALSE(pg_too_new.ok());
+    EXPECT_EQ(pg_too_new.error().code, ErrorCode::kConflict);
+    Read([&](Tx& tx) { EXPECT_EQ(tx.audit().Head().first, 30) << "left as it was"; });
+  }
+
+  // Files that are not KAMS backups.
+  const std::string text = files_.Add(TestFile("notes.txt"));
+  std::ofstream(text) << "这不是数据库\n";
+  const std::string foreign = files_.Add(TestFile("foreign.db"));
+  ExecOn(foreign, "CREATE TABLE t (x INTEGER)");
+  const std::string impostor = files_.Add(TestFile("impostor.db"));
+  ExecOn(impostor, "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT, "
+                   "applied_at INTEGER); INSERT INTO schema_migration VALUES (1, 'something_else', 0)");
+  for (const auto& file : {text, foreign, impostor, text + ".missing"}) {
+    for (const std::string& into : {fresh, Source()}) {
+      auto r = RestoreDatabase(file, into, ExistingData::kReplace);
+      ASSERT_FALSE(r.ok()) << file;
+      EXPECT_EQ(r.error().code, ErrorCode::kBadRequest) << file << ": " << r.error().message;
+      EXPECT_FALSE(fs::exists(fresh));
+    }
+  }
+  auto r = RestoreDatabase(text, fresh, ExistingData::kReplace);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("not a KAMS backup"), std::string::npos) << r.error().message;
+}
+
+TEST_P(StoreBackup, AnOlderBackupIsMigratedOnRestore) {
+  // A backup at schema version 1: before user settings and job runs existed.
+  const std::string old = files_.Add(TestFile("v1.db"));
+  {
+    SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_EQ(ApplySqliteMigrations(db, 1), 1);
+    db.exec(
+        "INSERT INTO org_unit (id, parent_id, name, kind, created_at, updated_at) "
+        "VALUES (1, NULL, '总部', 'company', 1, 1);"
+        "INSERT INTO org_unit_closure VALUES (1, 1, 0);"
+        "INSERT INTO app_user (id, username, display_name, role, org_unit_id, active, "
+        "password_hash, created_at, updated_at) VALUES (7, 'old.admin', '老管理员', 'admin', 1, 1, "
+        "'h', 1, 1)");
+  }
+  const std::string target = GetParam() == "postgres" ? Source() : files_.Add(TestFile("new.db"));
+  const RestoreReport r = Restore(old, target, ExistingData::kReplace);
+  EXPECT_EQ(r.backup_version, 1);
+  EXPECT_GE(r.schema_version, 2);
+  auto store = OpenStore(target, 1);
+  EXPECT_EQ(store->SchemaVersion(), r.schema_version);
+  Status s = store->Run(TxMode::kRead, [&](Tx& tx) {
+    auto u = tx.users().FindByUsername("old.admin");
+    EXPECT_TRUE(u.has_value());
+    if (u) {
+      EXPECT_EQ(tx.users().GetSettings(u->id)->json, "{}");  // the later migration's default
+    }
+    EXPECT_TRUE(tx.jobs().Recent("", 10).empty());
+    return Ok();
+  });
+  EXPECT_TRUE(s.ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreBackup, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });

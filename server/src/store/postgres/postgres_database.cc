@@ -293,12 +293,6 @@ Result<int> PostgresDatabase::Migrate() {
   }
 }
 
-Status PostgresDatabase::BackupTo(const std::string&) {
-  return Internal(
-      "kams backup copies SQLite files; back up a PostgreSQL database with pg_dump "
-      "(or the cluster's own base backups and WAL archive)");
-}
-
 Status PostgresDatabase::Reset() {
   try {
     impl_->WithConnection([](PgConnection& c) {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "store/backup.h"
 #include "store/store_database.h"
 
 namespace kams {
@@ -36,8 +37,6 @@ class PostgresDatabase final : public StoreDatabase {
   // once exactly one migrates and the others then see the result.
   Result<int> Migrate() override;
   int SchemaVersion() override;
-  // Not in the server: use pg_dump (or the cluster's own backups) for PostgreSQL.
-  Status BackupTo(const std::string& out_path) override;
   // Drops every table of the current schema (for `kams demo`).
   Status Reset() override;
 
@@ -46,5 +45,16 @@ class PostgresDatabase final : public StoreDatabase {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// `kams backup` and `kams restore` of PostgreSQL databases (see store/backup.h for the
+// contract), on connections of their own (pg_backup.cc). The backup reads every KAMS table
+// in one REPEATABLE READ READ ONLY transaction into a new SQLite file made by the SQLite
+// migrations up to the database's version. The restore migrates the database (after
+// dropping its tables when `existing` is kReplace), then in one transaction empties every
+// table, copies the backup in (batched INSERT … SELECT FROM unnest of one array per column),
+// and moves every identity sequence past the largest id restored.
+Result<BackupReport> BackupPostgres(const std::string& url, const std::string& out_path);
+Result<RestoreReport> RestorePostgres(const std::string& backup_path, const std::string& url,
+                                      ExistingData existing);
 
 }  // namespace kams

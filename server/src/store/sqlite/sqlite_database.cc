@@ -9,6 +9,7 @@
 #include "store/migration.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_repos.h"
+#include "store/sqlite/sqlite_schema.h"
 
 namespace kams {
 namespace {
@@ -134,10 +135,7 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
 
 int SqliteDatabase::SchemaVersion() {
   Lease conn = Acquire();
-  if (!conn->db().tableExists("schema_migration")) return 0;
-  SQLite::Statement st(conn->db(), "SELECT COALESCE(MAX(version), 0) FROM schema_migration");
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  return SqliteSchemaVersion(conn->db());
 }
 
 Result<int> SqliteDatabase::Migrate() {
@@ -154,40 +152,9 @@ Result<int> SqliteDatabase::Migrate() {
   Lease conn = Acquire();
   std::lock_guard write_lock(write_mutex_);
   try {
-    conn->Exec("BEGIN IMMEDIATE");
-    conn->Exec(
-        "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-    for (const auto& m : all) {
-      if (m.version <= current) continue;
-      conn->Exec(std::string(m.sql));
-      SQLite::Statement st(conn->db(),
-                           "INSERT INTO schema_migration (version, name, applied_at) "
-                           "VALUES (?, ?, CAST(strftime('%s','now') AS INTEGER) * 1000000)");
-      st.bind(1, m.version);
-      st.bind(2, std::string(m.name));
-      st.exec();
-    }
-    conn->Exec("COMMIT");
+    return ApplySqliteMigrations(conn->db(), known);
   } catch (const SQLite::Exception& e) {
-    try {
-      conn->Exec("ROLLBACK");
-    } catch (const SQLite::Exception&) {
-    }
     return MakeError(ErrorCode::kInternal, std::string("migration failed: ") + e.what());
-  }
-  return known;
-}
-
-Status SqliteDatabase::BackupTo(const std::string& out_path) {
-  Lease conn = Acquire();
-  try {
-    SQLite::Statement st(conn->db(), "VACUUM INTO ?");
-    st.bind(1, out_path);
-    st.exec();
-    return Ok();
-  } catch (const SQLite::Exception& e) {
-    return MakeError(ErrorCode::kInternal, std::string("backup failed: ") + e.what());
   }
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/backup.h"
 #include "store/store_database.h"
 
 namespace kams {
@@ -36,8 +37,6 @@ class SqliteDatabase final : public StoreDatabase {
   Result<int> Migrate() override;
   // The schema version of the file (0 for an empty one).
   int SchemaVersion() override;
-  // Writes a consistent copy of the database to `out_path` (VACUUM INTO).
-  Status BackupTo(const std::string& out_path) override;
   // Not supported: `kams demo` removes the file before opening it instead.
   Status Reset() override;
   // Runs `sql` on a connection outside the ports, for the demo and benchmark loaders.
@@ -54,5 +53,13 @@ class SqliteDatabase final : public StoreDatabase {
   std::vector<std::unique_ptr<SqliteConnection>> idle_;
   std::mutex write_mutex_;
 };
+
+// `kams backup` and `kams restore` of SQLite files (see store/backup.h for the contract):
+// the backup is VACUUM INTO `out_path`.tmp, flushed and renamed; the restore copies the
+// backup with the online backup API into `db`.tmp, migrates that copy when the backup is
+// older, and renames it over `db` (removing the old file's -wal and -shm first).
+Result<BackupReport> BackupSqlite(const std::string& db, const std::string& out_path);
+Result<RestoreReport> RestoreSqlite(const std::string& backup_path, const std::string& db,
+                                    ExistingData existing);
 
 }  // namespace kams
