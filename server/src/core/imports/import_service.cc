@@ -65,6 +65,29 @@ std::optional<Timestamp> ParseWhen(const std::string& text) {
   return ParseRfc3339(text);
 }
 
+// A record that can be read field by field: its quotes closed and its column count right.
+bool RowIsWhole(const CsvReader& reader, const std::vector<std::string>& fields,
+                const Header& h, Rejects& rejects) {
+  if (!reader.error().empty()) {
+    rejects.Add(reader.line(), "", reader.error());
+    return false;
+  }
+  if (fields.size() != h.index.size()) {
+    rejects.Add(reader.line(), "", "expected " + std::to_string(h.index.size()) +
+                                       " columns, got " + std::to_string(fields.size()));
+    return false;
+  }
+  return true;
+}
+
+// external_ref → id of every live customer that has one.
+Status LoadCustomerRefs(const CoreDeps& deps, std::unordered_map<std::string, Id>& out) {
+  return deps.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    for (auto& [ref, id] : tx.transactions().CustomerRefs()) out.emplace(std::move(ref), id);
+    return Ok();
+  });
+}
+
 Status Refuse(const Principal& who) {
   if (!Allows(who.role, Permission::kDataImport)) {
     return DenyError("import data", "import", std::nullopt);
@@ -87,10 +110,7 @@ Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
 
   // Known references: the database's, then this file's as rows are accepted.
   std::unordered_map<std::string, Id> known;
-  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
-    for (auto& [ref, id] : tx.transactions().CustomerRefs()) known.emplace(std::move(ref), id);
-    return Ok();
-  }));
+  KAMS_CHECK(LoadCustomerRefs(deps_, known));
 
   std::vector<std::pair<std::int64_t, Customer>> batch;
   const auto flush = [&]() -> Status {
@@ -116,15 +136,7 @@ Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
   while (reader.Next(f)) {
     ++report.rows;
     const std::int64_t line = reader.line();
-    if (!reader.error().empty()) {
-      rejects.Add(line, "", reader.error());
-      continue;
-    }
-    if (f.size() != h.index.size()) {
-      rejects.Add(line, "", "expected " + std::to_string(h.index.size()) + " columns, got " +
-                                std::to_string(f.size()));
-      continue;
-    }
+    if (!RowIsWhole(reader, f, h, rejects)) continue;
     Customer c;
     const std::string ref = TrimSpace(f[*h.Find("customer_id")]);
     c.external_ref = ref;
@@ -184,10 +196,7 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   Rejects rejects(report);
 
   std::unordered_map<std::string, Id> customers;
-  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
-    for (auto& [ref, id] : tx.transactions().CustomerRefs()) customers.emplace(std::move(ref), id);
-    return Ok();
-  }));
+  KAMS_CHECK(LoadCustomerRefs(deps_, customers));
 
   struct Row {
     std::int64_t line;
@@ -239,15 +248,7 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   while (reader.Next(f)) {
     ++report.rows;
     const std::int64_t line = reader.line();
-    if (!reader.error().empty()) {
-      rejects.Add(line, "", reader.error());
-      continue;
-    }
-    if (f.size() != h.index.size()) {
-      rejects.Add(line, "", "expected " + std::to_string(h.index.size()) + " columns, got " +
-                                std::to_string(f.size()));
-      continue;
-    }
+    if (!RowIsWhole(reader, f, h, rejects)) continue;
     Transaction t;
     t.txn_ref = f[col_txn];
     if (t.txn_ref.empty()) {

@@ -29,22 +29,6 @@ Error Internal(std::string detail) { return MakeError(ErrorCode::kInternal, std:
 // Rows fetched per round trip while reading a table.
 constexpr int kFetchRows = 10'000;
 
-// The rule of PostgresDatabase (postgres_database.cc): a URL with several hosts gets
-// target_session_attrs=read-write unless it says otherwise, so the copy runs on the primary.
-std::string NormaliseUrl(std::string url) {
-  const auto scheme_end = url.find("://");
-  const auto authority_begin = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  const auto authority_end = url.find_first_of("/?", authority_begin);
-  const std::string authority = url.substr(authority_begin, authority_end - authority_begin);
-  const bool several_hosts = authority.find(',') != std::string::npos;
-  if (several_hosts && url.find("target_session_attrs=") == std::string::npos) {
-    if (authority_end == std::string::npos) url += "/";
-    url += url.find('?') == std::string::npos ? "?" : "&";
-    url += "target_session_attrs=read-write";
-  }
-  return url;
-}
-
 // Both backends have the same numbered migrations; a backup at version N is made of the
 // SQLite migrations 1..N.
 Result<int> LatestVersion() {

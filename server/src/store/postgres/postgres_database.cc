@@ -26,22 +26,6 @@ constexpr int kMaxReconnects = 10;
 
 Error Internal(std::string detail) { return MakeError(ErrorCode::kInternal, std::move(detail)); }
 
-// libpq accepts several hosts in one URL; a writer must land on the primary, so unless the
-// URL says otherwise such a URL gets target_session_attrs=read-write.
-std::string NormaliseUrl(std::string url) {
-  const auto scheme_end = url.find("://");
-  const auto authority_begin = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  const auto authority_end = url.find_first_of("/?", authority_begin);
-  const std::string authority = url.substr(authority_begin, authority_end - authority_begin);
-  const bool several_hosts = authority.find(',') != std::string::npos;
-  if (several_hosts && url.find("target_session_attrs=") == std::string::npos) {
-    if (authority_end == std::string::npos) url += "/";
-    url += url.find('?') == std::string::npos ? "?" : "&";
-    url += "target_session_attrs=read-write";
-  }
-  return url;
-}
-
 void Pause(int attempt, int cap_ms) {
   // Exponential back-off with jitter, so retrying writers do not collide again in step.
   thread_local std::minstd_rand rng(std::random_device{}());
@@ -311,6 +295,20 @@ Status PostgresDatabase::Reset() {
   } catch (const std::exception& e) {
     return Internal(std::string("reset failed: ") + e.what());
   }
+}
+
+std::string NormaliseUrl(std::string url) {
+  const auto scheme_end = url.find("://");
+  const auto authority_begin = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  const auto authority_end = url.find_first_of("/?", authority_begin);
+  const std::string authority = url.substr(authority_begin, authority_end - authority_begin);
+  const bool several_hosts = authority.find(',') != std::string::npos;
+  if (several_hosts && url.find("target_session_attrs=") == std::string::npos) {
+    if (authority_end == std::string::npos) url += "/";
+    url += url.find('?') == std::string::npos ? "?" : "&";
+    url += "target_session_attrs=read-write";
+  }
+  return url;
 }
 
 }  // namespace kams

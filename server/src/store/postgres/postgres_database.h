@@ -57,4 +57,8 @@ Result<BackupReport> BackupPostgres(const std::string& url, const std::string& o
 Result<RestoreReport> RestorePostgres(const std::string& backup_path, const std::string& url,
                                       ExistingData existing);
 
+// libpq accepts several hosts in one URL; a writer must land on the primary, so unless the
+// URL says otherwise such a URL gets target_session_attrs=read-write.
+std::string NormaliseUrl(std::string url);
+
 }  // namespace kams
