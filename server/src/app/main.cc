@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <stop_token>
 #include <thread>
 
@@ -71,13 +72,18 @@ std::string DefaultNodeName() {
   return std::string(host) + ":" + std::to_string(getpid());
 }
 
-// Ticks the job scheduler until stopped: every 15 s, or a quarter of an overridden period.
+// Ticks the job scheduler until stopped: about every 15 s, or a quarter of an overridden period.
 class JobTicker {
  public:
   JobTicker(JobScheduler& jobs, std::chrono::milliseconds every)
       : thread_([&jobs, every](std::stop_token stop) {
           std::mutex m;
           std::condition_variable_any cv;
+          // Jitter (±25 %): nodes started together do not tick in lock-step, so which node
+          // wins a period varies instead of always being the one a few ms ahead.
+          std::minstd_rand rng(static_cast<unsigned>(
+              std::chrono::steady_clock::now().time_since_epoch().count() ^ getpid()));
+          std::uniform_int_distribution<long> spread(every.count() * 3 / 4, every.count() * 5 / 4);
           while (!stop.stop_requested()) {
             try {
               jobs.Tick();
@@ -85,7 +91,7 @@ class JobTicker {
               spdlog::error("job tick failed: {}", e.what());
             }
             std::unique_lock lock(m);
-            cv.wait_for(lock, stop, every, [] { return false; });
+            cv.wait_for(lock, stop, std::chrono::milliseconds(spread(rng)), [] { return false; });
           }
         }) {}
 
