@@ -20,6 +20,7 @@
 #include "core/jobs/job_scheduler.h"
 #include "http/console_files.h"
 #include "http/api.h"
+#include "http/json_codec.h"
 #include "http/server.h"
 #include "store/backup.h"
 
@@ -116,7 +117,7 @@ int Serve(const ServeOptions& o) {
   Wiring wiring(WiringOptions{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)});
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
-                          wiring.imports(),
+                          wiring.imports(), wiring.tiering(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
@@ -130,8 +131,11 @@ int Serve(const ServeOptions& o) {
 
   const Timestamp period_override = Timestamp{o.job_period_seconds} * kMicrosPerSecond;
   JobScheduler jobs(wiring.deps(), o.node.empty() ? DefaultNodeName() : o.node, period_override);
-  jobs.Add(JobSpec{"auth.purge", 3600 * kMicrosPerSecond, 0,
+  jobs.Add(JobSpec{"auth.purge", 3600 * kMicrosPerSecond, 0, 0,
                    [&wiring] { return wiring.auth().PurgeExpired(); }});
+  // Every night at 02:00 China time, each active tier scheme is applied.
+  jobs.Add(JobSpec{"tiering.nightly", 86400 * kMicrosPerSecond, 0, 18 * 3600 * kMicrosPerSecond,
+                   [&wiring] { return wiring.tiering().ApplyActive(RequestContext{"job", "local"}); }});
   jobs.OnRun([&wiring](const std::string& job, bool ok) { wiring.metrics().ObserveJob(job, ok); });
   std::optional<JobTicker> ticker;
   ticker.emplace(jobs, o.job_period_seconds > 0
@@ -258,6 +262,125 @@ int ListJobs(const std::string& db, const std::string& job, int limit) {
   return 0;
 }
 
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text;
+}
+
+// `kams retier`: stores the scheme under its name (a new version when it changed) and applies
+// it, or with --dry-run only says what would change.
+int Retier(const std::string& db, const std::string& scheme_file, const std::string& as_of,
+           bool dry_run, bool as_json, int movers) {
+  auto text = ReadWholeFile(scheme_file);
+  if (!text) {
+    std::fprintf(stderr, "kams retier: cannot read %s\n", scheme_file.c_str());
+    return 2;
+  }
+  auto json = nlohmann::json::parse(*text, nullptr, false);
+  if (json.is_discarded()) {
+    std::fprintf(stderr, "kams retier: %s is not JSON\n", scheme_file.c_str());
+    return 2;
+  }
+  auto scheme = codec::ParseTierScheme(json);
+  if (!scheme.ok()) return Report(scheme.take_error(), "retier");
+  RunOptions options;
+  options.movers_limit = movers;
+  if (!as_of.empty()) {
+    options.as_of = ParseCivilDate(as_of);
+    if (!options.as_of) {
+      std::fprintf(stderr, "kams retier: --as-of must be YYYY-MM-DD\n");
+      return 2;
+    }
+  }
+  Wiring wiring(WiringOptions{db, 2});
+  auto run = wiring.tiering().Retier(wiring.CliPrincipal(), RequestContext{"cli", "local"},
+                                     *scheme, dry_run, options);
+  if (!run.ok()) return Report(run.take_error(), "retier");
+  if (as_json) {
+    std::printf("%s\n", codec::ToJson(*run).dump().c_str());
+    return 0;
+  }
+  std::printf("%s (%s) as of %s, windows ending %s: %lld customers\n", run->scheme_name.c_str(),
+              dry_run ? "dry run, nothing changed" : "applied",
+              FormatCivilDate(run->as_of).c_str(),
+              FormatCivilDate(FirstDayOf(run->last_month)).substr(0, 7).c_str(),
+              static_cast<long long>(run->customers));
+  for (std::size_t i = 0; i < run->tier_names.size(); ++i) {
+    std::printf("  %-16s %10lld -> %10lld\n", run->tier_names[i].c_str(),
+                static_cast<long long>(run->before[i]), static_cast<long long>(run->after[i]));
+  }
+  std::printf("  %-16s %10lld -> %10lld\n", "(none)", static_cast<long long>(run->none_before),
+              static_cast<long long>(run->none_after));
+  std::printf("%lld changes (%lld assigned, %lld up, %lld down, %lld revoked, %lld pinned kept) "
+              "in %.3f s (load %.3f, evaluate %.3f, apply %.3f)\n",
+              static_cast<long long>(run->changes), static_cast<long long>(run->assigned),
+              static_cast<long long>(run->upgrades), static_cast<long long>(run->downgrades),
+              static_cast<long long>(run->revoked), static_cast<long long>(run->pinned_kept),
+              run->load_seconds + run->evaluate_seconds + run->apply_seconds, run->load_seconds,
+              run->evaluate_seconds, run->apply_seconds);
+  for (const auto& m : run->movers) {
+    std::printf("  %s %s: %s -> %s  %s\n", m.external_ref.c_str(), m.customer_name.c_str(),
+                m.from.value_or("-").c_str(), m.to.value_or("-").c_str(), m.reason.c_str());
+  }
+  return 0;
+}
+
+// `kams import customers|transactions`: exit 0 when every row went in, 3 when some were
+// rejected (the report says which), 1 or 2 on errors.
+int Import(const std::string& db, const std::string& what, const std::string& file, bool as_json) {
+  auto text = ReadWholeFile(file);
+  if (!text) {
+    std::fprintf(stderr, "kams import: cannot read %s\n", file.c_str());
+    return 2;
+  }
+  Wiring wiring(WiringOptions{db, 2});
+  const Principal cli = wiring.CliPrincipal();
+  const RequestContext ctx{"cli", "local"};
+  const bool tty = isatty(fileno(stderr)) != 0;
+  auto progress = [&](std::int64_t rows, std::size_t done, std::size_t total) {
+    if (!tty) return;
+    std::fprintf(stderr, "\r  %lld rows, %.0f%%", static_cast<long long>(rows),
+                 total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0);
+  };
+  auto report = what == "customers" ? wiring.imports().ImportCustomers(cli, ctx, *text, progress)
+                                    : wiring.imports().ImportTransactions(cli, ctx, *text, progress);
+  if (tty) std::fprintf(stderr, "\n");
+  if (!report.ok()) return Report(report.take_error(), "import");
+  if (as_json) {
+    nlohmann::json rejects = nlohmann::json::array();
+    for (const auto& r : report->rejects) {
+      rejects.push_back({{"line", r.line}, {"column", r.column}, {"reason", r.reason}});
+    }
+    std::printf("%s\n", nlohmann::json{{"rows", report->rows},
+                                       {"imported", report->imported},
+                                       {"rejected", report->rejected},
+                                       {"rejects", rejects},
+                                       {"seconds", report->seconds},
+                                       {"rows_per_second", report->seconds > 0
+                                                               ? static_cast<double>(report->rows) /
+                                                                     report->seconds
+                                                               : 0.0}}
+                             .dump()
+                             .c_str());
+  } else {
+    std::printf("%lld rows read, %lld imported, %lld rejected in %.2f s (%.0f rows/s)\n",
+                static_cast<long long>(report->rows), static_cast<long long>(report->imported),
+                static_cast<long long>(report->rejected), report->seconds,
+                report->seconds > 0 ? static_cast<double>(report->rows) / report->seconds : 0.0);
+    for (const auto& r : report->rejects) {
+      std::printf("  line %lld%s%s: %s\n", static_cast<long long>(r.line),
+                  r.column.empty() ? "" : ", column ", r.column.c_str(), r.reason.c_str());
+    }
+    if (report->rejected > static_cast<std::int64_t>(report->rejects.size())) {
+      std::printf("  … and %lld more\n",
+                  static_cast<long long>(report->rejected) -
+                      static_cast<long long>(report->rejects.size()));
+    }
+  }
+  return report->rejected > 0 ? 3 : 0;
+}
 
 }  // namespace
 }  // namespace kams
@@ -350,6 +473,32 @@ int main(int argc, char** argv) {
   jobs_cmd->add_option("--job", job_name, "Only this job");
   jobs_cmd->add_option("--limit", job_limit, "How many runs")->check(CLI::Range(1, 100000))->capture_default_str();
 
+  auto* retier = app.add_subcommand(
+      "retier", "Evaluate a tier scheme over every customer and apply it (or only show it)");
+  std::string scheme_file, as_of;
+  bool dry_run = false, as_json = false;
+  int movers = 0;
+  retier->add_option("--db", db)->capture_default_str();
+  retier->add_option("--scheme", scheme_file, "Tier scheme as JSON (README: Tier schemes)")->required();
+  retier->add_option("--as-of", as_of, "Evaluation date YYYY-MM-DD (windows end at the last whole month)");
+  retier->add_flag("--dry-run", dry_run, "Change nothing; print what would change");
+  retier->add_flag("--json", as_json, "Print the result as JSON");
+  retier->add_option("--movers", movers, "List this many movers, largest first")->check(CLI::Range(0, 1000))->capture_default_str();
+
+  auto* import = app.add_subcommand("import", "Import customers or transactions from CSV");
+  import->require_subcommand(1);
+  std::string import_file;
+  bool import_json = false;
+  auto* import_customers = import->add_subcommand(
+      "customers", "CSV with header customer_id,name,region,industry,created_at");
+  auto* import_transactions = import->add_subcommand(
+      "transactions", "CSV with header txn_id,customer_id,date,amount (yuan, 2 decimals)");
+  for (auto* sub : {import_customers, import_transactions}) {
+    sub->add_option("--db", db)->capture_default_str();
+    sub->add_option("file", import_file, "The CSV file (UTF-8)")->required();
+    sub->add_flag("--json", import_json, "Print the report as JSON");
+  }
+
   app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -384,6 +533,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*jobs_cmd) return ListJobs(db, job_name, job_limit);
+    if (*retier) return Retier(db, scheme_file, as_of, dry_run, as_json, movers);
+    if (*import_customers) return Import(db, "customers", import_file, import_json);
+    if (*import_transactions) return Import(db, "transactions", import_file, import_json);
     if (app.got_subcommand("version")) {
       std::printf("kams %s\n", kVersion);
       return 0;

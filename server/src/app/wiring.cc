@@ -17,11 +17,12 @@ Wiring::Wiring(const WiringOptions& o)
       access_log_(timed_db_),
       auth_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       customers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      contacts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, customers_),
+      contacts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       org_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       users_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       audit_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      tiering_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

@@ -13,7 +13,9 @@
 #include "core/customers/customer_service.h"
 #include "core/imports/import_service.h"
 #include "core/org/org_service.h"
+#include "core/tiering/tiering_service.h"
 #include "crypto/sodium_crypto.h"
+#include "http/json_codec.h"
 #include "http/metrics.h"
 #include "store/store_database.h"
 
@@ -41,6 +43,7 @@ class Wiring {
   UserService& users() { return users_; }
   AuditService& audit() { return audit_; }
   ImportService& imports() { return imports_; }
+  TieringService& tiering() { return tiering_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
   Principal CliPrincipal();
@@ -59,6 +62,8 @@ class Wiring {
   UserService users_;
   AuditService audit_;
   ImportService imports_;
+  codec::JsonSchemeFormat scheme_format_;
+  TieringService tiering_;
 };
 
 // Opens and migrates only (for `kams migrate`).

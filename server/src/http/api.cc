@@ -40,6 +40,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddContactRoutes(router_, services_, authed);
   AddAuditRoutes(router_, services_, authed);
   AddImportRoutes(router_, services_, authed);
+  AddTieringRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

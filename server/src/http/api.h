@@ -9,6 +9,7 @@
 #include "core/customers/customer_service.h"
 #include "core/imports/import_service.h"
 #include "core/org/org_service.h"
+#include "core/tiering/tiering_service.h"
 #include "http/console_files.h"
 #include "http/message.h"
 #include "http/metrics.h"
@@ -24,6 +25,7 @@ struct Services {
   UserService& users;
   AuditService& audit;
   ImportService& imports;
+  TieringService& tiering;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -71,5 +73,7 @@ void AddOrgRoutes(Router& r, Services& s, const std::function<Handler(AuthedHand
 void AddAuditRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
 void AddImportRoutes(Router& r, Services& s,
                      const std::function<Handler(AuthedHandler)>& authed);
+void AddTieringRoutes(Router& r, Services& s,
+                      const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

@@ -15,6 +15,7 @@
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
 #include "core/tiering/tier_scheme.h"
+#include "core/tiering/tiering_service.h"
 #include "http/json_writer.h"
 
 namespace kams::codec {
@@ -52,6 +53,19 @@ Status ApplyPreferences(const json& body, Preferences& p);
 // "tiers[1].any[0].op".
 Result<TierScheme> ParseTierScheme(const json& body);
 json ToJson(const TierScheme& s);
+// Stored schemes, runs (preview/apply), tiers and tier history as the API shows them.
+json ToJson(const SchemeRecord& s);
+json ToJson(const SchemeVersionRecord& v);
+json ToJson(const TieringRun& run);
+json ToJson(const TierChange& c, const std::string& reason);
+json ToJson(const CustomerTier& t);
+
+// The scheme format of the core's port: canonical JSON text (keys in a fixed order).
+class JsonSchemeFormat final : public SchemeFormat {
+ public:
+  Result<TierScheme> Parse(std::string_view json_text) const override;
+  std::string Format(const TierScheme& scheme) const override;
+};
 
 // Cursors are opaque to clients: base64url of "v1|<sort>|<id>|<value>".
 std::string EncodeCursor(std::string_view sort_name, const Cursor& c);

@@ -139,12 +139,18 @@ Result<TierScheme> ParseTierScheme(const json& body) {
       in.Problem("kind", "invalid");
     }
   }
-  if (!problems.empty()) return ValidationFailed(problems);
+  if (!problems.empty()) {
+    // Without a kind, members no kind knows are still named.
+    in.Object(body, "", {"name", "kind", "metric", "window_months", "cuts_percent", "tiers",
+                         "months", "levels", "key_account_tiers"});
+    return ValidationFailed(problems);
+  }
 
   if (auto name = in.String(body, "", "name", true)) s.name = TrimSpace(*name);
   switch (s.kind) {
     case SchemeKind::kAbc: {
-      in.Object(body, "", {"name", "kind", "metric", "window_months", "cuts_percent", "tiers"});
+      in.Object(body, "", {"name", "kind", "metric", "window_months", "cuts_percent", "tiers",
+                        "key_account_tiers"});
       ReadMetric(in, body, "", s.metric, false);
       if (auto w = in.SmallInt(body, "", "window_months", false)) s.window_months = *w;
       if (const json* cuts = in.Array(body, "", "cuts_percent", false)) {
@@ -176,7 +182,7 @@ Result<TierScheme> ParseTierScheme(const json& body) {
       break;
     }
     case SchemeKind::kStars: {
-      in.Object(body, "", {"name", "kind", "metric", "months", "levels"});
+      in.Object(body, "", {"name", "kind", "metric", "months", "levels", "key_account_tiers"});
       ReadMetric(in, body, "", s.metric, false);
       if (auto m = in.SmallInt(body, "", "months", false)) s.months = *m;
       if (const json* levels = in.Array(body, "", "levels", true)) {
@@ -193,7 +199,7 @@ Result<TierScheme> ParseTierScheme(const json& body) {
       break;
     }
     case SchemeKind::kRules: {
-      in.Object(body, "", {"name", "kind", "tiers"});
+      in.Object(body, "", {"name", "kind", "tiers", "key_account_tiers"});
       if (const json* tiers = in.Array(body, "", "tiers", true)) {
         for (std::size_t i = 0; i < tiers->size(); ++i) {
           const std::string at = SchemeReader::At("tiers", i);
@@ -219,6 +225,15 @@ Result<TierScheme> ParseTierScheme(const json& body) {
         }
       }
       break;
+    }
+  }
+  if (const json* key = in.Array(body, "", "key_account_tiers", false)) {
+    for (std::size_t i = 0; i < key->size(); ++i) {
+      if (!(*key)[i].is_string()) {
+        in.Problem(SchemeReader::At("key_account_tiers", i), "must_be_string");
+      } else {
+        s.key_account_tiers.push_back((*key)[i].get<std::string>());
+      }
     }
   }
   if (!problems.empty()) return ValidationFailed(problems);
@@ -260,7 +275,142 @@ json ToJson(const TierScheme& s) {
       break;
     }
   }
+  if (!s.key_account_tiers.empty()) out["key_account_tiers"] = s.key_account_tiers;
   return out;
+}
+
+namespace {
+
+json OptJson(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json OptJson(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+json OptTime(const std::optional<Timestamp>& t) {
+  return t ? json(FormatRfc3339(*t)) : json(nullptr);
+}
+json OptDate(const std::optional<CivilDate>& d) {
+  return d ? json(FormatCivilDate(*d)) : json(nullptr);
+}
+
+json DefinitionJson(const std::string& text) {
+  json parsed = json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? json(nullptr) : parsed;
+}
+
+}  // namespace
+
+json ToJson(const SchemeRecord& s) {
+  return json{{"id", s.id},
+              {"name", s.name},
+              {"kind", std::string(SchemeKindName(s.kind))},
+              {"version", s.version},
+              {"current_version", s.current_version},
+              {"active", s.active},
+              {"primary", s.primary},
+              {"definition", DefinitionJson(s.definition)},
+              {"created_at", FormatRfc3339(s.created_at)},
+              {"created_by", OptJson(s.created_by)},
+              {"updated_at", FormatRfc3339(s.updated_at)},
+              {"last_applied_at", OptTime(s.last_applied_at)},
+              {"last_applied_version", OptJson(s.last_applied_version)},
+              {"last_applied_as_of", OptDate(s.last_applied_as_of)}};
+}
+
+json ToJson(const SchemeVersionRecord& v) {
+  return json{{"scheme_id", v.scheme_id},
+              {"version", v.version},
+              {"definition", DefinitionJson(v.definition)},
+              {"created_at", FormatRfc3339(v.created_at)},
+              {"created_by", OptJson(v.created_by)}};
+}
+
+json ToJson(const TieringRun& run) {
+  json counts = json::object(), before = json::object(), distribution = json::array();
+  for (std::size_t i = 0; i < run.tier_names.size(); ++i) {
+    counts[run.tier_names[i]] = run.after[i];
+    before[run.tier_names[i]] = run.before[i];
+    distribution.push_back(
+        {{"tier", run.tier_names[i]}, {"before", run.before[i]}, {"after", run.after[i]}});
+  }
+  distribution.push_back({{"tier", nullptr}, {"before", run.none_before}, {"after", run.none_after}});
+  json movers = json::array();
+  for (const auto& m : run.movers) {
+    movers.push_back({{"customer_id", m.customer_id},
+                      {"customer_name", m.customer_name},
+                      {"external_ref", m.external_ref.empty() ? json(nullptr) : json(m.external_ref)},
+                      {"from", OptJson(m.from)},
+                      {"to", OptJson(m.to)},
+                      {"kind", std::string(TierChangeKindName(m.kind))},
+                      {"value", m.value},
+                      {"reason", m.reason}});
+  }
+  const std::string last = FormatCivilDate(FirstDayOf(run.last_month)).substr(0, 7);
+  return json{{"scheme_id", run.scheme_id == 0 ? json(nullptr) : json(run.scheme_id)},
+              {"scheme_version", run.scheme_version == 0 ? json(nullptr) : json(run.scheme_version)},
+              {"scheme_name", run.scheme_name},
+              {"as_of", FormatCivilDate(run.as_of)},
+              {"window_end_month", last},
+              {"customers", run.customers},
+              {"counts", counts},
+              {"counts_before", before},
+              {"none_before", run.none_before},
+              {"none_after", run.none_after},
+              {"distribution", distribution},
+              {"changes", run.changes},
+              {"assigned", run.assigned},
+              {"upgrades", run.upgrades},
+              {"downgrades", run.downgrades},
+              {"revoked", run.revoked},
+              {"pinned_kept", run.pinned_kept},
+              {"movers", movers},
+              {"applied", run.applied},
+              {"seconds", run.load_seconds + run.evaluate_seconds + run.apply_seconds},
+              {"timings",
+               {{"load_seconds", run.load_seconds},
+                {"evaluate_seconds", run.evaluate_seconds},
+                {"apply_seconds", run.apply_seconds}}}};
+}
+
+json ToJson(const TierChange& c, const std::string& reason) {
+  return json{{"id", c.id},
+              {"customer_id", c.customer_id},
+              {"scheme_id", c.scheme_id},
+              {"scheme_name", c.scheme_name},
+              {"scheme_version", c.scheme_version},
+              {"old_tier", OptJson(c.old_tier)},
+              {"new_tier", OptJson(c.new_tier)},
+              {"kind", std::string(TierChangeKindName(c.kind))},
+              {"source", std::string(TierChangeSourceName(c.source))},
+              {"reason", reason},
+              {"actor_id", OptJson(c.actor_id)},
+              {"actor_name", OptJson(c.actor_name)},
+              {"effective_on", FormatCivilDate(c.effective_on)},
+              {"pinned_until", OptDate(c.pinned_until)},
+              {"created_at", FormatRfc3339(c.created_at)}};
+}
+
+json ToJson(const CustomerTier& t) {
+  json out{{"scheme_id", t.scheme.id},
+           {"scheme_name", t.scheme.name},
+           {"kind", std::string(SchemeKindName(t.scheme.kind))},
+           {"primary", t.scheme.primary},
+           {"tier", nullptr},
+           {"since", nullptr},
+           {"pinned_until", nullptr}};
+  if (t.assignment) {
+    out["tier"] = OptJson(t.assignment->tier);
+    out["since"] = FormatCivilDate(t.assignment->since);
+    out["pinned_until"] = OptDate(t.assignment->pinned_until);
+  }
+  return out;
+}
+
+Result<TierScheme> JsonSchemeFormat::Parse(std::string_view json_text) const {
+  json parsed = json::parse(json_text, nullptr, false);
+  if (parsed.is_discarded()) return BadRequest("stored tier scheme is not JSON");
+  return ParseTierScheme(parsed);
+}
+
+std::string JsonSchemeFormat::Format(const TierScheme& scheme) const {
+  return ToJson(scheme).dump();
 }
 
 }  // namespace kams::codec

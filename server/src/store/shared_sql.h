@@ -15,6 +15,24 @@ inline constexpr const char* kCustomerColumns =
     "(SELECT u.display_name FROM app_user u WHERE u.id = c.owner_id), "
     "(SELECT o.name FROM org_unit o WHERE o.id = c.org_unit_id)";
 
+namespace sql {
+
+// A stored tier scheme with its current version's definition (alias `s`).
+inline constexpr const char* kSchemeColumns =
+    "SELECT s.id, s.name, s.kind, s.current_version, s.active, s.is_primary, s.version, "
+    "s.created_at, s.created_by, s.updated_at, s.last_applied_at, s.last_applied_version, "
+    "s.last_applied_as_of, v.definition FROM tier_scheme s "
+    "JOIN tier_scheme_version v ON v.scheme_id = s.id AND v.version = s.current_version";
+
+// A tier change with its scheme's and actor's names (alias `t`).
+inline constexpr const char* kTierChangeColumns =
+    "SELECT t.id, t.customer_id, t.scheme_id, t.scheme_version, t.old_tier, t.new_tier, t.kind, "
+    "t.source, t.note, t.facts, t.actor_id, t.effective_on, t.pinned_until, t.created_at, "
+    "(SELECT s.name FROM tier_scheme s WHERE s.id = t.scheme_id), "
+    "(SELECT u.display_name FROM app_user u WHERE u.id = t.actor_id) FROM tier_change t";
+
+}  // namespace sql
+
 // Recomputes org_unit_closure from org_unit.parent_id (after `DELETE FROM org_unit_closure`).
 inline constexpr const char* kRebuildOrgClosureSql =
     "WITH RECURSIVE up(descendant_id, ancestor_id, depth) AS ("

@@ -27,7 +27,7 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_EQ(admin, (std::set<std::string>{"customer.create", "customer.update", "customer.assign",
                                           "customer.delete", "contact.write", "account_team.write",
                                           "user.read", "user.manage", "org.manage", "audit.read",
-                                          "data.import"}));
+                                          "data.import", "tiering.manage"}));
   EXPECT_EQ(Permissions(As("kam.sh")),
             (std::set<std::string>{"customer.create", "customer.update", "contact.write"}));
   const auto director = Permissions(As("dir.east"));

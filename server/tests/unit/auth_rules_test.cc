@@ -105,6 +105,7 @@ TEST(Permissions, TableMatchesTheReadme) {
       {Permission::kOrgManage, {1, 0, 0, 0, 0, 0, 0, 0}},
       {Permission::kAuditRead, {1, 0, 0, 0, 0, 1, 0, 0}},
       {Permission::kDataImport, {1, 0, 0, 0, 0, 1, 0, 0}},
+      {Permission::kTieringManage, {1, 0, 0, 0, 0, 1, 0, 0}},
   };
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < kAllRoles.size(); ++i) {

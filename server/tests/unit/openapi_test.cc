@@ -268,7 +268,7 @@ class Stack {
   Stack()
       : wiring_(WiringOptions{file_.string(), 2}),
         api_(Services{wiring_.auth(), wiring_.customers(), wiring_.contacts(), wiring_.org(),
-                      wiring_.users(), wiring_.audit(), wiring_.imports(),
+                      wiring_.users(), wiring_.audit(), wiring_.imports(), wiring_.tiering(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},
@@ -803,6 +803,25 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
   call("POST", "/api/v1/tokens", {}, {{"name", "minted by a token"}}, 403);
   call("GET", "/api/v1/tokens", {}, nullptr, 200);
   call("DELETE", "/api/v1/tokens/{id}", {id_of(token)}, nullptr, 204);
+
+  // Tier schemes: stored, edited, previewed (stored and draft), applied, read per customer.
+  const json scheme = {{"name", "ABC by revenue"}, {"kind", "abc"}, {"metric", "revenue"},
+                       {"window_months", 12}, {"cuts_percent", {80, 95}},
+                       {"tiers", {"A", "B", "C"}}};
+  Answer tiering = call("POST", "/api/v1/tier-schemes", {}, scheme, 201);
+  const std::string scheme_id = id_of(tiering);
+  call("GET", "/api/v1/tier-schemes", {}, nullptr, 200);
+  call("GET", "/api/v1/tier-schemes/{id}", {scheme_id}, nullptr, 200);
+  call("PATCH", "/api/v1/tier-schemes/{id}", {scheme_id}, {{"active", true}, {"primary", true}},
+       200, As::kBearer, 1);
+  call("GET", "/api/v1/tier-schemes/{id}/versions", {scheme_id}, nullptr, 200);
+  call("POST", "/api/v1/tier-schemes/preview", {}, {{"definition", scheme}}, 200);
+  call("POST", "/api/v1/tier-schemes/{id}/preview", {scheme_id},
+       {{"as_of", "2026-10-31"}, {"movers_limit", 10}}, 200);
+  call("POST", "/api/v1/tier-schemes/{id}/apply", {scheme_id}, {{"as_of", "2026-10-31"}}, 200);
+  call("GET", "/api/v1/customers/{id}/tiers", {customer_id}, nullptr, 200);
+  call("GET", "/api/v1/customers/{id}/tier-history", {customer_id}, nullptr, 200);
+  call("DELETE", "/api/v1/tier-schemes/{id}", {scheme_id}, nullptr, 204, As::kBearer, 2);
 
   // Audit, after all of the above.
   call("GET", "/api/v1/audit", {}, nullptr, 200, As::kBearer, std::nullopt,

@@ -602,6 +602,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tier-schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tier schemes
+         * @description Every live scheme with its current definition; any signed-in user may read them.
+         */
+        get: operations["listTierSchemes"];
+        put?: never;
+        /**
+         * Create a tier scheme
+         * @description The body is a scheme as `kams retier --scheme` reads it, plus optional `active` and `primary`. 409 when the name is taken. Needs the `tiering.manage` permission (admin, specialist).
+         */
+        post: operations["createTierScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tier-schemes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a new scheme
+         * @description Who a scheme that is not stored yet would place where, and why; compared with no current tiers. Changes nothing. Needs the `tiering.manage` permission (admin, specialist).
+         */
+        post: operations["previewTierSchemeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tier-schemes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A tier scheme
+         * @description The scheme with its current definition.
+         */
+        get: operations["getTierScheme"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tier scheme
+         * @description The scheme and its current tiers go; its history stays. Needs the `tiering.manage` permission (admin, specialist).
+         */
+        delete: operations["deleteTierScheme"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a tier scheme
+         * @description A changed `definition` becomes the next version (the kind cannot change); `active` and `primary` are settings. Making a scheme primary sets every dossier's `tier` and `is_key_account` from it at once (and takes the flag from the previous primary scheme). Needs the `tiering.manage` permission (admin, specialist).
+         */
+        patch: operations["updateTierScheme"];
+        trace?: never;
+    };
+    "/api/v1/tier-schemes/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A scheme's versions
+         * @description Every definition the scheme has had, newest first.
+         */
+        get: operations["listTierSchemeVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tier-schemes/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview who would move
+         * @description Evaluates the scheme (or the draft `definition`) over every customer's monthly roll-ups and compares with the scheme's current tiers: counts before and after, and the movers with their reasons, best new tier and largest customers first. Pinned manual tiers stand. Changes nothing. The body may be empty. Needs the `tiering.manage` permission (admin, specialist).
+         */
+        post: operations["previewTierScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tier-schemes/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a tier scheme
+         * @description Evaluates and writes in one transaction: the customers' tiers under the scheme, a tier-history entry per change (kind, reason facts, scheme version, effective date), the dossiers' tier when the scheme is primary, and one audit row with the counts. The body may be empty. Needs the `tiering.manage` permission (admin, specialist).
+         */
+        post: operations["applyTierScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's tiers
+         * @description The customer's current tier under every live scheme (null where it has none), since when, and any pin; 404 when the customer is not visible.
+         */
+        get: operations["listCustomerTiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tier-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's tier history
+         * @description Every tier change of the customer under any scheme, newest first: old and new tier, kind, source, reason in the request's language, actor (null for rules: the scheme version acted) and effective date; 404 when the customer is not visible.
+         */
+        get: operations["listCustomerTierHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1425,8 +1615,8 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
-            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import")[];
+            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`). The console shows menus and actions by them; the server enforces them regardless. */
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage")[];
         };
         PasswordChange: {
             /**
@@ -1505,6 +1695,239 @@ export interface components {
         CustomerMonthList: {
             items: components["schemas"]["CustomerMonth"][];
             /** @description Always null: every month comes in one page. */
+            next_cursor: string | null;
+        };
+        /** @description A tier scheme exactly as `kams retier --scheme FILE.json` reads it (README: Tier schemes). */
+        TierSchemeDefinition: {
+            /** @description Unique among live schemes. */
+            name: string;
+            /** @enum {string} */
+            kind: "abc" | "stars" | "rules";
+            /**
+             * @description abc, stars: the metric ranked or compared (stars: money metrics only). Default revenue.
+             * @enum {string}
+             */
+            metric?: "revenue" | "orders" | "margin";
+            /** @description abc: months summed, ending at the last whole month before the evaluation date. Default 12. */
+            window_months?: number;
+            /** @description abc: cumulative shares of the total where the classes end, increasing. Default [80, 95]. */
+            cuts_percent?: number[];
+            /** @description abc: class names, one more than the cuts (default A, B, C…). rules: ordered tiers, best first, each {"tier": name, "all"|"any": [conditions]}; a condition is {"metric", "window_months", "op" (>=, >, <=, <, =, !=), "value_fen" (money) or "value" (orders)}. */
+            tiers?: unknown[];
+            /** @description stars: consecutive months that must each reach a level. Default 6. */
+            months?: number;
+            /** @description stars: levels with increasing monthly minimums in fen. */
+            levels?: {
+                tier: string;
+                min_fen: number;
+            }[];
+            /** @description Which tiers make a customer a key account when this is the primary scheme (default: all). */
+            key_account_tiers?: string[];
+        };
+        /** @description A scheme definition, plus the optional settings `active` and `primary`. */
+        TierSchemeCreate: {
+            /** @description Unique among live schemes. */
+            name: string;
+            /** @enum {string} */
+            kind: "abc" | "stars" | "rules";
+            /**
+             * @description abc, stars: the metric ranked or compared (stars: money metrics only). Default revenue.
+             * @enum {string}
+             */
+            metric?: "revenue" | "orders" | "margin";
+            /** @description abc: months summed, ending at the last whole month before the evaluation date. Default 12. */
+            window_months?: number;
+            /** @description abc: cumulative shares of the total where the classes end, increasing. Default [80, 95]. */
+            cuts_percent?: number[];
+            /** @description abc: class names, one more than the cuts (default A, B, C…). rules: ordered tiers, best first, each {"tier": name, "all"|"any": [conditions]}; a condition is {"metric", "window_months", "op" (>=, >, <=, <, =, !=), "value_fen" (money) or "value" (orders)}. */
+            tiers?: unknown[];
+            /** @description stars: consecutive months that must each reach a level. Default 6. */
+            months?: number;
+            /** @description stars: levels with increasing monthly minimums in fen. */
+            levels?: {
+                tier: string;
+                min_fen: number;
+            }[];
+            /** @description Which tiers make a customer a key account when this is the primary scheme (default: all). */
+            key_account_tiers?: string[];
+            /** @description Applied by the nightly job (02:00 China time). Default false. */
+            active?: boolean;
+            /** @description Its tier is the dossier's `tier` and decides `is_key_account`; at most one scheme is primary. Default false. */
+            primary?: boolean;
+        };
+        TierSchemePatch: {
+            definition?: components["schemas"]["TierSchemeDefinition"];
+            active?: boolean;
+            primary?: boolean;
+        };
+        TierScheme: {
+            readonly id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "abc" | "stars" | "rules";
+            /** @description Of the record, for If-Match. */
+            version: number;
+            /** @description Of the definition: every change of it is a new version. */
+            current_version: number;
+            active: boolean;
+            primary: boolean;
+            definition: components["schemas"]["TierSchemeDefinition"];
+            /** Format: date-time */
+            created_at: string;
+            created_by: number | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            last_applied_at: string | null;
+            last_applied_version: number | null;
+            /** Format: date */
+            last_applied_as_of: string | null;
+        };
+        TierSchemeList: {
+            items: components["schemas"]["TierScheme"][];
+            /** @description Always null: every scheme comes in one page. */
+            next_cursor: string | null;
+        };
+        TierSchemeVersion: {
+            scheme_id: number;
+            version: number;
+            definition: components["schemas"]["TierSchemeDefinition"];
+            /** Format: date-time */
+            created_at: string;
+            created_by: number | null;
+        };
+        TierSchemeVersionList: {
+            items: components["schemas"]["TierSchemeVersion"][];
+            /** @description Always null: every version comes in one page, newest first. */
+            next_cursor: string | null;
+        };
+        TieringApply: {
+            /**
+             * Format: date
+             * @description Evaluation date; windows end at the last whole month on or before it. Default: today (China time).
+             */
+            as_of?: string | null;
+            /** @description How many movers to list (all are counted). Default 100. */
+            movers_limit?: number;
+        };
+        /** @description With `definition`, previews that draft against this scheme's current tiers (the editor's live preview). */
+        TieringPreview: {
+            /**
+             * Format: date
+             * @description Evaluation date; windows end at the last whole month on or before it. Default: today (China time).
+             */
+            as_of?: string | null;
+            /** @description How many movers to list (all are counted). Default 100. */
+            movers_limit?: number;
+            definition?: components["schemas"]["TierSchemeDefinition"];
+        };
+        TieringDraftPreview: {
+            /**
+             * Format: date
+             * @description Evaluation date; windows end at the last whole month on or before it. Default: today (China time).
+             */
+            as_of?: string | null;
+            /** @description How many movers to list (all are counted). Default 100. */
+            movers_limit?: number;
+            definition: components["schemas"]["TierSchemeDefinition"];
+        };
+        TierMover: {
+            customer_id: number;
+            customer_name: string;
+            external_ref: string | null;
+            from: string | null;
+            to: string | null;
+            /** @enum {string} */
+            kind: "assign" | "upgrade" | "downgrade" | "revoke";
+            /** @description The deciding figure: abc the metric over the window, stars the lowest month, rules the winning tier's first condition (fen for money). */
+            value: number;
+            /** @description Why, in words and figures, in the request's language (Accept-Language: en… for English, else Chinese). */
+            reason: string;
+        };
+        TieringRun: {
+            /** @description Null for a draft. */
+            scheme_id: number | null;
+            scheme_version: number | null;
+            scheme_name: string;
+            /** Format: date */
+            as_of: string;
+            window_end_month: string;
+            customers: number;
+            /** @description Customers per tier once applied (the same as after an apply). */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Customers per tier. */
+            counts_before: {
+                [key: string]: number;
+            };
+            none_before: number;
+            none_after: number;
+            /** @description Before and after per tier, best first, then null for customers without a tier. */
+            distribution: {
+                tier: string | null;
+                before: number;
+                after: number;
+            }[];
+            changes: number;
+            assigned: number;
+            upgrades: number;
+            downgrades: number;
+            revoked: number;
+            /** @description Customers whose pinned manual tier evaluation would have changed. */
+            pinned_kept: number;
+            movers: components["schemas"]["TierMover"][];
+            applied: boolean;
+            seconds: number;
+            timings: {
+                load_seconds: number;
+                evaluate_seconds: number;
+                apply_seconds: number;
+            };
+        };
+        CustomerTier: {
+            scheme_id: number;
+            scheme_name: string;
+            /** @enum {string} */
+            kind: "abc" | "stars" | "rules";
+            primary: boolean;
+            tier: string | null;
+            /** Format: date */
+            since: string | null;
+            /** Format: date */
+            pinned_until: string | null;
+        };
+        CustomerTierList: {
+            items: components["schemas"]["CustomerTier"][];
+            /** @description Always null: one entry per live scheme. */
+            next_cursor: string | null;
+        };
+        TierChange: {
+            id: number;
+            customer_id: number;
+            scheme_id: number;
+            scheme_name: string;
+            scheme_version: number;
+            old_tier: string | null;
+            new_tier: string | null;
+            /** @enum {string} */
+            kind: "assign" | "upgrade" | "downgrade" | "revoke";
+            /** @enum {string} */
+            source: "rule" | "manual" | "nomination";
+            /** @description Rule changes: the facts in words and figures, in the request's language; otherwise the requester's words. */
+            reason: string;
+            /** @description Null when a rule (the scheme version) made the change. */
+            actor_id: number | null;
+            actor_name: string | null;
+            /** Format: date */
+            effective_on: string;
+            /** Format: date */
+            pinned_until: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        TierChangeList: {
+            items: components["schemas"]["TierChange"][];
             next_cursor: string | null;
         };
     };
@@ -1616,6 +2039,8 @@ export interface components {
         UserId: number;
         /** @description API token id (one of the caller's own tokens). */
         TokenId: number;
+        /** @description Tier scheme id. */
+        SchemeId: number;
     };
     requestBodies: never;
     headers: {
@@ -2909,6 +3334,355 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTierSchemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every scheme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierSchemeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTierScheme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierSchemeCreate"];
+            };
+        };
+        responses: {
+            /** @description The stored scheme (version 1). */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierScheme"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    previewTierSchemeDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TieringDraftPreview"];
+            };
+        };
+        responses: {
+            /** @description What the draft would do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieringRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTierScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scheme. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierScheme"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteTierScheme: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateTierScheme: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierSchemePatch"];
+            };
+        };
+        responses: {
+            /** @description The scheme after the change. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierScheme"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTierSchemeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierSchemeVersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    previewTierScheme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TieringPreview"];
+            };
+        };
+        responses: {
+            /** @description What applying would do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieringRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    applyTierScheme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Tier scheme id. */
+                id: components["parameters"]["SchemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TieringApply"];
+            };
+        };
+        responses: {
+            /** @description What was done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieringRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCustomerTiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per scheme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerTierList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCustomerTierHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierChangeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -26,6 +26,7 @@ bool Allows(Role role, Permission p) {
       return role == R::kAdmin;
     case Permission::kAuditRead:
     case Permission::kDataImport:
+    case Permission::kTieringManage:
       return role == R::kAdmin || role == R::kSpecialist;
   }
   return false;
@@ -44,6 +45,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kOrgManage: return "org.manage";
     case Permission::kAuditRead: return "audit.read";
     case Permission::kDataImport: return "data.import";
+    case Permission::kTieringManage: return "tiering.manage";
   }
   return "unknown";
 }

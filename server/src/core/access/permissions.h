@@ -20,13 +20,14 @@ enum class Permission {
   kOrgManage,            // create, edit, delete org units
   kAuditRead,
   kDataImport,           // bulk imports of customers and transactions
+  kTieringManage,        // write tier schemes, preview and apply them
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::kCustomerCreate, Permission::kCustomerUpdate, Permission::kCustomerAssign,
     Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
-    Permission::kAuditRead,      Permission::kDataImport,
+    Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
 };
 
 bool Allows(Role role, Permission permission);

@@ -126,4 +126,10 @@ std::optional<Timestamp> ParseRfc3339(std::string_view t) {
   return secs * kMicrosPerSecond + micros;
 }
 
+CivilDate BusinessDay(Timestamp t) {
+  constexpr Timestamp kDay = 86400 * kMicrosPerSecond;
+  const Timestamp local = t + kBusinessUtcOffsetSeconds * kMicrosPerSecond;
+  return CivilFromDays(local / kDay - (local % kDay < 0 ? 1 : 0));
+}
+
 }  // namespace kams

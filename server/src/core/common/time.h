@@ -42,6 +42,10 @@ std::optional<CivilDate> ParseCivilDate(std::string_view text);
 std::string FormatCivilDate(const CivilDate& date);
 std::int64_t DaysFromCivil(const CivilDate& date);  // days since 1970-01-01
 CivilDate CivilFromDays(std::int64_t days);
+// The business day `t` falls on: KAMS keeps China Standard Time (UTC+8, no daylight saving),
+// the day its users work by, whatever the server's zone.
+inline constexpr std::int64_t kBusinessUtcOffsetSeconds = 8 * 3600;
+CivilDate BusinessDay(Timestamp t);
 
 // RFC 3339 UTC with second precision: "2026-03-01T08:00:00Z".
 std::string FormatRfc3339(Timestamp t);

@@ -10,7 +10,7 @@ Result<Page<Contact>> ContactService::List(const Principal& who, const RequestCo
   if (page.limit < 1 || page.limit > 500) return ValidationFailed({{"limit", "out_of_range"}});
   return Recorded(deps_, ctx, who,
                   Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Contact>> {
-                    KAMS_TRY(Customer c, customers_.Visible(tx, who, customer_id));
+                    KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
                     return tx.contacts().List(c.id, page);
                   }));
 }
@@ -19,7 +19,7 @@ Result<Contact> ContactService::Get(const Principal& who, const RequestContext& 
                                     Id customer_id, Id id) {
   auto found = Recorded(deps_, ctx, who,
                         Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Contact> {
-                          KAMS_TRY(Customer c, customers_.Visible(tx, who, customer_id));
+                          KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
                           auto contact = tx.contacts().Get(c.id, id);
                           if (!contact) return NotFound("contact not found");
                           return std::move(*contact);
@@ -58,7 +58,7 @@ Result<Contact> ContactService::Create(const Principal& who, const RequestContex
     c.created_at = c.updated_at = deps_.clock.Now();
     KAMS_CHECK(ValidateContact(c));
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Contact> {
-      KAMS_TRY(Customer customer, customers_.Visible(tx, who, c.customer_id));
+      KAMS_TRY(Customer customer, VisibleCustomer(tx, who, c.customer_id));
       KAMS_CHECK(CheckReportsTo(tx, c));
       Contact created = c;
       created.id = tx.contacts().Insert(created);
@@ -78,7 +78,7 @@ Result<Contact> ContactService::Update(const Principal& who, const RequestContex
       return DenyError("edit contacts", "contact", id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Contact> {
-      KAMS_TRY(Customer customer, customers_.Visible(tx, who, customer_id));
+      KAMS_TRY(Customer customer, VisibleCustomer(tx, who, customer_id));
       auto current = tx.contacts().Get(customer.id, id);
       if (!current) return NotFound("contact not found");
       if (current->version != expected_version) {
@@ -112,7 +112,7 @@ Status ContactService::Delete(const Principal& who, const RequestContext& ctx, I
       return DenyError("edit contacts", "contact", id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Status {
-      KAMS_TRY(Customer customer, customers_.Visible(tx, who, customer_id));
+      KAMS_TRY(Customer customer, VisibleCustomer(tx, who, customer_id));
       auto current = tx.contacts().Get(customer.id, id);
       if (!current) return NotFound("contact not found");
       if (current->version != expected_version) {

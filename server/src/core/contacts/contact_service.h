@@ -11,7 +11,7 @@ namespace kams {
 
 class ContactService {
  public:
-  ContactService(CoreDeps deps, CustomerService& customers) : deps_(deps), customers_(customers) {}
+  explicit ContactService(CoreDeps deps) : deps_(deps) {}
 
   Result<Page<Contact>> List(const Principal& who, const RequestContext& ctx, Id customer_id,
                              const PageRequest& page);
@@ -27,7 +27,6 @@ class ContactService {
   // reports_to_id must name another contact of the same customer and must not loop.
   Status CheckReportsTo(Tx& tx, const Contact& c);
   CoreDeps deps_;
-  CustomerService& customers_;
 };
 
 }  // namespace kams

@@ -42,7 +42,7 @@ void NamePlacement(Tx& tx, Customer& c) {
 
 }  // namespace
 
-Result<Customer> CustomerService::Visible(Tx& tx, const Principal& who, Id id) {
+Result<Customer> VisibleCustomer(Tx& tx, const Principal& who, Id id) {
   if (auto c = tx.customers().Get(who, id)) return std::move(*c);
   if (tx.customers().Exists(id)) {
     return OutOfScope("customer", id, "customer not found");
@@ -53,7 +53,7 @@ Result<Customer> CustomerService::Visible(Tx& tx, const Principal& who, Id id) {
 Result<Customer> CustomerService::Get(const Principal& who, const RequestContext& ctx, Id id) {
   auto found = Recorded(
       deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Customer> {
-        return Visible(tx, who, id);
+        return VisibleCustomer(tx, who, id);
       }));
   if (found.ok()) {
     deps_.access_log.Record(AccessEntry{deps_.clock.Now(), who.user_id, "customer", id, id,
@@ -102,7 +102,7 @@ Result<std::vector<MonthDelta>> CustomerService::Months(const Principal& who,
                                                        const RequestContext& ctx, Id id) {
   return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead,
                                             [&](Tx& tx) -> Result<std::vector<MonthDelta>> {
-    if (auto visible = Visible(tx, who, id); !visible.ok()) return visible.take_error();
+    if (auto visible = VisibleCustomer(tx, who, id); !visible.ok()) return visible.take_error();
     return tx.transactions().Months(id);
   }));
 }
@@ -112,7 +112,7 @@ Result<Page<AuditRecord>> CustomerService::History(const Principal& who,
                                                    const PageRequest& page) {
   return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead,
                                             [&](Tx& tx) -> Result<Page<AuditRecord>> {
-    if (auto visible = Visible(tx, who, id); !visible.ok()) return visible.take_error();
+    if (auto visible = VisibleCustomer(tx, who, id); !visible.ok()) return visible.take_error();
     AuditFilter filter;
     filter.customer_id = id;
     return tx.audit().List(filter, page);
@@ -163,7 +163,7 @@ Result<Customer> CustomerService::Update(const Principal& who, const RequestCont
       return DenyError("edit customers", "customer", id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Customer> {
-      KAMS_TRY(Customer current, Visible(tx, who, id));
+      KAMS_TRY(Customer current, VisibleCustomer(tx, who, id));
       if (current.version != expected_version) {
         return PreconditionFailed("customer was changed by someone else (now version " +
                                   std::to_string(current.version) + ")");
@@ -205,7 +205,7 @@ Status CustomerService::Delete(const Principal& who, const RequestContext& ctx, 
       return DenyError("delete customers", "customer", id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Status {
-      KAMS_TRY(Customer current, Visible(tx, who, id));
+      KAMS_TRY(Customer current, VisibleCustomer(tx, who, id));
       if (current.version != expected_version) {
         return PreconditionFailed("customer was changed by someone else (now version " +
                                   std::to_string(current.version) + ")");
@@ -224,7 +224,7 @@ Result<std::vector<AccountTeamMember>> CustomerService::Team(const Principal& wh
                                                              Id customer_id) {
   using R = Result<std::vector<AccountTeamMember>>;
   return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> R {
-    KAMS_TRY(Customer c, Visible(tx, who, customer_id));
+    KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
     return tx.customers().Team(c.id);
   }));
 }
@@ -239,7 +239,7 @@ Result<AccountTeamMember> CustomerService::AddTeamMember(const Principal& who,
     if (m.team_role.empty()) return ValidationFailed({{"team_role", "required"}});
     if (!IsValidTeamRole(m.team_role)) return ValidationFailed({{"team_role", "invalid"}});
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<AccountTeamMember> {
-      KAMS_TRY(Customer c, Visible(tx, who, m.customer_id));
+      KAMS_TRY(Customer c, VisibleCustomer(tx, who, m.customer_id));
       auto user = tx.users().Get(m.user_id);
       if (!user) return ValidationFailed({{"user_id", "not_found"}});
       if (!user->active) return ValidationFailed({{"user_id", "inactive"}});
@@ -265,7 +265,7 @@ Status CustomerService::RemoveTeamMember(const Principal& who, const RequestCont
       return DenyError("change account teams", "customer", customer_id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Status {
-      KAMS_TRY(Customer c, Visible(tx, who, customer_id));
+      KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
       if (!tx.customers().RemoveTeamMember(c.id, user_id)) {
         return NotFound("that user is not on the account team");
       }

@@ -12,6 +12,10 @@
 
 namespace kams {
 
+// The customer if `who` may see it; else not_found, with out-of-scope probes marked as
+// denials for the audit (Recorded writes them).
+Result<Customer> VisibleCustomer(Tx& tx, const Principal& who, Id id);
+
 class CustomerService {
  public:
   explicit CustomerService(CoreDeps deps) : deps_(deps) {}
@@ -40,9 +44,6 @@ class CustomerService {
                                           AccountTeamMember member);
   Status RemoveTeamMember(const Principal& who, const RequestContext& ctx, Id customer_id,
                           Id user_id);
-
-  // The visible customer or the not_found answer (auditing out-of-scope probes).
-  Result<Customer> Visible(Tx& tx, const Principal& who, Id id);
 
  private:
   Status CheckPlacement(Tx& tx, const Principal& who, const Customer& c);

@@ -22,7 +22,8 @@ int JobScheduler::Tick() {
   for (const auto& job : jobs_) {
     const Timestamp period = PeriodOf(job);
     const Timestamp now = deps_.clock.Now();
-    const std::string key = FormatRfc3339(PeriodStart(now, period));
+    const Timestamp offset = period_override_ > 0 ? 0 : job.offset;
+    const std::string key = FormatRfc3339(PeriodStart(now - offset, period) + offset);
     const Timestamp lease =
         job.lease > 0 ? job.lease : std::min<Timestamp>(period, 600 * kMicrosPerSecond);
     bool mine = false;

@@ -20,6 +20,7 @@ struct JobSpec {
   std::string name;         // e.g. "auth.purge"
   Timestamp period = 0;     // µs
   Timestamp lease = 0;      // µs a claim stays exclusive; 0: the period, at most 10 min
+  Timestamp offset = 0;     // periods begin this long after the epoch's (18 h: 02:00 in China)
   // Does the work; returns what it did, in words (kept as the run's outcome).
   std::function<Result<std::string>()> run;
 };

@@ -23,6 +23,7 @@ class Tx {
   virtual AccessLogRepository& access_log() = 0;
   virtual JobRepository& jobs() = 0;
   virtual TransactionRepository& transactions() = 0;
+  virtual TieringRepository& tiering() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

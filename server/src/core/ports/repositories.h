@@ -17,6 +17,7 @@
 #include "core/imports/transaction.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
+#include "core/tiering/tier_records.h"
 
 namespace kams {
 
@@ -152,6 +153,47 @@ class TransactionRepository {
   virtual void LoadRollups(MonthIndex first_month, MonthlyRollups& out) = 0;
   // One customer's roll-ups, oldest month first.
   virtual std::vector<MonthDelta> Months(Id customer_id) = 0;
+};
+
+// A customer's tier as the dossier shows it: set by the primary scheme.
+struct CustomerTierUpdate {
+  Id customer_id = 0;
+  std::optional<std::string> tier;
+  bool is_key_account = false;
+};
+
+class TieringRepository {
+ public:
+  virtual ~TieringRepository() = default;
+  // Live schemes (not deleted), by id, each with its current version's definition.
+  virtual std::vector<SchemeRecord> Schemes() = 0;
+  virtual std::optional<SchemeRecord> Scheme(Id id) = 0;
+  virtual std::optional<SchemeRecord> SchemeByName(const std::string& name) = 0;
+  // Inserts the scheme and its current version (s.definition).
+  virtual Id InsertScheme(const SchemeRecord& s) = 0;
+  // Writes the record's columns as given (not the definition: see InsertVersion).
+  virtual void UpdateScheme(const SchemeRecord& s) = 0;
+  virtual void SoftDeleteScheme(Id id, Timestamp at) = 0;
+  virtual void InsertVersion(const SchemeVersionRecord& v) = 0;
+  virtual std::vector<SchemeVersionRecord> Versions(Id scheme_id) = 0;  // newest first
+  virtual std::optional<SchemeVersionRecord> Version(Id scheme_id, std::int64_t version) = 0;
+
+  // Every assignment of a scheme, by customer id.
+  virtual std::vector<TierAssignment> Assignments(Id scheme_id) = 0;
+  virtual std::optional<TierAssignment> Assignment(Id scheme_id, Id customer_id) = 0;
+  // Inserts or replaces assignments; removes those of `removed` customers.
+  virtual void PutAssignments(Id scheme_id, const std::vector<TierAssignment>& rows) = 0;
+  virtual void RemoveAssignments(Id scheme_id, const std::vector<Id>& customer_ids) = 0;
+  // Drops every assignment of a scheme (when it is deleted).
+  virtual void ClearAssignments(Id scheme_id) = 0;
+  virtual void InsertChanges(const std::vector<TierChange>& changes) = 0;
+  // A customer's changes, newest first (keyset on id), with scheme and actor names.
+  virtual Page<TierChange> History(Id customer_id, const PageRequest& page) = 0;
+  virtual void SetCustomerTiers(const std::vector<CustomerTierUpdate>& updates) = 0;
+  // Every customer back to no tier and not a key account (the primary scheme changed).
+  virtual void ClearCustomerTiers() = 0;
+  // Names of the given customers (display only; no scope: callers list what they may see).
+  virtual std::vector<std::pair<Id, std::string>> CustomerNames(const std::vector<Id>& ids) = 0;
 };
 
 // One run of a periodic job: the row that makes it run on exactly one node per period.

@@ -1,6 +1,8 @@
 #include "core/tiering/evaluate.h"
 
 #include <algorithm>
+#include <charconv>
+#include <climits>
 #include <numeric>
 
 namespace kams {
@@ -147,6 +149,8 @@ void EvaluateRules(const TierScheme& s, const MonthlyRollups& r, Evaluation& e) 
     for (std::size_t t = 0; t < s.rule_tiers.size(); ++t) {
       if (TierHolds(s.rule_tiers[t], r, i, e.last_month)) {
         e.tier[i] = static_cast<std::int16_t>(t);
+        // The winning tier's first figure: what movers are ordered by.
+        ConditionHolds(s.rule_tiers[t].conditions.front(), r, i, e.last_month, &e.value[i]);
         break;
       }
     }
@@ -251,35 +255,66 @@ Evaluation Evaluate(const TierScheme& scheme, const MonthlyRollups& rollups,
   return e;
 }
 
+TierFacts FactsOf(const TierScheme& s, const MonthlyRollups& r, const Evaluation& e,
+                  std::size_t i) {
+  TierFacts f;
+  f.tier = e.tier[i];
+  f.last_month = e.last_month;
+  f.value = e.value[i];
+  if (s.kind == SchemeKind::kAbc) {
+    f.rank = e.rank[i];
+    f.ranked = e.ranked;
+    f.before = e.before[i];
+    f.total = e.total;
+  }
+  if (s.kind == SchemeKind::kRules && !s.rule_tiers.empty()) {
+    const RuleTier& t = s.rule_tiers[f.tier >= 0 ? static_cast<std::size_t>(f.tier) : 0];
+    for (const auto& c : t.conditions) {
+      std::int64_t actual = 0;
+      ConditionHolds(c, r, i, e.last_month, &actual);
+      f.actuals.push_back(actual);
+    }
+  }
+  return f;
+}
+
 std::string Explain(const TierScheme& s, const MonthlyRollups& r, const Evaluation& e,
                     std::size_t i, std::string_view language) {
+  return ExplainFacts(s, FactsOf(s, r, e, i), language);
+}
+
+namespace {
+
+std::string ExplainState(const TierScheme& s, const TierFacts& f, std::string_view language) {
   const bool zh = language != "en-US";
-  const int tier = e.tier[i];
+  const int tier = f.tier;
+  const auto names = s.TierNames();
+  if (tier >= static_cast<int>(names.size())) return "";
   switch (s.kind) {
     case SchemeKind::kAbc: {
-      const std::string window = Window(s.window_months, e.last_month, zh);
-      if (e.rank[i] == 0) {
+      const std::string window = Window(s.window_months, f.last_month, zh);
+      if (f.rank == 0 || tier < 0) {
         return zh ? window + "无" + MetricWords(s.metric, zh) + "，不参与 ABC 分类"
                   : "no " + MetricWords(s.metric, zh) + " " + window + ": takes no part";
       }
-      const std::string share = Percent(e.before[i], e.total);
+      const std::string share = Percent(f.before, f.total);
       const std::string line =
           tier < static_cast<int>(s.cuts_percent.size())
               ? std::to_string(s.cuts_percent[static_cast<std::size_t>(tier)]) + "%"
               : "100%";
-      const std::string rank = std::to_string(e.rank[i]) + "/" + std::to_string(e.ranked);
+      const std::string rank = std::to_string(f.rank) + "/" + std::to_string(f.ranked);
+      const std::string& name = names[static_cast<std::size_t>(tier)];
       return zh ? MetricWords(s.metric, zh) + " " + window + " " +
-                      MetricValue(s.metric, e.value[i]) + "，排名 " + rank +
-                      "，排在其前的客户合计占总额 " + share + "（" +
-                      e.tier_names[static_cast<std::size_t>(tier)] + " 类线 " + line + "）"
-                : MetricWords(s.metric, zh) + " " + window + " " +
-                      MetricValue(s.metric, e.value[i]) + ", rank " + rank +
-                      "; the customers ranked above make " + share + " of the total (" +
-                      e.tier_names[static_cast<std::size_t>(tier)] + " up to " + line + ")";
+                      MetricValue(s.metric, f.value) + "，排名 " + rank +
+                      "，排在其前的客户合计占总额 " + share + "（" + name + " 类线 " + line + "）"
+                : MetricWords(s.metric, zh) + " " + window + " " + MetricValue(s.metric, f.value) +
+                      ", rank " + rank + "; the customers ranked above make " + share +
+                      " of the total (" + name + " up to " + line + ")";
     }
     case SchemeKind::kStars: {
-      const std::string window = Window(s.months, e.last_month, zh);
-      const std::string lowest = MetricValue(s.metric, e.value[i]);
+      if (s.levels.empty()) return "";
+      const std::string window = Window(s.months, f.last_month, zh);
+      const std::string lowest = MetricValue(s.metric, f.value);
       if (tier < 0) {
         return zh ? window + "月" + MetricWords(s.metric, zh) + "最低 " + lowest + "，未达最低星级 " +
                         MetricValue(s.metric, s.levels.front().min_fen)
@@ -295,19 +330,21 @@ std::string Explain(const TierScheme& s, const MonthlyRollups& r, const Evaluati
                       MetricValue(s.metric, level.min_fen);
     }
     case SchemeKind::kRules: {
+      if (s.rule_tiers.empty()) return "";
       // The winning tier's conditions that hold; without a tier, the best tier's misses.
       const RuleTier& t = s.rule_tiers[tier >= 0 ? static_cast<std::size_t>(tier) : 0];
       std::string out = tier >= 0 ? t.tier + (zh ? "：" : ": ")
                                   : (zh ? "未达任何等级（" + t.tier + "：" : "no tier (" + t.tier + ": ");
       bool first = true;
-      for (const auto& c : t.conditions) {
-        std::int64_t actual = 0;
-        const bool holds = ConditionHolds(c, r, i, e.last_month, &actual);
+      for (std::size_t k = 0; k < t.conditions.size(); ++k) {
+        const auto& c = t.conditions[k];
+        const std::int64_t actual = k < f.actuals.size() ? f.actuals[k] : 0;
+        const bool holds = Holds(actual, c.op, c.value);
         if (holds != (tier >= 0)) continue;
         if (!first) out += zh ? "；" : "; ";
         first = false;
         out += (tier >= 0 || zh) ? "" : "not ";
-        out += ConditionText(c, actual, e.last_month, zh);
+        out += ConditionText(c, actual, f.last_month, zh);
         if (tier < 0 && zh) out += " 不成立";
       }
       if (tier < 0) out += zh ? "）" : ")";
@@ -315,6 +352,89 @@ std::string Explain(const TierScheme& s, const MonthlyRollups& r, const Evaluati
     }
   }
   return "";
+}
+
+}  // namespace
+
+std::string ExplainFacts(const TierScheme& s, const TierFacts& f, std::string_view language) {
+  std::string out = ExplainState(s, f, language);
+  // "…; it was ¥3,200,000.00 when it became A on 2026-03-31": where the customer came from.
+  if (f.previous_value && f.previous_since && s.kind != SchemeKind::kRules && !out.empty()) {
+    const Metric m = s.metric;
+    const std::string since = FormatCivilDate(*f.previous_since);
+    const std::string tier = f.previous_tier.value_or("");
+    if (language != "en-US") {
+      out += "；" + since + (tier.empty() ? "" : " 评为 " + tier + " ") + "时为 " +
+             MetricValue(m, *f.previous_value);
+    } else {
+      out += "; it was " + MetricValue(m, *f.previous_value) + " when " +
+             (tier.empty() ? std::string("last set") : "it became " + tier) + " on " + since;
+    }
+  }
+  return out;
+}
+
+std::string EncodeFacts(const TierFacts& f) {
+  std::string out = std::to_string(f.tier) + "|" + std::to_string(f.last_month) + "|" +
+                    std::to_string(f.value) + "|" + std::to_string(f.rank) + "|" +
+                    std::to_string(f.ranked) + "|" + std::to_string(f.before) + "|" +
+                    std::to_string(f.total) + "|";
+  for (std::size_t k = 0; k < f.actuals.size(); ++k) {
+    if (k > 0) out += ',';
+    out += std::to_string(f.actuals[k]);
+  }
+  if (f.previous_value && f.previous_since) {
+    out += "|" + std::to_string(*f.previous_value) + "|" + FormatCivilDate(*f.previous_since);
+  }
+  return out;
+}
+
+std::optional<TierFacts> DecodeFacts(std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const auto bar = text.find('|', start);
+    parts.push_back(text.substr(start, bar == std::string_view::npos ? bar : bar - start));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  if (parts.size() != 8 && parts.size() != 10) return std::nullopt;
+  auto num = [](std::string_view p, std::int64_t& out) {
+    if (p.empty()) return false;
+    const auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), out);
+    return ec == std::errc() && ptr == p.data() + p.size();
+  };
+  std::int64_t v[7];
+  for (int k = 0; k < 7; ++k) {
+    if (!num(parts[static_cast<std::size_t>(k)], v[k])) return std::nullopt;
+  }
+  if (v[0] < -1 || v[0] > 32767 || v[3] < 0 || v[4] < 0 || v[3] > UINT32_MAX || v[4] > UINT32_MAX ||
+      v[1] < INT32_MIN || v[1] > INT32_MAX) {
+    return std::nullopt;
+  }
+  TierFacts f;
+  f.tier = static_cast<int>(v[0]);
+  f.last_month = static_cast<MonthIndex>(v[1]);
+  f.value = v[2];
+  f.rank = static_cast<std::uint32_t>(v[3]);
+  f.ranked = static_cast<std::uint32_t>(v[4]);
+  f.before = v[5];
+  f.total = v[6];
+  if (parts.size() == 10) {
+    std::int64_t previous = 0;
+    if (!num(parts[8], previous)) return std::nullopt;
+    f.previous_value = previous;
+    f.previous_since = ParseCivilDate(parts[9]);
+    if (!f.previous_since) return std::nullopt;
+  }
+  std::string_view rest = parts[7];
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::int64_t a = 0;
+    if (!num(rest.substr(0, comma), a)) return std::nullopt;
+    f.actuals.push_back(a);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  return f;
 }
 
 }  // namespace kams

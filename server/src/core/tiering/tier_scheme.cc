@@ -1,5 +1,6 @@
 #include "core/tiering/tier_scheme.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/common/validation.h"
@@ -78,6 +79,27 @@ std::vector<std::string> TierScheme::TierNames() const {
   return {};
 }
 
+bool TierScheme::IsKeyAccountTier(const std::string& tier) const {
+  if (key_account_tiers.empty()) return true;
+  return std::find(key_account_tiers.begin(), key_account_tiers.end(), tier) !=
+         key_account_tiers.end();
+}
+
+int TierScheme::LongestWindow() const {
+  switch (kind) {
+    case SchemeKind::kAbc: return window_months;
+    case SchemeKind::kStars: return months;
+    case SchemeKind::kRules: {
+      int longest = 1;
+      for (const auto& t : rule_tiers) {
+        for (const auto& c : t.conditions) longest = std::max(longest, c.window_months);
+      }
+      return longest;
+    }
+  }
+  return 1;
+}
+
 namespace {
 
 void CheckTierName(Validator& v, const std::string& field, const std::string& tier,
@@ -153,6 +175,15 @@ Status ValidateScheme(const TierScheme& s) {
         }
       }
       break;
+    }
+  }
+  std::set<std::string> key_seen;
+  for (std::size_t i = 0; i < s.key_account_tiers.size(); ++i) {
+    const std::string at = "key_account_tiers[" + std::to_string(i) + "]";
+    if (seen.count(s.key_account_tiers[i]) == 0) {
+      v.Add(at, "unknown_tier");
+    } else if (!key_seen.insert(s.key_account_tiers[i]).second) {
+      v.Add(at, "duplicate");
     }
   }
   return v.ToStatus();

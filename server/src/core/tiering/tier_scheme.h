@@ -61,9 +61,14 @@ struct TierScheme {
   std::vector<StarLevel> levels;
   // rules
   std::vector<RuleTier> rule_tiers;
+  // Which tiers make a customer a key account when this is the primary scheme (empty: all).
+  std::vector<std::string> key_account_tiers;
 
   // Every tier name the scheme can give, best first.
   std::vector<std::string> TierNames() const;
+  bool IsKeyAccountTier(const std::string& tier) const;
+  // The most months any part of the scheme looks back over.
+  int LongestWindow() const;
 };
 
 inline constexpr int kMaxWindowMonths = 120;

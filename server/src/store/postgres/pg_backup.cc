@@ -184,37 +184,6 @@ std::int64_t CopyOut(pqxx::transaction_base& tx, pqxx::connection& c, const Back
   tx.exec("CLOSE kams_backup");
   return rows;
 }
-
-// A PostgreSQL array literal being built, one element at a time.
-class ArrayLiteral {
- public:
-  void Null() { Separate(), text_ += "NULL"; }
-  void Bare(std::string_view v) { Separate(), text_ += v; }
-  void Quoted(std::string_view v) {
-    Separate();
-    text_ += '"';
-    for (char ch : v) {
-      if (ch == '"' || ch == '\\') text_ += '\\';
-      text_ += ch;
-    }
-    text_ += '"';
-  }
-  // The literal so far ("{…}"); the builder starts again empty.
-  std::string Take() {
-    std::string out = std::move(text_);
-    out += '}';
-    text_ = "{";
-    return out;
-  }
-  std::size_t size() const { return text_.size(); }
-
- private:
-  void Separate() {
-    if (text_.size() > 1) text_ += ',';
-  }
-  std::string text_ = "{";
-};
-
 // A batch is sent when it has this many rows or this many bytes.
 constexpr std::int64_t kBatchRows = 5'000;
 constexpr std::size_t kBatchBytes = 8u << 20;

@@ -147,11 +147,38 @@ class PgTransactionRepository final : public TransactionRepository {
   PgSession& s_;
 };
 
+class PgTieringRepository final : public TieringRepository {
+ public:
+  explicit PgTieringRepository(PgSession& s) : s_(s) {}
+  std::vector<SchemeRecord> Schemes() override;
+  std::optional<SchemeRecord> Scheme(Id id) override;
+  std::optional<SchemeRecord> SchemeByName(const std::string& name) override;
+  Id InsertScheme(const SchemeRecord& s) override;
+  void UpdateScheme(const SchemeRecord& s) override;
+  void SoftDeleteScheme(Id id, Timestamp at) override;
+  void InsertVersion(const SchemeVersionRecord& v) override;
+  std::vector<SchemeVersionRecord> Versions(Id scheme_id) override;
+  std::optional<SchemeVersionRecord> Version(Id scheme_id, std::int64_t version) override;
+  std::vector<TierAssignment> Assignments(Id scheme_id) override;
+  std::optional<TierAssignment> Assignment(Id scheme_id, Id customer_id) override;
+  void PutAssignments(Id scheme_id, const std::vector<TierAssignment>& rows) override;
+  void RemoveAssignments(Id scheme_id, const std::vector<Id>& customer_ids) override;
+  void ClearAssignments(Id scheme_id) override;
+  void InsertChanges(const std::vector<TierChange>& changes) override;
+  Page<TierChange> History(Id customer_id, const PageRequest& page) override;
+  void SetCustomerTiers(const std::vector<CustomerTierUpdate>& updates) override;
+  void ClearCustomerTiers() override;
+  std::vector<std::pair<Id, std::string>> CustomerNames(const std::vector<Id>& ids) override;
+
+ private:
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
-        jobs_(s), transactions_(s) {}
+        jobs_(s), transactions_(s), tiering_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -161,6 +188,7 @@ class PgTx final : public Tx {
   AccessLogRepository& access_log() override { return access_log_; }
   JobRepository& jobs() override { return jobs_; }
   TransactionRepository& transactions() override { return transactions_; }
+  TieringRepository& tiering() override { return tiering_; }
 
  private:
   PgOrgRepository org_;
@@ -172,6 +200,7 @@ class PgTx final : public Tx {
   PgAccessLogRepository access_log_;
   PgJobRepository jobs_;
   PgTransactionRepository transactions_;
+  PgTieringRepository tiering_;
 };
 
 }  // namespace kams

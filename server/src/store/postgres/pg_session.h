@@ -115,4 +115,38 @@ inline std::optional<std::string> OptText(const pqxx::field& f) {
 // A PostgreSQL array literal of text values ({"a","b"}), for unnest($n::text[]).
 std::string PgTextArray(const std::vector<std::string>& items);
 
+// Builds an array literal element by element (NULLs, numbers, quoted text), for bulk
+// INSERT … SELECT FROM unnest($1::bigint[], $2::text[], …).
+class ArrayLiteral {
+ public:
+  void Null() { Separate(), text_ += "NULL"; }
+  void Bare(std::string_view v) { Separate(), text_ += v; }
+  void Int(std::int64_t v) { Bare(std::to_string(v)); }
+  void OptInt(const std::optional<std::int64_t>& v) { v ? Int(*v) : Null(); }
+  void Quoted(std::string_view v) {
+    Separate();
+    text_ += '"';
+    for (char ch : v) {
+      if (ch == '"' || ch == '\\') text_ += '\\';
+      text_ += ch;
+    }
+    text_ += '"';
+  }
+  void OptQuoted(const std::optional<std::string>& v) { v ? Quoted(*v) : Null(); }
+  // The literal so far ("{…}"); the builder starts again empty.
+  std::string Take() {
+    std::string out = std::move(text_);
+    out += '}';
+    text_ = "{";
+    return out;
+  }
+  std::size_t size() const { return text_.size(); }
+
+ private:
+  void Separate() {
+    if (text_.size() > 1) text_ += ',';
+  }
+  std::string text_ = "{";
+};
+
 }  // namespace kams

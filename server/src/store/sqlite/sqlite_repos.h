@@ -147,11 +147,38 @@ class SqliteTransactionRepository final : public TransactionRepository {
   SqliteConnection& c_;
 };
 
+class SqliteTieringRepository final : public TieringRepository {
+ public:
+  explicit SqliteTieringRepository(SqliteConnection& c) : c_(c) {}
+  std::vector<SchemeRecord> Schemes() override;
+  std::optional<SchemeRecord> Scheme(Id id) override;
+  std::optional<SchemeRecord> SchemeByName(const std::string& name) override;
+  Id InsertScheme(const SchemeRecord& s) override;
+  void UpdateScheme(const SchemeRecord& s) override;
+  void SoftDeleteScheme(Id id, Timestamp at) override;
+  void InsertVersion(const SchemeVersionRecord& v) override;
+  std::vector<SchemeVersionRecord> Versions(Id scheme_id) override;
+  std::optional<SchemeVersionRecord> Version(Id scheme_id, std::int64_t version) override;
+  std::vector<TierAssignment> Assignments(Id scheme_id) override;
+  std::optional<TierAssignment> Assignment(Id scheme_id, Id customer_id) override;
+  void PutAssignments(Id scheme_id, const std::vector<TierAssignment>& rows) override;
+  void RemoveAssignments(Id scheme_id, const std::vector<Id>& customer_ids) override;
+  void ClearAssignments(Id scheme_id) override;
+  void InsertChanges(const std::vector<TierChange>& changes) override;
+  Page<TierChange> History(Id customer_id, const PageRequest& page) override;
+  void SetCustomerTiers(const std::vector<CustomerTierUpdate>& updates) override;
+  void ClearCustomerTiers() override;
+  std::vector<std::pair<Id, std::string>> CustomerNames(const std::vector<Id>& ids) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
 class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
-        jobs_(c), transactions_(c) {}
+        jobs_(c), transactions_(c), tiering_(c) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -161,6 +188,7 @@ class SqliteTx final : public Tx {
   AccessLogRepository& access_log() override { return access_log_; }
   JobRepository& jobs() override { return jobs_; }
   TransactionRepository& transactions() override { return transactions_; }
+  TieringRepository& tiering() override { return tiering_; }
 
  private:
   SqliteOrgRepository org_;
@@ -172,6 +200,7 @@ class SqliteTx final : public Tx {
   SqliteAccessLogRepository access_log_;
   SqliteJobRepository jobs_;
   SqliteTransactionRepository transactions_;
+  SqliteTieringRepository tiering_;
 };
 
 }  // namespace kams

@@ -1,0 +1,263 @@
+#include "http/api.h"
+#include "http/handler_util.h"
+
+namespace kams::http {
+namespace {
+
+// Reasons are written in the reader's language: English when the request prefers it.
+std::string LanguageOf(const Request& req) {
+  const std::string_view accept = req.Header("accept-language");
+  return accept.substr(0, 2) == "en" ? "en-US" : "zh-CN";
+}
+
+Response SchemeResponse(int status, const SchemeRecord& s) {
+  Response r = JsonResponse(status, codec::ToJson(s));
+  SetEtag(r, s.version);
+  return r;
+}
+
+// Settings that ride along with a scheme: {"active": bool, "primary": bool}.
+Status ReadSettings(const json& body, SchemeSettings& out) {
+  std::vector<FieldError> problems;
+  for (const char* name : {"active", "primary"}) {
+    auto it = body.find(name);
+    if (it == body.end()) continue;
+    if (!it->is_boolean()) {
+      problems.push_back({name, "must_be_boolean"});
+      continue;
+    }
+    (std::string_view(name) == "active" ? out.active : out.primary) = it->get<bool>();
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  return Ok();
+}
+
+// A scheme under "definition": every problem is named under "definition." so the editor
+// can place it.
+Result<TierScheme> ParseDefinition(const json& j) {
+  auto parsed = codec::ParseTierScheme(j);
+  if (!parsed.ok()) {
+    Error e = parsed.take_error();
+    for (auto& f : e.fields) f.field = "definition." + f.field;
+    return e;
+  }
+  return parsed;
+}
+
+// {"as_of": "YYYY-MM-DD", "movers_limit": n, "definition": {...}} (each optional); which
+// members are allowed depends on the action.
+Status ReadRunOptions(const json& body, const Request& req, std::initializer_list<const char*> allowed,
+                      RunOptions& options, std::optional<TierScheme>* draft) {
+  std::vector<FieldError> problems;
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    bool known = false;
+    for (const char* a : allowed) known |= it.key() == a;
+    if (!known) problems.push_back({it.key(), "unknown_field"});
+  }
+  if (auto it = body.find("as_of"); it != body.end() && !it->is_null()) {
+    std::optional<CivilDate> d;
+    if (it->is_string()) d = ParseCivilDate(it->get<std::string>());
+    if (!d) {
+      problems.push_back({"as_of", "must_be_date"});
+    } else {
+      options.as_of = d;
+    }
+  }
+  if (auto it = body.find("movers_limit"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 1000) {
+      problems.push_back({"movers_limit", "out_of_range"});
+    } else {
+      options.movers_limit = static_cast<int>(it->get<std::int64_t>());
+    }
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  if (draft) {
+    if (auto it = body.find("definition"); it != body.end() && !it->is_null()) {
+      auto parsed = ParseDefinition(*it);
+      if (!parsed.ok()) return parsed.take_error();
+      *draft = std::move(*parsed);
+    }
+  }
+  options.language = LanguageOf(req);
+  return Ok();
+}
+
+// An empty body is an empty object here (actions without options).
+Result<json> OptionalObject(const Request& req) {
+  if (req.body.empty()) return json::object();
+  return codec::ParseObject(req.body);
+}
+
+}  // namespace
+
+void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed) {
+  r.Add("GET", "/api/v1/tier-schemes", authed([&s](Request& req, const Call& call) -> Response {
+          if (auto q = Query::Parse(req, {}); !q.ok()) return ErrorResponse(q.error(), req);
+          auto list = s.tiering.List(call.who());
+          if (!list.ok()) return ErrorResponse(list.error(), req);
+          json items = json::array();
+          for (const auto& x : *list) items.push_back(codec::ToJson(x));
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
+  // The body is a scheme exactly as `kams retier --scheme` reads it, plus optional
+  // "active" and "primary".
+  r.Add("POST", "/api/v1/tier-schemes", authed([&s](Request& req, const Call& call) -> Response {
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          SchemeSettings settings;
+          if (auto st = ReadSettings(*body, settings); !st.ok()) return ErrorResponse(st.error(), req);
+          body->erase("active");
+          body->erase("primary");
+          auto scheme = codec::ParseTierScheme(*body);
+          if (!scheme.ok()) return ErrorResponse(scheme.error(), req);
+          auto created = s.tiering.Create(call.who(), call.ctx, *scheme, settings);
+          if (!created.ok()) return ErrorResponse(created.error(), req);
+          Response res = SchemeResponse(201, *created);
+          res.SetHeader("Location", "/api/v1/tier-schemes/" + std::to_string(created->id));
+          return res;
+        }));
+
+  r.Add("POST", "/api/v1/tier-schemes/preview",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          RunOptions options;
+          std::optional<TierScheme> draft;
+          if (auto st = ReadRunOptions(*body, req, {"as_of", "movers_limit", "definition"}, options,
+                                       &draft);
+              !st.ok()) {
+            return ErrorResponse(st.error(), req);
+          }
+          if (!draft) return ErrorResponse(ValidationFailed({{"definition", "required"}}), req);
+          auto run = s.tiering.Preview(call.who(), call.ctx, std::nullopt, draft, options);
+          if (!run.ok()) return ErrorResponse(run.error(), req);
+          return JsonResponse(200, codec::ToJson(*run));
+        }));
+
+  r.Add("GET", "/api/v1/tier-schemes/{id}", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto scheme = s.tiering.Get(call.who(), *id);
+          if (!scheme.ok()) return ErrorResponse(scheme.error(), req);
+          return SchemeResponse(200, *scheme);
+        }));
+
+  // {"definition": {...}, "active": bool, "primary": bool}, each optional.
+  r.Add("PATCH", "/api/v1/tier-schemes/{id}", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          std::vector<FieldError> unknown;
+          for (auto it = body->begin(); it != body->end(); ++it) {
+            if (it.key() != "definition" && it.key() != "active" && it.key() != "primary") {
+              unknown.push_back({it.key(), "unknown_field"});
+            }
+          }
+          if (!unknown.empty()) return ErrorResponse(ValidationFailed(unknown), req);
+          SchemeSettings settings;
+          if (auto st = ReadSettings(*body, settings); !st.ok()) return ErrorResponse(st.error(), req);
+          std::optional<TierScheme> scheme;
+          if (auto it = body->find("definition"); it != body->end()) {
+            auto parsed = ParseDefinition(*it);
+            if (!parsed.ok()) return ErrorResponse(parsed.error(), req);
+            scheme = std::move(*parsed);
+          }
+          auto updated = s.tiering.Update(call.who(), call.ctx, *id, *version, scheme, settings);
+          if (!updated.ok()) return ErrorResponse(updated.error(), req);
+          return SchemeResponse(200, *updated);
+        }));
+
+  r.Add("DELETE", "/api/v1/tier-schemes/{id}", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto st = s.tiering.Delete(call.who(), call.ctx, *id, *version);
+          if (!st.ok()) return ErrorResponse(st.error(), req);
+          return NoContent();
+        }));
+
+  r.Add("GET", "/api/v1/tier-schemes/{id}/versions",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          if (auto q = Query::Parse(req, {}); !q.ok()) return ErrorResponse(q.error(), req);
+          auto versions = s.tiering.Versions(call.who(), *id);
+          if (!versions.ok()) return ErrorResponse(versions.error(), req);
+          json items = json::array();
+          for (const auto& v : *versions) items.push_back(codec::ToJson(v));
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
+  r.Add("POST", "/api/v1/tier-schemes/{id}/preview",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto body = OptionalObject(req);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          RunOptions options;
+          std::optional<TierScheme> draft;
+          if (auto st = ReadRunOptions(*body, req, {"as_of", "movers_limit", "definition"}, options,
+                                       &draft);
+              !st.ok()) {
+            return ErrorResponse(st.error(), req);
+          }
+          auto run = s.tiering.Preview(call.who(), call.ctx, *id, draft, options);
+          if (!run.ok()) return ErrorResponse(run.error(), req);
+          return JsonResponse(200, codec::ToJson(*run));
+        }));
+
+  r.Add("POST", "/api/v1/tier-schemes/{id}/apply",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto body = OptionalObject(req);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          RunOptions options;
+          if (auto st = ReadRunOptions(*body, req, {"as_of", "movers_limit"}, options, nullptr);
+              !st.ok()) {
+            return ErrorResponse(st.error(), req);
+          }
+          auto run = s.tiering.Apply(call.who(), call.ctx, *id, options);
+          if (!run.ok()) return ErrorResponse(run.error(), req);
+          return JsonResponse(200, codec::ToJson(*run));
+        }));
+
+  r.Add("GET", "/api/v1/customers/{id}/tiers", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          if (auto q = Query::Parse(req, {}); !q.ok()) return ErrorResponse(q.error(), req);
+          auto tiers = s.tiering.TiersOf(call.who(), call.ctx, *id);
+          if (!tiers.ok()) return ErrorResponse(tiers.error(), req);
+          json items = json::array();
+          for (const auto& t : *tiers) items.push_back(codec::ToJson(t));
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
+  r.Add("GET", "/api/v1/customers/{id}/tier-history",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto q = Query::Parse(req, {"limit", "cursor"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto page = q->Page("-id", true);
+          if (!page.ok()) return ErrorResponse(page.error(), req);
+          auto history = s.tiering.History(call.who(), call.ctx, *id, *page, LanguageOf(req));
+          if (!history.ok()) return ErrorResponse(history.error(), req);
+          json items = json::array();
+          for (std::size_t i = 0; i < history->page.items.size(); ++i) {
+            items.push_back(codec::ToJson(history->page.items[i], history->reasons[i]));
+          }
+          return JsonResponse(
+              200, json{{"items", items},
+                        {"next_cursor", history->page.next
+                                            ? json(codec::EncodeCursor("-id", *history->page.next))
+                                            : json(nullptr)}});
+        }));
+}
+
+}  // namespace kams::http
