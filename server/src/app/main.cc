@@ -117,7 +117,8 @@ int Serve(const ServeOptions& o) {
   Wiring wiring(WiringOptions{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)});
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
-                          wiring.imports(), wiring.tiering(),
+                          wiring.imports(), wiring.tiering(), wiring.nominations(),
+                          wiring.notifications(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};

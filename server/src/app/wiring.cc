@@ -22,7 +22,9 @@ Wiring::Wiring(const WiringOptions& o)
       users_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       audit_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      tiering_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_) {}
+      tiering_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
+      nominations_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
+      notifications_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

@@ -12,6 +12,7 @@
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
 #include "core/imports/import_service.h"
+#include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
 #include "core/tiering/tiering_service.h"
 #include "crypto/sodium_crypto.h"
@@ -44,6 +45,8 @@ class Wiring {
   AuditService& audit() { return audit_; }
   ImportService& imports() { return imports_; }
   TieringService& tiering() { return tiering_; }
+  NominationService& nominations() { return nominations_; }
+  NotificationService& notifications() { return notifications_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
   Principal CliPrincipal();
@@ -64,6 +67,8 @@ class Wiring {
   ImportService imports_;
   codec::JsonSchemeFormat scheme_format_;
   TieringService tiering_;
+  NominationService nominations_;
+  NotificationService notifications_;
 };
 
 // Opens and migrates only (for `kams migrate`).

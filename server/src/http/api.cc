@@ -41,6 +41,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddAuditRoutes(router_, services_, authed);
   AddImportRoutes(router_, services_, authed);
   AddTieringRoutes(router_, services_, authed);
+  AddNominationRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

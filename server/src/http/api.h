@@ -8,6 +8,7 @@
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
 #include "core/imports/import_service.h"
+#include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
 #include "core/tiering/tiering_service.h"
 #include "http/console_files.h"
@@ -26,6 +27,8 @@ struct Services {
   AuditService& audit;
   ImportService& imports;
   TieringService& tiering;
+  NominationService& nominations;
+  NotificationService& notifications;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -75,5 +78,7 @@ void AddImportRoutes(Router& r, Services& s,
                      const std::function<Handler(AuthedHandler)>& authed);
 void AddTieringRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);
+void AddNominationRoutes(Router& r, Services& s,
+                         const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

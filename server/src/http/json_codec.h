@@ -15,6 +15,7 @@
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
 #include "core/tiering/tier_scheme.h"
+#include "core/nominations/nomination_service.h"
 #include "core/tiering/tiering_service.h"
 #include "http/json_writer.h"
 
@@ -59,6 +60,10 @@ json ToJson(const SchemeVersionRecord& v);
 json ToJson(const TieringRun& run);
 json ToJson(const TierChange& c, const std::string& reason);
 json ToJson(const CustomerTier& t);
+
+// Nominations (with their steps when read one by one) and notifications.
+json ToJson(const Nomination& n);
+json ToJson(const Notification& n);
 
 // The scheme format of the core's port: canonical JSON text (keys in a fixed order).
 class JsonSchemeFormat final : public SchemeFormat {

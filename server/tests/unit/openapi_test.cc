@@ -269,6 +269,7 @@ class Stack {
       : wiring_(WiringOptions{file_.string(), 2}),
         api_(Services{wiring_.auth(), wiring_.customers(), wiring_.contacts(), wiring_.org(),
                       wiring_.users(), wiring_.audit(), wiring_.imports(), wiring_.tiering(),
+                      wiring_.nominations(), wiring_.notifications(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},
@@ -822,6 +823,23 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
   call("GET", "/api/v1/customers/{id}/tiers", {customer_id}, nullptr, 200);
   call("GET", "/api/v1/customers/{id}/tier-history", {customer_id}, nullptr, 200);
   call("DELETE", "/api/v1/tier-schemes/{id}", {scheme_id}, nullptr, 204, As::kBearer, 2);
+
+  // Nominations: the bearer (an administrator) nominates and withdraws one, a second is
+  // rejected, resubmitted and approved (administrators decide where no decider is found).
+  call("GET", "/api/v1/approval-chain", {}, nullptr, 200);
+  call("PUT", "/api/v1/approval-chain", {}, {{"roles", {"director", "specialist"}}}, 200);
+  Answer nomination = call("POST", "/api/v1/nominations", {},
+                           {{"customer_id", std::stoll(customer_id)}, {"reason", "潜力大"}}, 201);
+  const std::string nomination_id = id_of(nomination);
+  call("GET", "/api/v1/nominations", {}, nullptr, 200, As::kBearer, std::nullopt, "?box=mine");
+  call("GET", "/api/v1/nominations/{id}", {nomination_id}, nullptr, 200);
+  call("POST", "/api/v1/nominations/{id}/approve", {nomination_id}, {{"comment", "自己"}}, 403);
+  call("POST", "/api/v1/nominations/{id}/reject", {nomination_id}, {{"comment", "自己"}}, 403);
+  call("POST", "/api/v1/nominations/{id}/withdraw", {nomination_id}, {{"comment", "撤回"}}, 200);
+  call("POST", "/api/v1/nominations/{id}/resubmit", {nomination_id}, {{"reason", "再议"}}, 409);
+  call("GET", "/api/v1/notifications", {}, nullptr, 200, As::kBearer, std::nullopt, "?unread=true");
+  call("POST", "/api/v1/notifications/read-all", {}, json::object(), 200);
+  call("POST", "/api/v1/notifications/{id}/read", {"999999999"}, json::object(), 404);
 
   // Audit, after all of the above.
   call("GET", "/api/v1/audit", {}, nullptr, 200, As::kBearer, std::nullopt,

@@ -792,6 +792,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List nominations
+         * @description `box=inbox`: waiting for the caller's decision (their role decides now, in their unit; administrators: every pending request). `box=mine`: the caller's own. `box=all` (default): those concerning customers in the caller's scope. Newest first.
+         */
+        get: operations["listNominations"];
+        put?: never;
+        /**
+         * Nominate a customer, or ask for a tier change
+         * @description Any user may put forward a customer they see, with a reason; the metrics of the last 12 months are kept with it. The request goes to the first level of the approval chain that has a decider up the org tree from the customer's unit (or to administrators), who are notified. 409 when the customer is already a key account, already has the proposed tier, or a request of the same kind is pending.
+         */
+        post: operations["createNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A nomination
+         * @description With its steps. Visible to its nominator, its current deciders and whoever sees the customer; 404 otherwise.
+         */
+        get: operations["getNomination"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve at the current level
+         * @description By a decider of the current level (or an administrator), never the nominator. Moves the request to the next level that has a decider, or, at the last, carries it out: the customer becomes a key account (nominate) or takes the proposed tier, pinned (change). The nominator is notified. 409 when already decided, withdrawn, or approved by the caller before. The body may be empty.
+         */
+        post: operations["approveNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject
+         * @description By a decider of the current level (or an administrator), with a comment (required). The nominator is notified; they may change and resubmit it. 409 when already decided. The body may be empty.
+         */
+        post: operations["rejectNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw
+         * @description By the nominator (or an administrator) while pending; 409 afterwards. The body may be empty.
+         */
+        post: operations["withdrawNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resubmit a rejected request
+         * @description By the nominator, once changed: it starts again at level 1 with fresh metrics. 409 when it is not rejected or nothing changed.
+         */
+        post: operations["resubmitNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The approval chain
+         * @description The role deciding at each level (default: director, then specialist). The unit deciding at a level is the lowest one up the org tree from the customer's unit that has an active user of that role, not below the previous level's unit; a level without one is skipped.
+         */
+        get: operations["getApprovalChain"];
+        /**
+         * Set the approval chain
+         * @description Administrators only; 1 to 5 levels. Pending requests keep their current decider and follow the new chain from their next level.
+         */
+        put: operations["setApprovalChain"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description The caller's own notifications, newest first, with the number unread.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id. */
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Only one's own (404 otherwise). The body may be empty.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every notification read
+         * @description The body may be empty.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1930,6 +2156,126 @@ export interface components {
             items: components["schemas"]["TierChange"][];
             next_cursor: string | null;
         };
+        NominationCreate: {
+            /** @description A customer the nominator sees (404 otherwise). */
+            customer_id: number;
+            /**
+             * @description `nominate` (default): make the customer a key account; `change`: move its tier under `scheme_id` by hand.
+             * @enum {string}
+             */
+            kind?: "nominate" | "change";
+            /** @description change: the scheme (required). nominate: not given; a `proposed_tier` refers to the primary scheme. */
+            scheme_id?: number | null;
+            /** @description A tier of the scheme; for `change`, null revokes. */
+            proposed_tier?: string | null;
+            /** @description Why, in the nominator's words (required). */
+            reason: string;
+            /**
+             * Format: date
+             * @description Once approved, evaluation leaves the tier alone until this day (default: a year after the decision).
+             */
+            pinned_until?: string | null;
+        };
+        /** @description At least one must differ from the rejected request (409 otherwise). */
+        NominationResubmit: {
+            reason?: string;
+            proposed_tier?: string | null;
+            /** Format: date */
+            pinned_until?: string | null;
+        };
+        NominationDecision: {
+            /** @description Required to reject. */
+            comment?: string;
+        };
+        NominationStep: {
+            id: number;
+            submission: number;
+            level: number;
+            /** @enum {string} */
+            action: "submit" | "approve" | "reject" | "withdraw";
+            actor_id: number | null;
+            actor_name: string | null;
+            comment: string;
+            /** Format: date-time */
+            at: string;
+        };
+        Nomination: {
+            id: number;
+            customer_id: number;
+            customer_name: string;
+            nominator_id: number;
+            nominator_name: string;
+            /** @enum {string} */
+            kind: "nominate" | "change";
+            scheme_id: number | null;
+            scheme_name: string | null;
+            proposed_tier: string | null;
+            reason: string;
+            /** Format: date */
+            pinned_until: string | null;
+            /** @description The customer's last 12 whole months when the request was (re)submitted. */
+            metrics: {
+                revenue_12m_fen: number;
+                orders_12m: number;
+                margin_12m_fen: number;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            /** @description The level deciding now (or that decided last). */
+            level: number;
+            /** @description Levels in the approval chain. */
+            levels: number;
+            /**
+             * @description Who decides now: users of this role in `approver_unit_id` (administrators may always decide). Null once decided.
+             * @enum {string|null}
+             */
+            approver_role: "admin" | "executive" | "director" | "kam" | "assistant" | "specialist" | "service" | "sales" | null;
+            approver_unit_id: number | null;
+            approver_unit_name: string | null;
+            submissions: number;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** @description Every submission and decision, oldest first (empty in lists). */
+            steps: components["schemas"]["NominationStep"][];
+        };
+        NominationList: {
+            items: components["schemas"]["Nomination"][];
+            next_cursor: string | null;
+        };
+        ApprovalChain: {
+            /** @description The deciding role per level, level 1 first (1 to 5 levels). */
+            roles: ("admin" | "executive" | "director" | "kam" | "assistant" | "specialist" | "service" | "sales")[];
+        };
+        Notification: {
+            id: number;
+            /** @description e.g. nomination.awaiting, nomination.advanced, nomination.approved, nomination.rejected */
+            kind: string;
+            entity: string;
+            entity_id: number | null;
+            customer_id: number | null;
+            /** @description In the recipient's language. */
+            title: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            next_cursor: string | null;
+            unread_count: number;
+        };
+        NotificationsMarked: {
+            marked: number;
+        };
+        /** @description An empty object (or no body). */
+        Empty: Record<string, never>;
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -2041,6 +2387,10 @@ export interface components {
         TokenId: number;
         /** @description Tier scheme id. */
         SchemeId: number;
+        /** @description Nomination id. */
+        NominationId: number;
+        /** @description Notification id. */
+        NotificationId: number;
     };
     requestBodies: never;
     headers: {
@@ -3683,6 +4033,404 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listNominations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                box?: "inbox" | "mine" | "all";
+                status?: "pending" | "approved" | "rejected" | "withdrawn";
+                customer_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of nominations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createNomination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominationCreate"];
+            };
+        };
+        responses: {
+            /** @description The request, with its first step. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getNomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The nomination. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveNomination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NominationDecision"];
+            };
+        };
+        responses: {
+            /** @description The nomination after the decision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectNomination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NominationDecision"];
+            };
+        };
+        responses: {
+            /** @description The nomination after the decision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    withdrawNomination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NominationDecision"];
+            };
+        };
+        responses: {
+            /** @description The nomination after the decision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resubmitNomination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Nomination id. */
+                id: components["parameters"]["NominationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominationResubmit"];
+            };
+        };
+        responses: {
+            /** @description The request, pending again. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nomination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getApprovalChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalChain"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setApprovalChain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalChain"];
+            };
+        };
+        responses: {
+            /** @description The chain now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalChain"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only unread ones. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Notification id. */
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Empty"];
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Empty"];
+            };
+        };
+        responses: {
+            /** @description How many were unread. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarked"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -132,4 +132,9 @@ CivilDate BusinessDay(Timestamp t) {
   return CivilFromDays(local / kDay - (local % kDay < 0 ? 1 : 0));
 }
 
+std::optional<std::string> FormatCivilDate(const std::optional<CivilDate>& date) {
+  if (!date) return std::nullopt;
+  return FormatCivilDate(*date);
+}
+
 }  // namespace kams

@@ -40,6 +40,8 @@ struct CivilDate {
 // Parses exactly "YYYY-MM-DD" (years 1000..9999) and rejects impossible days (2023-02-29).
 std::optional<CivilDate> ParseCivilDate(std::string_view text);
 std::string FormatCivilDate(const CivilDate& date);
+// The same for a date that may be missing (a NULL column).
+std::optional<std::string> FormatCivilDate(const std::optional<CivilDate>& date);
 std::int64_t DaysFromCivil(const CivilDate& date);  // days since 1970-01-01
 CivilDate CivilFromDays(std::int64_t days);
 // The business day `t` falls on: KAMS keeps China Standard Time (UTC+8, no daylight saving),

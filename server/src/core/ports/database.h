@@ -24,6 +24,8 @@ class Tx {
   virtual JobRepository& jobs() = 0;
   virtual TransactionRepository& transactions() = 0;
   virtual TieringRepository& tiering() = 0;
+  virtual NominationRepository& nominations() = 0;
+  virtual NotificationRepository& notifications() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -15,6 +15,8 @@
 #include "core/contacts/contact.h"
 #include "core/customers/customer.h"
 #include "core/imports/transaction.h"
+#include "core/nominations/nomination.h"
+#include "core/notifications/notification.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
 #include "core/tiering/tier_records.h"
@@ -194,6 +196,50 @@ class TieringRepository {
   virtual void ClearCustomerTiers() = 0;
   // Names of the given customers (display only; no scope: callers list what they may see).
   virtual std::vector<std::pair<Id, std::string>> CustomerNames(const std::vector<Id>& ids) = 0;
+};
+
+// Which nominations a list shows.
+enum class NominationBox {
+  kInbox,  // waiting for the principal's decision (their role and unit decide now)
+  kMine,   // put forward by the principal
+  kAll,    // concerning customers in the principal's scope
+};
+
+struct NominationFilter {
+  NominationBox box = NominationBox::kAll;
+  std::optional<NominationStatus> status;
+  std::optional<Id> customer_id;
+};
+
+class NominationRepository {
+ public:
+  virtual ~NominationRepository() = default;
+  virtual Id Insert(const Nomination& n) = 0;
+  virtual void Update(const Nomination& n) = 0;  // every column but id and created_at
+  // With the customer's, nominator's, scheme's and approver unit's names; without steps.
+  virtual std::optional<Nomination> Get(Id id) = 0;
+  virtual std::vector<NominationStep> Steps(Id nomination_id) = 0;  // oldest first
+  virtual void InsertStep(const NominationStep& s) = 0;
+  // Newest first (keyset on id).
+  virtual Page<Nomination> List(const Principal& who, const NominationFilter& f,
+                                const PageRequest& page) = 0;
+  virtual bool HasPending(Id customer_id, NominationKind kind, std::optional<Id> scheme_id) = 0;
+  // The approval chain: the deciding role per level, level 1 first.
+  virtual std::vector<Role> ApprovalLevels() = 0;
+  virtual void SetApprovalLevels(const std::vector<Role>& roles) = 0;
+  // Active users of `role` in exactly `unit_id`.
+  virtual std::vector<Id> UsersWithRoleIn(Role role, Id unit_id) = 0;
+};
+
+class NotificationRepository {
+ public:
+  virtual ~NotificationRepository() = default;
+  virtual void Insert(const Notification& n) = 0;
+  // The user's own, newest first (keyset on id).
+  virtual Page<Notification> List(Id user_id, bool unread_only, const PageRequest& page) = 0;
+  virtual bool MarkRead(Id user_id, Id id, Timestamp at) = 0;  // false: not theirs / absent
+  virtual std::int64_t MarkAllRead(Id user_id, Timestamp at) = 0;
+  virtual std::int64_t UnreadCount(Id user_id) = 0;
 };
 
 // One run of a periodic job: the row that makes it run on exactly one node per period.

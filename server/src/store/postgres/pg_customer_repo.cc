@@ -123,20 +123,6 @@ std::string UpdateSql() {
   return "UPDATE customer SET " + sets + " WHERE id = $" + std::to_string(kWriteCount + 1);
 }
 
-// Shared builder values as PostgreSQL text parameters.
-PgValues ToPg(const std::vector<SqlValue>& values) {
-  PgValues out;
-  out.reserve(values.size());
-  for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v)) {
-      out.emplace_back(std::to_string(*n));
-    } else {
-      out.emplace_back(std::get<std::string>(v));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<Customer> PgCustomerRepository::Get(const Principal& who, Id id) {

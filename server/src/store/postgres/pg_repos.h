@@ -174,11 +174,44 @@ class PgTieringRepository final : public TieringRepository {
   PgSession& s_;
 };
 
+class PgNominationRepository final : public NominationRepository {
+ public:
+  explicit PgNominationRepository(PgSession& s) : s_(s) {}
+  Id Insert(const Nomination& n) override;
+  void Update(const Nomination& n) override;
+  std::optional<Nomination> Get(Id id) override;
+  std::vector<NominationStep> Steps(Id nomination_id) override;
+  void InsertStep(const NominationStep& s) override;
+  Page<Nomination> List(const Principal& who, const NominationFilter& f,
+                        const PageRequest& page) override;
+  bool HasPending(Id customer_id, NominationKind kind, std::optional<Id> scheme_id) override;
+  std::vector<Role> ApprovalLevels() override;
+  void SetApprovalLevels(const std::vector<Role>& roles) override;
+  std::vector<Id> UsersWithRoleIn(Role role, Id unit_id) override;
+
+ private:
+  PgSession& s_;
+};
+
+class PgNotificationRepository final : public NotificationRepository {
+ public:
+  explicit PgNotificationRepository(PgSession& s) : s_(s) {}
+  void Insert(const Notification& n) override;
+  Page<Notification> List(Id user_id, bool unread_only, const PageRequest& page) override;
+  bool MarkRead(Id user_id, Id id, Timestamp at) override;
+  std::int64_t MarkAllRead(Id user_id, Timestamp at) override;
+  std::int64_t UnreadCount(Id user_id) override;
+
+ private:
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
-        jobs_(s), transactions_(s), tiering_(s) {}
+        jobs_(s), transactions_(s), tiering_(s), nominations_(s),
+        notifications_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -189,6 +222,8 @@ class PgTx final : public Tx {
   JobRepository& jobs() override { return jobs_; }
   TransactionRepository& transactions() override { return transactions_; }
   TieringRepository& tiering() override { return tiering_; }
+  NominationRepository& nominations() override { return nominations_; }
+  NotificationRepository& notifications() override { return notifications_; }
 
  private:
   PgOrgRepository org_;
@@ -201,6 +236,8 @@ class PgTx final : public Tx {
   PgJobRepository jobs_;
   PgTransactionRepository transactions_;
   PgTieringRepository tiering_;
+  PgNominationRepository nominations_;
+  PgNotificationRepository notifications_;
 };
 
 }  // namespace kams

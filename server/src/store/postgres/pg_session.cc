@@ -18,6 +18,19 @@ const std::string& PgConnection::StatementName(const std::string& sql) {
   return it->second;
 }
 
+PgValues ToPg(const std::vector<SqlValue>& values) {
+  PgValues out;
+  out.reserve(values.size());
+  for (const auto& v : values) {
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      out.emplace_back(std::to_string(*n));
+    } else {
+      out.emplace_back(std::get<std::string>(v));
+    }
+  }
+  return out;
+}
+
 std::string PgTextArray(const std::vector<std::string>& items) {
   std::string out = "{";
   for (std::size_t i = 0; i < items.size(); ++i) {

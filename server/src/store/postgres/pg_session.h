@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/ports/database.h"
+#include "store/sql_binder.h"
 
 namespace kams {
 
@@ -111,6 +112,9 @@ inline std::optional<std::string> OptText(const pqxx::field& f) {
   if (f.is_null()) return std::nullopt;
   return f.as<std::string>();
 }
+
+// Shared builder values (store/sql_binder.h) as PostgreSQL text parameters.
+PgValues ToPg(const std::vector<SqlValue>& values);
 
 // A PostgreSQL array literal of text values ({"a","b"}), for unnest($n::text[]).
 std::string PgTextArray(const std::vector<std::string>& items);

@@ -41,11 +41,6 @@ TierAssignment ReadAssignment(const pqxx::row& r) {
   return a;
 }
 
-std::optional<std::string> OptDate(const std::optional<CivilDate>& d) {
-  if (!d) return std::nullopt;
-  return FormatCivilDate(*d);
-}
-
 std::string IdArray(const std::vector<Id>& ids, std::size_t from, std::size_t to) {
   ArrayLiteral a;
   for (std::size_t i = from; i < to; ++i) a.Int(ids[i]);
@@ -97,7 +92,7 @@ void PgTieringRepository::UpdateScheme(const SchemeRecord& s) {
       "last_applied_version = $9, last_applied_as_of = $10 WHERE id = $11",
       s.name, std::string(SchemeKindName(s.kind)), s.current_version, s.active, s.primary,
       s.version, s.updated_at, s.last_applied_at, s.last_applied_version,
-      OptDate(s.last_applied_as_of), s.id);
+      FormatCivilDate(s.last_applied_as_of), s.id);
 }
 
 void PgTieringRepository::SoftDeleteScheme(Id id, Timestamp at) {
@@ -163,7 +158,7 @@ void PgTieringRepository::PutAssignments(Id scheme_id, const std::vector<TierAss
       tiers.OptQuoted(a.tier);
       values.Int(a.value);
       since.Quoted(FormatCivilDate(a.since));
-      pinned.OptQuoted(OptDate(a.pinned_until));
+      pinned.OptQuoted(FormatCivilDate(a.pinned_until));
     }
     s_.Exec(
         "INSERT INTO customer_tier (customer_id, scheme_id, tier, value, since, pinned_until) "
@@ -206,7 +201,7 @@ void PgTieringRepository::InsertChanges(const std::vector<TierChange>& changes) 
       facts.Quoted(c.facts);
       actor.OptInt(c.actor_id);
       effective.Quoted(FormatCivilDate(c.effective_on));
-      pinned.OptQuoted(OptDate(c.pinned_until));
+      pinned.OptQuoted(FormatCivilDate(c.pinned_until));
       created.Int(c.created_at);
     }
     s_.Exec(

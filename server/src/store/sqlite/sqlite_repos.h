@@ -174,11 +174,44 @@ class SqliteTieringRepository final : public TieringRepository {
   SqliteConnection& c_;
 };
 
+class SqliteNominationRepository final : public NominationRepository {
+ public:
+  explicit SqliteNominationRepository(SqliteConnection& c) : c_(c) {}
+  Id Insert(const Nomination& n) override;
+  void Update(const Nomination& n) override;
+  std::optional<Nomination> Get(Id id) override;
+  std::vector<NominationStep> Steps(Id nomination_id) override;
+  void InsertStep(const NominationStep& s) override;
+  Page<Nomination> List(const Principal& who, const NominationFilter& f,
+                        const PageRequest& page) override;
+  bool HasPending(Id customer_id, NominationKind kind, std::optional<Id> scheme_id) override;
+  std::vector<Role> ApprovalLevels() override;
+  void SetApprovalLevels(const std::vector<Role>& roles) override;
+  std::vector<Id> UsersWithRoleIn(Role role, Id unit_id) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
+class SqliteNotificationRepository final : public NotificationRepository {
+ public:
+  explicit SqliteNotificationRepository(SqliteConnection& c) : c_(c) {}
+  void Insert(const Notification& n) override;
+  Page<Notification> List(Id user_id, bool unread_only, const PageRequest& page) override;
+  bool MarkRead(Id user_id, Id id, Timestamp at) override;
+  std::int64_t MarkAllRead(Id user_id, Timestamp at) override;
+  std::int64_t UnreadCount(Id user_id) override;
+
+ private:
+  SqliteConnection& c_;
+};
+
 class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
-        jobs_(c), transactions_(c), tiering_(c) {}
+        jobs_(c), transactions_(c), tiering_(c), nominations_(c),
+        notifications_(c) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -189,6 +222,8 @@ class SqliteTx final : public Tx {
   JobRepository& jobs() override { return jobs_; }
   TransactionRepository& transactions() override { return transactions_; }
   TieringRepository& tiering() override { return tiering_; }
+  NominationRepository& nominations() override { return nominations_; }
+  NotificationRepository& notifications() override { return notifications_; }
 
  private:
   SqliteOrgRepository org_;
@@ -201,6 +236,8 @@ class SqliteTx final : public Tx {
   SqliteJobRepository jobs_;
   SqliteTransactionRepository transactions_;
   SqliteTieringRepository tiering_;
+  SqliteNominationRepository nominations_;
+  SqliteNotificationRepository notifications_;
 };
 
 }  // namespace kams

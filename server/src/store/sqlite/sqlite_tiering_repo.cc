@@ -43,11 +43,6 @@ TierAssignment ReadAssignment(SQLite::Statement& st) {
   return a;
 }
 
-std::optional<std::string> OptDate(const std::optional<CivilDate>& d) {
-  if (!d) return std::nullopt;
-  return FormatCivilDate(*d);
-}
-
 }  // namespace
 
 std::vector<SchemeRecord> SqliteTieringRepository::Schemes() {
@@ -105,7 +100,7 @@ void SqliteTieringRepository::UpdateScheme(const SchemeRecord& s) {
   st.bind(7, static_cast<std::int64_t>(s.updated_at));
   BindOpt(st, 8, s.last_applied_at);
   BindOpt(st, 9, s.last_applied_version);
-  BindOpt(st, 10, OptDate(s.last_applied_as_of));
+  BindOpt(st, 10, FormatCivilDate(s.last_applied_as_of));
   st.bind(11, static_cast<std::int64_t>(s.id));
   st.exec();
 }
@@ -184,7 +179,7 @@ void SqliteTieringRepository::PutAssignments(Id scheme_id, const std::vector<Tie
     BindOpt(st, 3, a.tier);
     st.bind(4, static_cast<std::int64_t>(a.value));
     st.bind(5, FormatCivilDate(a.since));
-    BindOpt(st, 6, OptDate(a.pinned_until));
+    BindOpt(st, 6, FormatCivilDate(a.pinned_until));
     st.exec();
     st.reset();
   }
@@ -223,7 +218,7 @@ void SqliteTieringRepository::InsertChanges(const std::vector<TierChange>& chang
     st.bind(9, c.facts);
     BindOpt(st, 10, c.actor_id);
     st.bind(11, FormatCivilDate(c.effective_on));
-    BindOpt(st, 12, OptDate(c.pinned_until));
+    BindOpt(st, 12, FormatCivilDate(c.pinned_until));
     st.bind(13, static_cast<std::int64_t>(c.created_at));
     st.exec();
     st.reset();

@@ -1,0 +1,34 @@
+#include "store/nomination_query.h"
+
+#include "store/customer_query.h"
+
+namespace kams {
+
+std::string NominationListSql(const Principal& who, const NominationFilter& f,
+                              const PageRequest& page, SqlBinder& b) {
+  std::string sql = std::string(kNominationSelect) + " WHERE ";
+  switch (f.box) {
+    case NominationBox::kInbox:
+      // Waiting for this user's decision: their role decides now, in their unit; never
+      // their own requests. Administrators may decide any request.
+      sql += "n.status = 'pending' AND n.nominator_id <> " + b.Add(who.user_id);
+      if (who.role != Role::kAdmin) {
+        sql += " AND n.approver_role = " + b.Add(std::string(RoleName(who.role))) +
+               " AND n.approver_unit_id = " + b.Add(who.org_unit_id);
+      }
+      break;
+    case NominationBox::kMine:
+      sql += "n.nominator_id = " + b.Add(who.user_id);
+      break;
+    case NominationBox::kAll:
+      sql += "c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
+      break;
+  }
+  if (f.status) sql += " AND n.status = " + b.Add(std::string(NominationStatusName(*f.status)));
+  if (f.customer_id) sql += " AND n.customer_id = " + b.Add(*f.customer_id);
+  if (page.after) sql += " AND n.id < " + b.Add(page.after->id);
+  sql += " ORDER BY n.id DESC LIMIT " + b.Add(std::int64_t{page.limit + 1});
+  return sql;
+}
+
+}  // namespace kams
