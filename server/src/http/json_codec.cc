@@ -218,6 +218,8 @@ void WriteCustomer(JsonWriter& w, const Customer& c) {
   w.Key("competitors").String(c.competitors);
   w.Key("potential").StringOrNull(c.potential);
   w.Key("business_notes").String(c.business_notes);
+  w.Key("relationship_stage").StringOrNull(c.relationship_stage);
+  w.Key("loyalty").StringOrNull(c.loyalty);
   w.Key("first_deal_on").StringOrNull(c.first_deal_on);
   w.Key("credit_rating").StringOrNull(c.credit_rating);
   w.Key("payment_terms_days").OptInt(c.payment_terms_days);
@@ -263,6 +265,8 @@ Status ApplyCustomer(const json& body, Customer& c) {
   f.Text("competitors", next.competitors);
   f.Text("potential", next.potential);
   f.Text("business_notes", next.business_notes);
+  f.Text("relationship_stage", next.relationship_stage);
+  f.Text("loyalty", next.loyalty);
   f.Text("first_deal_on", next.first_deal_on);
   f.Text("credit_rating", next.credit_rating);
   f.Int("payment_terms_days", next.payment_terms_days);

@@ -10,6 +10,7 @@ inline constexpr const char* kCustomerColumns =
     "c.region, c.address, c.phone, c.website, c.org_unit_id, c.owner_id, c.is_key_account, "
     "c.tier, c.ownership, c.scale, c.employees, c.founded_on, c.characteristics, "
     "c.annual_revenue_fen, c.main_business, c.competitors, c.potential, c.business_notes, "
+    "c.relationship_stage, c.loyalty, "
     "c.first_deal_on, c.credit_rating, c.payment_terms_days, c.trading_notes, c.created_at, "
     "c.updated_at, c.created_by, "
     "(SELECT u.display_name FROM app_user u WHERE u.id = c.owner_id), "

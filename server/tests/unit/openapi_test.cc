@@ -758,6 +758,7 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
       {"employees", 5200}, {"founded_on", "1958-06-01"}, {"characteristics", "国有大型供电企业"},
       {"annual_revenue_fen", 1234567890123}, {"main_business", "供电"},
       {"competitors", "无"}, {"potential", "high"}, {"business_notes", "年度框架协议"},
+      {"relationship_stage", "preferred_supplier"}, {"loyalty", "regular"},
       {"first_deal_on", "2015-03-02"}, {"credit_rating", "AAA"}, {"payment_terms_days", 30},
       {"trading_notes", "按月结算"}};
   Answer customer = call("POST", "/api/v1/customers", {}, full, 201);
@@ -775,6 +776,7 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
   call("POST", "/api/v1/customers/{id}/team", {customer_id},
        {{"user_id", assistant.body.value("id", 0)}, {"team_role", "assistant"}}, 201);
   call("GET", "/api/v1/customers/{id}/team", {customer_id}, nullptr, 200);
+  call("GET", "/api/v1/customers/{id}/relationship-history", {customer_id}, nullptr, 200);
   call("DELETE", "/api/v1/customers/{id}/team/{user_id}", {customer_id, id_of(assistant)},
        nullptr, 204);
 

@@ -439,6 +439,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/relationship-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A relationship's history
+         * @description Every change of the customer's relationship stage and loyalty, newest first: the audit records that changed them, each holding only those fields; 404 when the customer is not visible.
+         */
+        get: operations["listCustomerRelationshipHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/team": {
         parameters: {
             query?: never;
@@ -1141,6 +1164,16 @@ export interface components {
             /** @description Notes on the business status (业务状况). */
             business_notes: string;
             /**
+             * @description Where the relationship stands (关系阶段), from observer to strategic partner; null when not assessed. Its changes: GET /customers/{id}/relationship-history.
+             * @enum {string|null}
+             */
+            relationship_stage: "observer" | "supplier" | "preferred_supplier" | "business_advisor" | "strategic_partner" | null;
+            /**
+             * @description The loyalty pyramid (忠诚度): lost, watcher, new, regular, loyal; null when not assessed.
+             * @enum {string|null}
+             */
+            loyalty: "lost" | "watcher" | "new" | "regular" | "loyal" | null;
+            /**
              * Format: date
              * @description Date of the first deal with the customer; null when there was none yet. Calendar date `YYYY-MM-DD`.
              */
@@ -1245,6 +1278,16 @@ export interface components {
             /** @description Notes on the business status (业务状况). Send null or an empty string to clear it. */
             business_notes?: string | null;
             /**
+             * @description Where the relationship stands (关系阶段), from observer to strategic partner; null when not assessed. Its changes: GET /customers/{id}/relationship-history. Send null or an empty string to clear it.
+             * @enum {string|null}
+             */
+            relationship_stage?: "observer" | "supplier" | "preferred_supplier" | "business_advisor" | "strategic_partner" | null;
+            /**
+             * @description The loyalty pyramid (忠诚度): lost, watcher, new, regular, loyal; null when not assessed. Send null or an empty string to clear it.
+             * @enum {string|null}
+             */
+            loyalty?: "lost" | "watcher" | "new" | "regular" | "loyal" | null;
+            /**
              * Format: date
              * @description Date of the first deal with the customer; null when there was none yet. Send null or an empty string to clear it. Calendar date `YYYY-MM-DD`.
              */
@@ -1333,6 +1376,16 @@ export interface components {
             potential?: "high" | "medium" | "low" | null;
             /** @description Notes on the business status (业务状况). Send null or an empty string to clear it. */
             business_notes?: string | null;
+            /**
+             * @description Where the relationship stands (关系阶段), from observer to strategic partner; null when not assessed. Its changes: GET /customers/{id}/relationship-history. Send null or an empty string to clear it.
+             * @enum {string|null}
+             */
+            relationship_stage?: "observer" | "supplier" | "preferred_supplier" | "business_advisor" | "strategic_partner" | null;
+            /**
+             * @description The loyalty pyramid (忠诚度): lost, watcher, new, regular, loyal; null when not assessed. Send null or an empty string to clear it.
+             * @enum {string|null}
+             */
+            loyalty?: "lost" | "watcher" | "new" | "regular" | "loyal" | null;
             /**
              * Format: date
              * @description Date of the first deal with the customer; null when there was none yet. Send null or an empty string to clear it. Calendar date `YYYY-MM-DD`.
@@ -3272,6 +3325,38 @@ export interface operations {
         };
     };
     listCustomerHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCustomerRelationshipHistory: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 500 (`out_of_range` otherwise). */

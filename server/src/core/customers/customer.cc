@@ -25,6 +25,20 @@ std::optional<std::string> OptInt(const std::optional<std::int64_t>& v) {
 
 }  // namespace
 
+bool IsRelationshipStage(std::string_view s) {
+  for (auto v : kRelationshipStages) {
+    if (v == s) return true;
+  }
+  return false;
+}
+
+bool IsLoyaltyLevel(std::string_view s) {
+  for (auto v : kLoyaltyLevels) {
+    if (v == s) return true;
+  }
+  return false;
+}
+
 bool IsValidStage(std::string_view s) { return OneOf(s, {"prospect", "target", "active"}); }
 
 bool IsValidTeamRole(std::string_view r) {
@@ -66,6 +80,9 @@ Status ValidateCustomer(const Customer& c) {
   v.Check(c.potential.empty() || OneOf(c.potential, {"high", "medium", "low"}), "potential",
           "invalid");
   v.MaxLength("business_notes", c.business_notes, 2000);
+  v.Check(c.relationship_stage.empty() || IsRelationshipStage(c.relationship_stage),
+          "relationship_stage", "invalid");
+  v.Check(c.loyalty.empty() || IsLoyaltyLevel(c.loyalty), "loyalty", "invalid");
   v.Check(c.first_deal_on.empty() || ParseCivilDate(c.first_deal_on).has_value(),
           "first_deal_on", "invalid_date");
   v.Check(c.credit_rating.empty() || OneOf(c.credit_rating, {"AAA", "AA", "A", "B", "C"}),
@@ -101,6 +118,8 @@ std::vector<FieldValue> CustomerFieldValues(const Customer& c) {
       {"competitors", Opt(c.competitors)},
       {"potential", Opt(c.potential)},
       {"business_notes", Opt(c.business_notes)},
+      {"relationship_stage", Opt(c.relationship_stage)},
+      {"loyalty", Opt(c.loyalty)},
       {"first_deal_on", Opt(c.first_deal_on)},
       {"credit_rating", Opt(c.credit_rating)},
       {"payment_terms_days", OptInt(c.payment_terms_days)},

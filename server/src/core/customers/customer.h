@@ -43,6 +43,10 @@ struct Customer {
   std::string competitors;
   std::string potential;  // high | medium | low | ""
   std::string business_notes;
+  // Where the relationship stands (own history: GET /customers/{id}/relationship-history).
+  std::string relationship_stage;  // observer | supplier | preferred_supplier |
+                                   // business_advisor | strategic_partner | ""
+  std::string loyalty;             // lost | watcher | new | regular | loyal | ""
   // trading (交易现状)
   std::string first_deal_on;  // YYYY-MM-DD or ""
   std::string credit_rating;  // AAA | AA | A | B | C | ""
@@ -64,6 +68,13 @@ Status ValidateCustomer(const Customer& c);
 std::vector<FieldValue> CustomerFieldValues(const Customer& c);
 
 bool IsValidStage(std::string_view s);
+// The relationship ladder (observer → … → strategic_partner) and the loyalty pyramid
+// (lost → watcher → new → regular → loyal), lowest first.
+inline constexpr std::string_view kRelationshipStages[] = {
+    "observer", "supplier", "preferred_supplier", "business_advisor", "strategic_partner"};
+inline constexpr std::string_view kLoyaltyLevels[] = {"lost", "watcher", "new", "regular", "loyal"};
+bool IsRelationshipStage(std::string_view s);
+bool IsLoyaltyLevel(std::string_view s);
 
 enum class CustomerSort { kId, kName, kCreatedAt, kUpdatedAt };
 struct SortSpec {

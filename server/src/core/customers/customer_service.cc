@@ -119,6 +119,27 @@ Result<Page<AuditRecord>> CustomerService::History(const Principal& who,
   }));
 }
 
+Result<Page<AuditRecord>> CustomerService::RelationshipHistory(const Principal& who,
+                                                               const RequestContext& ctx, Id id,
+                                                               const PageRequest& page) {
+  KAMS_CHECK(CheckPage(page));
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead,
+                                            [&](Tx& tx) -> Result<Page<AuditRecord>> {
+    if (auto visible = VisibleCustomer(tx, who, id); !visible.ok()) return visible.take_error();
+    AuditFilter filter;
+    filter.customer_id = id;
+    filter.entity = "customer";
+    filter.any_field = {"relationship_stage", "loyalty"};
+    auto page_of = tx.audit().List(filter, page);
+    for (auto& r : page_of.items) {
+      std::erase_if(r.changes, [&](const FieldChange& c) {
+        return c.field != "relationship_stage" && c.field != "loyalty";
+      });
+    }
+    return page_of;
+  }));
+}
+
 Result<Customer> CustomerService::Create(const Principal& who, const RequestContext& ctx,
                                          Customer c) {
   return Recorded(deps_, ctx, who, [&]() -> Result<Customer> {

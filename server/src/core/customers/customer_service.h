@@ -29,6 +29,10 @@ class CustomerService {
   Result<std::vector<MonthDelta>> Months(const Principal& who, const RequestContext& ctx, Id id);
   Result<Page<AuditRecord>> History(const Principal& who, const RequestContext& ctx, Id id,
                                     const PageRequest& page);
+  // The changes of the relationship stage and loyalty, newest first (from the audit trail,
+  // each record holding only those fields).
+  Result<Page<AuditRecord>> RelationshipHistory(const Principal& who, const RequestContext& ctx,
+                                                Id id, const PageRequest& page);
   // `draft` holds the client's fields; id, version, key-account status and tier are set here.
   Result<Customer> Create(const Principal& who, const RequestContext& ctx, Customer draft);
   // Applies `edit` to the current dossier if its version is `expected_version`.

@@ -103,6 +103,8 @@ struct AuditFilter {
   std::optional<Id> customer_id;
   std::optional<Timestamp> from;
   std::optional<Timestamp> to;
+  // Only records that change one of these fields (empty: any).
+  std::vector<std::string> any_field;
 };
 
 class AuditRepository {

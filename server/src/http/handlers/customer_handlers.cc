@@ -97,6 +97,20 @@ void AddCustomerRoutes(Router& r, Services& s,
                                             [](const AuditRecord& a) { return codec::ToJson(a); }));
         }));
 
+  r.Add("GET", "/api/v1/customers/{id}/relationship-history",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto q = Query::Parse(req, {"limit", "cursor"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto page = q->Page("-id", true);
+          if (!page.ok()) return ErrorResponse(page.error(), req);
+          auto result = s.customers.RelationshipHistory(call.who(), call.ctx, *id, *page);
+          if (!result.ok()) return ErrorResponse(result.error(), req);
+          return JsonResponse(200, ListJson(*result, "-id",
+                                            [](const AuditRecord& a) { return codec::ToJson(a); }));
+        }));
+
   r.Add("PATCH", "/api/v1/customers/{id}", authed([&s](Request& req, const Call& call) -> Response {
           auto id = PathId(req, 0);
           if (!id.ok()) return ErrorResponse(id.error(), req);

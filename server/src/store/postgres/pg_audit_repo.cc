@@ -82,6 +82,11 @@ Page<AuditRecord> PgAuditRepository::List(const AuditFilter& f, const PageReques
   if (f.actor_id) sql += " AND actor_id = " + b.Add(*f.actor_id);
   if (f.action) sql += " AND action = " + b.Add(*f.action);
   if (f.customer_id) sql += " AND customer_id = " + b.Add(*f.customer_id);
+  if (!f.any_field.empty()) {
+    std::string fields;
+    for (const auto& field : f.any_field) fields += (fields.empty() ? "" : ", ") + b.Add(field);
+    sql += " AND id IN (SELECT audit_id FROM audit_change WHERE field IN (" + fields + "))";
+  }
   if (f.from) sql += " AND at >= " + b.Add(*f.from);
   if (f.to) sql += " AND at < " + b.Add(*f.to);
   if (page.after) sql += " AND id < " + b.Add(page.after->id);

@@ -38,6 +38,8 @@ Customer Read(const pqxx::row& r) {
   c.competitors = r[i++].as<std::string>();
   c.potential = r[i++].as<std::string>();
   c.business_notes = r[i++].as<std::string>();
+  c.relationship_stage = r[i++].as<std::string>();
+  c.loyalty = r[i++].as<std::string>();
   c.first_deal_on = r[i++].as<std::string>();
   c.credit_rating = r[i++].as<std::string>();
   c.payment_terms_days = OptInt(r[i++]);
@@ -56,6 +58,7 @@ constexpr const char* kWriteColumns[] = {
     "region", "address", "phone", "website", "org_unit_id", "owner_id", "is_key_account",
     "tier", "ownership", "scale", "employees", "founded_on", "characteristics",
     "annual_revenue_fen", "main_business", "competitors", "potential", "business_notes",
+    "relationship_stage", "loyalty",
     "first_deal_on", "credit_rating", "payment_terms_days", "trading_notes", "created_at",
     "updated_at", "created_by"};
 constexpr std::size_t kWriteCount = sizeof(kWriteColumns) / sizeof(kWriteColumns[0]);
@@ -91,6 +94,8 @@ PgValues Writable(const Customer& c) {
              c.competitors,
              c.potential,
              c.business_notes,
+             c.relationship_stage,
+             c.loyalty,
              c.first_deal_on,
              c.credit_rating,
              opt(c.payment_terms_days),

@@ -98,6 +98,14 @@ Page<AuditRecord> SqliteAuditRepository::List(const AuditFilter& f, const PageRe
     sql += " AND customer_id = ?";
     binds.emplace_back(*f.customer_id);
   }
+  if (!f.any_field.empty()) {
+    sql += " AND id IN (SELECT audit_id FROM audit_change WHERE field IN (";
+    for (std::size_t i = 0; i < f.any_field.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      binds.emplace_back(f.any_field[i]);
+    }
+    sql += "))";
+  }
   if (f.from) {
     sql += " AND at >= ?";
     binds.emplace_back(*f.from);

@@ -37,6 +37,8 @@ Customer Read(SQLite::Statement& st) {
   c.competitors = st.getColumn(i++).getString();
   c.potential = st.getColumn(i++).getString();
   c.business_notes = st.getColumn(i++).getString();
+  c.relationship_stage = st.getColumn(i++).getString();
+  c.loyalty = st.getColumn(i++).getString();
   c.first_deal_on = st.getColumn(i++).getString();
   c.credit_rating = st.getColumn(i++).getString();
   c.payment_terms_days = OptInt(st.getColumn(i++));
@@ -77,6 +79,8 @@ int BindWritable(SQLite::Statement& st, const Customer& c) {
   st.bind(i++, c.competitors);
   st.bind(i++, c.potential);
   st.bind(i++, c.business_notes);
+  st.bind(i++, c.relationship_stage);
+  st.bind(i++, c.loyalty);
   st.bind(i++, c.first_deal_on);
   st.bind(i++, c.credit_rating);
   BindOpt(st, i++, c.payment_terms_days);
@@ -92,6 +96,7 @@ constexpr const char* kWriteColumns[] = {
     "region", "address", "phone", "website", "org_unit_id", "owner_id", "is_key_account",
     "tier", "ownership", "scale", "employees", "founded_on", "characteristics",
     "annual_revenue_fen", "main_business", "competitors", "potential", "business_notes",
+    "relationship_stage", "loyalty",
     "first_deal_on", "credit_rating", "payment_terms_days", "trading_notes", "created_at",
     "updated_at", "created_by"};
 

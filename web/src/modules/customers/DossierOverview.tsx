@@ -15,6 +15,8 @@ const SUMMARY: readonly EditableField[] = [
   'scale',
   'annual_revenue_fen',
   'potential',
+  'relationship_stage',
+  'loyalty',
   'credit_rating',
 ];
 

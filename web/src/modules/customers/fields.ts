@@ -59,6 +59,15 @@ export const OWNERSHIPS = [
 ] as const;
 export const SCALES = ['large', 'medium', 'small', 'micro'] as const;
 export const POTENTIALS = ['high', 'medium', 'low'] as const;
+// The relationship ladder (关系阶段) and the loyalty pyramid (忠诚度), lowest first.
+export const RELATIONSHIP_STAGES = [
+  'observer',
+  'supplier',
+  'preferred_supplier',
+  'business_advisor',
+  'strategic_partner',
+] as const;
+export const LOYALTY_LEVELS = ['lost', 'watcher', 'new', 'regular', 'loyal'] as const;
 export const CREDIT_RATINGS = ['AAA', 'AA', 'A', 'B', 'C'] as const;
 /** Tier codes of the glossary's schemes; the list filter offers these. */
 export const TIERS = ['strategic', 'key', 'standard', 'class1', 'class2', 'class3'] as const;
@@ -89,6 +98,8 @@ export const SECTION_FIELDS: Record<Section, readonly FieldSpec[]> = {
     { name: 'main_business', kind: 'textarea', maxChars: 500 },
     { name: 'competitors', kind: 'textarea', maxChars: 500 },
     { name: 'potential', kind: 'enum', nullable: true, options: POTENTIALS },
+    { name: 'relationship_stage', kind: 'enum', nullable: true, options: RELATIONSHIP_STAGES },
+    { name: 'loyalty', kind: 'enum', nullable: true, options: LOYALTY_LEVELS },
     { name: 'business_notes', kind: 'textarea', maxChars: 2000 },
   ],
   trading: [
