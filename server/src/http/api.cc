@@ -46,17 +46,20 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
 
 Handler Api::Authed(AuthedHandler h) {
   return [this, h = std::move(h)](Request& req) -> Response {
-    std::optional<Authenticated> auth;
+    Result<std::optional<Authenticated>> resolved = std::optional<Authenticated>();
     std::string_view authorization = req.Header("authorization");
     if (!authorization.empty()) {
       if (authorization.substr(0, 7) != "Bearer ") {
         return ErrorResponse(Unauthenticated("unsupported Authorization scheme; use Bearer"), req);
       }
-      auth = services_.auth.ResolveBearer(std::string(authorization.substr(7)));
+      resolved = services_.auth.ResolveBearer(std::string(authorization.substr(7)));
     } else {
       const std::string token = CookieValue(req.Header("cookie"), "kams_session");
-      if (!token.empty()) auth = services_.auth.ResolveSession(token);
+      if (!token.empty()) resolved = services_.auth.ResolveSession(token);
     }
+    // A database that cannot answer is the server's fault, not a reason to sign anyone out.
+    if (!resolved.ok()) return ErrorResponse(resolved.error(), req);
+    std::optional<Authenticated>& auth = *resolved;
     if (!auth) return ErrorResponse(Unauthenticated("sign in first"), req);
     if (ChangesState(req.method) &&
         !services_.auth.CsrfMatches(*auth, std::string(req.Header("x-csrf-token")))) {

@@ -128,8 +128,8 @@ Status AuthService::Logout(const RequestContext& ctx, const Authenticated& who) 
   });
 }
 
-std::optional<Authenticated> AuthService::ResolveSession(const std::string& token) {
-  if (token.empty() || token.size() > 256) return std::nullopt;
+Result<std::optional<Authenticated>> AuthService::ResolveSession(const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::optional<Authenticated>();
   const std::string hash = deps_.crypto.Sha256Hex(token);
   const Timestamp now = deps_.clock.Now();
   struct Hit {
@@ -143,10 +143,11 @@ std::optional<Authenticated> AuthService::ResolveSession(const std::string& toke
     if (!u) return std::optional<Hit>();
     return std::optional<Hit>(Hit{*s, *u});
   });
-  if (!hit.ok() || !hit->has_value()) return std::nullopt;
+  if (!hit.ok()) return hit.take_error();
+  if (!hit->has_value()) return std::optional<Authenticated>();
   const Hit& h = **hit;
   if (!h.user.active || EvaluateSession(h.session, now, sessions_) != SessionState::kAlive) {
-    return std::nullopt;
+    return std::optional<Authenticated>();
   }
   if (SessionNeedsTouch(h.session, now, sessions_)) {
     Status s = deps_.db.Run(TxMode::kWrite, [&](Tx& tx) {
@@ -160,11 +161,11 @@ std::optional<Authenticated> AuthService::ResolveSession(const std::string& toke
   a.via = Authenticated::Via::kSession;
   a.session_hash = hash;
   a.csrf_hash = h.session.csrf_hash;
-  return a;
+  return std::optional<Authenticated>(std::move(a));
 }
 
-std::optional<Authenticated> AuthService::ResolveBearer(const std::string& token) {
-  if (token.empty() || token.size() > 256) return std::nullopt;
+Result<std::optional<Authenticated>> AuthService::ResolveBearer(const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::optional<Authenticated>();
   const std::string hash = deps_.crypto.Sha256Hex(token);
   const Timestamp now = deps_.clock.Now();
   struct Hit {
@@ -178,10 +179,11 @@ std::optional<Authenticated> AuthService::ResolveBearer(const std::string& token
     if (!u) return std::optional<Hit>();
     return std::optional<Hit>(Hit{*t, *u});
   });
-  if (!hit.ok() || !hit->has_value()) return std::nullopt;
+  if (!hit.ok()) return hit.take_error();
+  if (!hit->has_value()) return std::optional<Authenticated>();
   const Hit& h = **hit;
   if (!h.user.active || h.token.revoked_at || (h.token.expires_at && *h.token.expires_at <= now)) {
-    return std::nullopt;
+    return std::optional<Authenticated>();
   }
   if (!h.token.last_used_at || now - *h.token.last_used_at >= sessions_.touch_interval) {
     Status s = deps_.db.Run(TxMode::kWrite, [&](Tx& tx) {
@@ -193,7 +195,7 @@ std::optional<Authenticated> AuthService::ResolveBearer(const std::string& token
   Authenticated a;
   a.principal = PrincipalOf(h.user);
   a.via = Authenticated::Via::kBearer;
-  return a;
+  return std::optional<Authenticated>(std::move(a));
 }
 
 std::string AuthService::CsrfTokenFor(const std::string& session_token) const {

@@ -38,9 +38,10 @@ class AuthService {
   Result<LoginResult> Login(const RequestContext& ctx, const std::string& username,
                             const std::string& password);
   Status Logout(const RequestContext& ctx, const Authenticated& who);
-  // nullopt when the token is unknown, expired, or its user is disabled.
-  std::optional<Authenticated> ResolveSession(const std::string& token);
-  std::optional<Authenticated> ResolveBearer(const std::string& token);
+  // nullopt when the token is unknown, expired, or its user is disabled; an error when the
+  // database cannot answer (the client is not signed out for a storage fault).
+  Result<std::optional<Authenticated>> ResolveSession(const std::string& token);
+  Result<std::optional<Authenticated>> ResolveBearer(const std::string& token);
   // The CSRF token of a session is derived from its (secret) session token, so a
   // reloaded console can ask for it again through /auth/me.
   std::string CsrfTokenFor(const std::string& session_token) const;
