@@ -44,6 +44,7 @@ class Wiring {
   AuditService& audit() { return audit_; }
   ImportService& imports() { return imports_; }
   TieringService& tiering() { return tiering_; }
+  const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
   Principal CliPrincipal();

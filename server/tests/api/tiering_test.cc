@@ -83,6 +83,37 @@ HttpResponse PostLang(const Client& c, const std::string& path, const json& body
                 body.dump());
 }
 
+// Runs before the tests below change which scheme is primary.
+TEST(Tiering, TheDemoAppliesTheDocumentedSchemesAndItsKeyAccountsFollowThem) {
+  const Client& admin = As("admin");
+  std::map<std::string, json> demo;
+  const json list = GetJson(admin, "/api/v1/tier-schemes");
+  for (const auto& s : list["items"]) demo[s["name"].get<std::string>()] = s;
+  for (const json& example : {kAbc, kStars, kRules}) {
+    const std::string name = example["name"];
+    ASSERT_EQ(demo.count(name), 1u) << name;
+    EXPECT_EQ(demo[name]["definition"], example) << name;
+    EXPECT_EQ(demo[name]["active"], true) << name;
+    EXPECT_EQ(demo[name]["primary"], name == "Key-account grade") << name;
+    EXPECT_FALSE(demo[name]["last_applied_as_of"].is_null()) << name;
+  }
+  // The primary scheme decides who is a key account: its tiers, and only those.
+  const auto key_accounts = ListAll(admin, "/api/v1/customers", "is_key_account=true");
+  EXPECT_GT(key_accounts.size(), 50u);
+  for (const auto& c : key_accounts) {
+    EXPECT_TRUE(c["tier"] == "strategic" || c["tier"] == "key") << c.dump();
+  }
+  EXPECT_GT(ListAll(admin, "/api/v1/customers", "tier=strategic").size(), 10u);
+  // Their history says why, dated by the runs that made it.
+  const Id id = key_accounts.front()["id"].get<Id>();
+  json history = GetJson(admin, CustomerPath(id) + "/tier-history")["items"];
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history[0]["source"], "rule");
+  EXPECT_FALSE(history[0]["reason"].get<std::string>().empty());
+  json tiers = GetJson(admin, CustomerPath(id) + "/tiers")["items"];
+  EXPECT_EQ(tiers.size(), 3u);
+}
+
 TEST(Tiering, TheDocumentedExamplesAreStoredAsWrittenAndVersioned) {
   const Client& admin = As("admin");
   for (const json& example : {kAbc, kStars, kRules}) {
@@ -356,7 +387,8 @@ TEST(Tiering, RetierFromTheCommandLineAppliesOrOnlyShows) {
   EXPECT_TRUE(run["changes"].is_number());
   // A dry run stores nothing.
   bool stored = false;
-  for (const auto& x : GetJson(admin, "/api/v1/tier-schemes")["items"]) stored |= x["name"] == name;
+  const json schemes = GetJson(admin, "/api/v1/tier-schemes");  // kept: the loop reads into it
+  for (const auto& x : schemes["items"]) stored |= x["name"] == name;
   EXPECT_FALSE(stored);
 
   ASSERT_EQ(s.RunCli({"retier", "--db", s.db_path(), "--scheme", file, "--as-of", "2036-12-31",
