@@ -157,7 +157,7 @@ else
   rm -f "$db" "$db-wal" "$db-shm" "$meta" "$out/gen-index.flag"
   log "generating $customers customers into $db (timeout ${gen_timeout}s)"
   t0=$(date +%s.%N)
-  timeout "$gen_timeout" "$bin" demo --db "$db" --customers "$customers" \
+  timeout "$gen_timeout" "$bin" demo --db "$db" --customers "$customers" --months 0 \
     >"$out/generate.log" 2>"$out/generate.err" &
   gen_pid=$!
   pids+=("$gen_pid")

@@ -58,6 +58,7 @@ async function apiAs(username) {
   return {
     user,
     get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, { body }),
     patch: (path, body, ifMatch) => call('PATCH', path, { body, ifMatch }),
   };
 }
@@ -355,6 +356,56 @@ async function runFull() {
     await shot(kamPage, 'dossier-history');
   });
 
+  await step('the dossier shows current tiers and the tier history, paged', async () => {
+    // A key account of kam.sh: the demo's tier schemes made it one, with a history.
+    const [account] = (await kamApi.get('/customers?is_key_account=true&limit=1')).items;
+    assert.ok(account, 'kam.sh has a key account in the demo');
+    const history = await kamApi.get(`/customers/${account.id}/tier-history?limit=20`);
+    assert.ok(history.items.length > 0, 'the key account has tier changes');
+    await kamPage.goto(`${BASE}/customers/${account.id}?tab=tiers`);
+    const tiers = kamPage.getByTestId('customer-tiers');
+    await tiers.getByText('Key-account grade').waitFor();
+    assert.equal(await tiers.locator('tr.ant-table-row').count(), 3);
+    await tiers.getByText('主方案').waitFor();
+    const list = kamPage.getByTestId('tier-history');
+    // The newest change first: its kind, and the reason the server wrote in Chinese.
+    const newest = history.items[0];
+    await list.getByText(newest.reason).first().waitFor();
+    const kindWords = { assign: '新评定', upgrade: '升级', downgrade: '降级', revoke: '取消资格' };
+    assert.equal(
+      await list
+        .locator('.ant-list-item')
+        .first()
+        .getByTestId(`change-${newest.kind}`)
+        .textContent(),
+      kindWords[newest.kind],
+    );
+    assert.equal(await list.locator('.ant-list-item').count(), history.items.length);
+    assert.equal(await list.getByTestId('tier-history-more').count(), history.next_cursor ? 1 : 0);
+    await shot(kamPage, 'dossier-tiers');
+  });
+
+  await step('a KAM (kam.sh) reads the tier schemes but cannot change them', async () => {
+    await kamPage.goto(`${BASE}/tier-schemes`);
+    const list = kamPage.getByTestId('scheme-list');
+    for (const name of ['ABC by revenue', 'Star level', 'Key-account grade']) {
+      await list.getByRole('link', { name }).waitFor();
+    }
+    assert.ok((await menuTexts(kamPage)).includes('分级方案'));
+    assert.equal(await kamPage.getByRole('button', { name: '新建方案' }).count(), 0);
+    const switches = list.locator('button[role=switch]');
+    assert.equal(await switches.count(), 6);
+    for (const s of await switches.all()) assert.ok(await s.isDisabled());
+    await kamPage.getByText('您可以查看分级方案').waitFor();
+    await shot(kamPage, 'tier-schemes-kam');
+    await list.getByRole('link', { name: 'Key-account grade' }).click();
+    await kamPage.getByTestId('scheme-name').waitFor();
+    assert.ok(await kamPage.getByTestId('scheme-name').isDisabled());
+    assert.equal(await kamPage.getByTestId('save-scheme').count(), 0);
+    assert.equal(await kamPage.getByTestId('apply-scheme').count(), 0);
+    await kamPage.getByTestId('versions').getByText('v1').waitFor();
+  });
+
   await step('the language switch changes the console and is kept per user', async () => {
     await kamPage.goto(`${BASE}/customers`);
     await kamPage.getByTestId('language-switch').click();
@@ -408,7 +459,7 @@ async function runFull() {
     await login(page, 'admin');
     await page.locator('.ant-pro-sider').getByText('Org units').waitFor();
     const menu = await menuTexts(page);
-    assert.deepEqual(menu, ['Customers', 'Users', 'Org units']);
+    assert.deepEqual(menu, ['Customers', 'Tier schemes', 'Users', 'Org units']);
     await page.goto(`${BASE}/users`);
     await page.getByText('kam.sh').waitFor();
     await shot(page, 'users-en');
@@ -425,6 +476,120 @@ async function runFull() {
     await timeSearch(page, await apiAs('admin'), '上海', 'admin (demo)');
     await page.context().close();
   });
+
+  await step(
+    'an admin edits a tier scheme, sees the live preview change, and applies it',
+    async () => {
+      const api = await apiAs('admin');
+      const schemes = (await api.get('/tier-schemes')).items;
+      const stars = schemes.find((x) => x.name === 'Star level');
+      const abc = schemes.find((x) => x.name === 'ABC by revenue');
+      assert.ok(stars && abc, 'the demo stores the documented schemes');
+      const page = await newPage();
+      await login(page, 'admin');
+      await page.locator('.ant-pro-sider').getByText('分级方案').click();
+      await page.waitForURL(/\/tier-schemes$/);
+      const list = page.getByTestId('scheme-list');
+      await list.getByRole('link', { name: 'Star level' }).waitFor();
+      await shot(page, 'tier-schemes');
+
+      // A switch on a scheme someone else changed meanwhile: 412, said in place, list reloaded.
+      const activeSwitch = page.getByTestId(`active-${abc.id}`);
+      assert.equal(await activeSwitch.getAttribute('aria-checked'), String(abc.active));
+      const changed = await api.patch(
+        `/tier-schemes/${abc.id}`,
+        { active: !abc.active },
+        abc.version,
+      );
+      await activeSwitch.click();
+      await page.getByTestId('stale-version').getByText('ABC by revenue').waitFor();
+      await page.waitForFunction(
+        ([id, want]) =>
+          document.querySelector(`[data-testid=active-${id}]`)?.getAttribute('aria-checked') ===
+          want,
+        [abc.id, String(!abc.active)],
+      );
+      await api.patch(`/tier-schemes/${abc.id}`, { active: abc.active }, changed.version);
+
+      await list.getByRole('link', { name: 'Star level' }).click();
+      await page.waitForURL(new RegExp(`/tier-schemes/${stars.id}$`));
+      const stored = await api.post(`/tier-schemes/${stars.id}/preview`, {});
+      await page.waitForFunction(
+        (want) =>
+          document.querySelector('[data-testid=preview-changes] .ant-statistic-content-value')
+            ?.textContent === want,
+        String(stored.changes),
+      );
+      await shot(page, 'tier-scheme-editor');
+
+      // A rule only the server checks, shown on its field: each level above the one before.
+      const minimum = (i) => page.getByTestId(`level-${i}`).getByLabel('每月最低额');
+      await minimum(1).fill('100');
+      await page.getByTestId(`level-1`).getByText('须高于前一项').waitFor();
+      await page.getByTestId('preview-error').waitFor();
+      await shot(page, 'tier-scheme-server-error');
+
+      // The live preview follows the draft: a lower bar for 3 stars moves customers up.
+      await minimum(1).fill('50000.00');
+      const lowered = (Date.now() % 5000) + 15000; // a new figure each run
+      await minimum(0).fill(`${lowered}.50`);
+      const definition = structuredClone(stars.definition);
+      definition.levels[0].min_fen = lowered * 100 + 50;
+      const expected = await api.post(`/tier-schemes/${stars.id}/preview`, { definition });
+      assert.ok(expected.changes > 0, 'lowering the 3-star bar moves someone');
+      await page.waitForFunction(
+        (want) =>
+          document.querySelector('[data-testid=preview-changes] .ant-statistic-content-value')
+            ?.textContent === want,
+        String(expected.changes),
+        { timeout: 15_000 },
+      );
+      assert.equal(
+        await page
+          .getByTestId('preview-upgrades')
+          .locator('.ant-statistic-content-value')
+          .textContent(),
+        String(expected.upgrades),
+      );
+      const movers = page.getByTestId('movers');
+      await movers.getByText(expected.movers[0].customer_name).first().waitFor();
+      // The chart's description for screen readers carries the figures it draws.
+      const chart = page.getByTestId('distribution-chart');
+      await page.waitForFunction(
+        (want) =>
+          (
+            document
+              .querySelector('[data-testid=distribution-chart]')
+              ?.getAttribute('aria-label') ?? ''
+          ).includes(want),
+        String(expected.distribution.find((d) => d.tier === '3star').after),
+      );
+      assert.ok(await chart.locator('canvas').count());
+      assert.ok(await page.getByTestId('apply-scheme').isDisabled(), 'apply waits for the save');
+      await shot(page, 'tier-scheme-preview');
+
+      // Saving makes a new version; applying states who will move, then moves them.
+      await page.getByTestId('save-scheme').click();
+      const version = stars.current_version + 1;
+      await page.getByText(`已保存为第 ${version} 版`).waitFor();
+      await page.getByTestId('versions').getByText(`v${version}`).waitFor();
+      await page.getByTestId('apply-scheme').click();
+      const confirm = page.getByTestId('apply-confirm');
+      await confirm.getByText(`将有 ${expected.changes} 个客户变动。`).waitFor();
+      await shot(page, 'tier-scheme-apply-confirm');
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: '执行' }).click();
+      await page
+        .getByTestId('apply-result')
+        .getByText(`已变动 ${expected.changes} 个客户。`)
+        .waitFor();
+      await page.getByText('没有客户会变动。').waitFor(); // the preview now finds nobody to move
+      await shot(page, 'tier-scheme-applied');
+      const after = await api.get(`/tier-schemes/${stars.id}`);
+      assert.equal(after.last_applied_version, version);
+      assert.equal(after.definition.levels[0].min_fen, lowered * 100 + 50);
+      await page.context().close();
+    },
+  );
 
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });

@@ -159,7 +159,7 @@ int Serve(const ServeOptions& o) {
   return 0;
 }
 
-int Demo(const std::string& db, int customers, std::uint64_t seed) {
+int Demo(const std::string& db, int customers, std::uint64_t seed, int months) {
   if (IsPostgresUrl(db)) {
     // The demo replaces the whole database: drop every table, then migrate from nothing.
     if (Status s = OpenStore(db, 1)->Reset(); !s.ok()) {
@@ -174,20 +174,23 @@ int Demo(const std::string& db, int customers, std::uint64_t seed) {
   }
   Wiring wiring(WiringOptions{db, 2});
   std::fprintf(stderr, "Loading the demo company into %s ...\n", RedactPassword(db).c_str());
-  auto report = demo::LoadDemoCompany(wiring.deps(), seed, customers, [&](int done) {
-    std::fprintf(stderr, "\r  customers: %d / %d", done, customers);
-  });
+  auto report = demo::LoadDemoCompany(
+      wiring.deps(), wiring.scheme_format(), demo::DemoOptions{seed, customers, months},
+      [&](int done) { std::fprintf(stderr, "\r  customers: %d / %d", done, customers); });
   std::fprintf(stderr, "\n");
   if (!report.ok()) {
     std::fprintf(stderr, "kams demo: %s\n", report.error().message.c_str());
     return 1;
   }
   std::printf(
-      "Demo company loaded: %d org units, %d users, %d customers, %d contacts.\n"
+      "Demo company loaded: %d org units, %d users, %d customers, %d contacts, %lld transactions;\n"
+      "%d tier schemes stored and applied (%lld tier changes).\n"
       "Every demo user's password is: %s\n"
       "Try: admin (admin), exec (executive), specialist, dir.east (director), kam.sz (KAM),\n"
       "     asst.sh (assistant), svc.east (service), sales.sz (sales rep).\n",
-      report->units, report->users, report->customers, report->contacts, demo::kDemoPassword);
+      report->units, report->users, report->customers, report->contacts,
+      static_cast<long long>(report->transactions), report->schemes,
+      static_cast<long long>(report->tier_changes), demo::kDemoPassword);
   return 0;
 }
 
@@ -419,6 +422,8 @@ int main(int argc, char** argv) {
   demo->add_option("--db", db, "Database file or postgres:// URL (replaced)")->capture_default_str();
   demo->add_option("--customers", demo_customers, "Number of customers")->check(CLI::Range(100, 5'000'000))->capture_default_str();
   demo->add_option("--seed", seed, "Generator seed")->capture_default_str();
+  int demo_months = 24;
+  demo->add_option("--months", demo_months, "Months of transactions, then tier schemes applied to them (0: neither)")->check(CLI::Range(0, 120))->capture_default_str();
 
   auto* user = app.add_subcommand("user", "Manage users from the command line");
   user->require_subcommand(1);
@@ -516,7 +521,7 @@ int main(int argc, char** argv) {
       std::printf("database %s is at schema version %d\n", RedactPassword(db).c_str(), store->SchemaVersion());
       return 0;
     }
-    if (*demo) return Demo(db, demo_customers, seed);
+    if (*demo) return Demo(db, demo_customers, seed, demo_months);
     if (*verify) return AuditVerify(db);
     if (*backup) return Backup(db, out);
     if (*restore) return Restore(db, from, force ? ExistingData::kReplace : ExistingData::kRefuse);

@@ -47,6 +47,7 @@ class Wiring {
   TieringService& tiering() { return tiering_; }
   NominationService& nominations() { return nominations_; }
   NotificationService& notifications() { return notifications_; }
+  const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
   Principal CliPrincipal();

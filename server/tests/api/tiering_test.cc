@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 
 #include "api_util.h"
 
@@ -81,6 +82,40 @@ HttpResponse PostLang(const Client& c, const std::string& path, const json& body
                       const std::string& language) {
   return c.Send("POST", path, {{"Content-Type", "application/json"}, {"Accept-Language", language}},
                 body.dump());
+}
+
+// Runs before the tests below change which scheme is primary (and restore it).
+TEST(Tiering, TheDemoAppliesTheDocumentedSchemesAndItsKeyAccountsFollowThem) {
+  const Client& admin = As("admin");
+  std::map<std::string, json> demo;
+  const json list = GetJson(admin, "/api/v1/tier-schemes");
+  for (const auto& s : list["items"]) demo[s["name"].get<std::string>()] = s;
+  for (const json& example : {kAbc, kStars, kRules}) {
+    const std::string name = example["name"];
+    ASSERT_EQ(demo.count(name), 1u) << name;
+    EXPECT_EQ(demo[name]["definition"], example) << name;
+    EXPECT_EQ(demo[name]["active"], true) << name;
+    EXPECT_EQ(demo[name]["primary"], name == "Key-account grade") << name;
+    EXPECT_FALSE(demo[name]["last_applied_as_of"].is_null()) << name;
+  }
+  // The primary scheme decides who is a key account: its tiers, and only those (other tests'
+  // approved nominations make key accounts without a tier).
+  std::vector<json> key_accounts;
+  for (const auto& c : ListAll(admin, "/api/v1/customers", "is_key_account=true")) {
+    if (c["tier"].is_null()) continue;
+    EXPECT_TRUE(c["tier"] == "strategic" || c["tier"] == "key") << c.dump();
+    key_accounts.push_back(c);
+  }
+  EXPECT_GT(key_accounts.size(), 50u);
+  EXPECT_GT(ListAll(admin, "/api/v1/customers", "tier=strategic").size(), 10u);
+  // Their history says why, dated by the runs that made it.
+  const Id id = key_accounts.front()["id"].get<Id>();
+  json history = GetJson(admin, CustomerPath(id) + "/tier-history")["items"];
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history[0]["source"], "rule");
+  EXPECT_FALSE(history[0]["reason"].get<std::string>().empty());
+  json tiers = GetJson(admin, CustomerPath(id) + "/tiers")["items"];
+  EXPECT_EQ(tiers.size(), GetJson(admin, "/api/v1/tier-schemes")["items"].size());  // one per scheme
 }
 
 TEST(Tiering, TheDocumentedExamplesAreStoredAsWrittenAndVersioned) {
@@ -273,6 +308,11 @@ TEST(Tiering, PreviewApplyAndHistoryWithReasons) {
 
 TEST(Tiering, ThePrimarySchemeSetsTheDossiersTierAndKeyAccountStatus) {
   const Client& admin = As("admin");
+  // The demo's primary scheme gets its role back at the end.
+  std::optional<json> demo_primary;
+  for (const auto& x : GetJson(admin, "/api/v1/tier-schemes")["items"]) {
+    if (x["primary"] == true) demo_primary = x;
+  }
   Book b = ImportBook(admin, 2035);
   json s = Created(admin.Post("/api/v1/tier-schemes", Named(kAbc, Unique("Primary"))));
   const std::string path = "/api/v1/tier-schemes/" + std::to_string(s["id"].get<Id>());
@@ -308,6 +348,13 @@ TEST(Tiering, ThePrimarySchemeSetsTheDossiersTierAndKeyAccountStatus) {
   c1 = GetJson(admin, CustomerPath(b.ids[1]));
   EXPECT_TRUE(c1["tier"].is_null());
   EXPECT_EQ(c1["is_key_account"], false);
+  if (demo_primary) {
+    const std::string demo_path =
+        "/api/v1/tier-schemes/" + std::to_string((*demo_primary)["id"].get<Id>());
+    const json now = GetJson(admin, demo_path);
+    r = admin.Patch(demo_path, {{"primary", true}}, now["version"].get<long long>());
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
 }
 
 TEST(Tiering, BadRequestsNameTheProblemAndChangeNothing) {
@@ -356,7 +403,8 @@ TEST(Tiering, RetierFromTheCommandLineAppliesOrOnlyShows) {
   EXPECT_TRUE(run["changes"].is_number());
   // A dry run stores nothing.
   bool stored = false;
-  for (const auto& x : GetJson(admin, "/api/v1/tier-schemes")["items"]) stored |= x["name"] == name;
+  const json schemes = GetJson(admin, "/api/v1/tier-schemes");  // kept: the loop reads into it
+  for (const auto& x : schemes["items"]) stored |= x["name"] == name;
   EXPECT_FALSE(stored);
 
   ASSERT_EQ(s.RunCli({"retier", "--db", s.db_path(), "--scheme", file, "--as-of", "2036-12-31",

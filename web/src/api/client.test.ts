@@ -48,6 +48,14 @@ describe('request', () => {
     },
   );
 
+  it('asks for answers in the console language when told', async () => {
+    const calls = respondWith(200, {});
+    await request('POST', '/tier-schemes/1/preview', { body: {}, language: 'en-US' });
+    await request('GET', '/customers/1/tier-history');
+    expect(headersOf(calls[0])['Accept-Language']).toBe('en-US');
+    expect(headersOf(calls[1])['Accept-Language']).toBeUndefined();
+  });
+
   it('resolves undefined for 204', async () => {
     respondWith(204);
     await expect(request('POST', '/auth/logout')).resolves.toBeUndefined();

@@ -42,6 +42,8 @@ export type RequestOptions = {
   body?: unknown;
   /** The `version` the change is based on; sent as `If-Match`. */
   ifMatch?: number;
+  /** The console's language (e.g. "en-US"), for answers written in words; `Accept-Language`. */
+  language?: string;
   signal?: AbortSignal;
 };
 
@@ -83,6 +85,7 @@ export async function request<T>(
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
+  if (options.language) headers['Accept-Language'] = options.language;
 
   let response: Response;
   try {

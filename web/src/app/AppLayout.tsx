@@ -1,4 +1,4 @@
-import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { memo, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { UserMenu } from './UserMenu';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   customers: <TeamOutlined />,
+  tierSchemes: <RiseOutlined />,
   users: <UserOutlined />,
   orgUnits: <ApartmentOutlined />,
 };

@@ -15,6 +15,8 @@ const PERMISSIONS_BY_ROLE: Record<string, Permission[]> = {
     'user.manage',
     'org.manage',
     'audit.read',
+    'data.import',
+    'tiering.manage',
   ],
   executive: ['user.read'],
   director: [
@@ -36,23 +38,31 @@ const PERMISSIONS_BY_ROLE: Record<string, Permission[]> = {
     'account_team.write',
     'user.read',
     'audit.read',
+    'data.import',
+    'tiering.manage',
   ],
   service: ['customer.update', 'contact.write'],
   sales: ['customer.create', 'customer.update', 'contact.write'],
 };
 
 const ALL_KEYS = ROUTES.map((r) => r.key);
-const EVERYONE: RouteKey[] = ['customers', 'customer', 'profile'];
+// Every signed-in user reads the tier schemes; only tiering.manage opens "new scheme".
+const EVERYONE: RouteKey[] = ['customers', 'customer', 'tierSchemes', 'tierScheme', 'profile'];
+const READERS_MENU: RouteKey[] = ['customers', 'tierSchemes'];
 
 const CASES: { role: string; menu: RouteKey[]; open: RouteKey[] }[] = [
-  { role: 'admin', menu: ['customers', 'users', 'orgUnits'], open: ALL_KEYS },
-  { role: 'executive', menu: ['customers', 'users'], open: [...EVERYONE, 'users'] },
-  { role: 'director', menu: ['customers', 'users'], open: [...EVERYONE, 'users'] },
-  { role: 'specialist', menu: ['customers', 'users'], open: [...EVERYONE, 'users'] },
-  { role: 'kam', menu: ['customers'], open: EVERYONE },
-  { role: 'assistant', menu: ['customers'], open: EVERYONE },
-  { role: 'service', menu: ['customers'], open: EVERYONE },
-  { role: 'sales', menu: ['customers'], open: EVERYONE },
+  { role: 'admin', menu: [...READERS_MENU, 'users', 'orgUnits'], open: ALL_KEYS },
+  { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
+  { role: 'director', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
+  {
+    role: 'specialist',
+    menu: [...READERS_MENU, 'users'],
+    open: [...EVERYONE, 'users', 'tierSchemeNew'],
+  },
+  { role: 'kam', menu: READERS_MENU, open: EVERYONE },
+  { role: 'assistant', menu: READERS_MENU, open: EVERYONE },
+  { role: 'service', menu: READERS_MENU, open: EVERYONE },
+  { role: 'sales', menu: READERS_MENU, open: EVERYONE },
 ];
 
 describe('route table access', () => {

@@ -6,8 +6,16 @@ import type { ComponentType } from 'react';
 import { prefetchCustomerList } from '../modules/customers/api';
 import type { Permission } from './access';
 
-export type RouteKey = 'customers' | 'customer' | 'users' | 'orgUnits' | 'profile';
-export type MenuIcon = 'customers' | 'users' | 'orgUnits';
+export type RouteKey =
+  | 'customers'
+  | 'customer'
+  | 'tierSchemes'
+  | 'tierSchemeNew'
+  | 'tierScheme'
+  | 'users'
+  | 'orgUnits'
+  | 'profile';
+export type MenuIcon = 'customers' | 'tierSchemes' | 'users' | 'orgUnits';
 
 export type AppRoute = {
   key: RouteKey;
@@ -38,6 +46,29 @@ export const ROUTES: readonly AppRoute[] = [
     titleKey: 'dossier.title',
     menu: false,
     load: () => import('../pages/CustomerDossierPage'),
+  },
+  {
+    key: 'tierSchemes',
+    path: '/tier-schemes',
+    titleKey: 'menu.tierSchemes',
+    menu: true,
+    icon: 'tierSchemes',
+    load: () => import('../pages/TierSchemesPage'),
+  },
+  {
+    key: 'tierSchemeNew',
+    path: '/tier-schemes/new',
+    titleKey: 'tiering.add',
+    permission: 'tiering.manage',
+    menu: false,
+    load: () => import('../pages/NewTierSchemePage'),
+  },
+  {
+    key: 'tierScheme',
+    path: '/tier-schemes/:id',
+    titleKey: 'menu.tierSchemes',
+    menu: false,
+    load: () => import('../pages/TierSchemePage'),
   },
   {
     key: 'users',

@@ -9,13 +9,15 @@ import { SECTIONS } from '../modules/customers/fields';
 import { StageTag } from '../modules/customers/StageTag';
 import { ContactsTab } from '../modules/contacts/ContactsTab';
 import { HistoryTab } from '../modules/history/HistoryTab';
+import { CustomerTiersTab } from '../modules/tiering/CustomerTiersTab';
 import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { isApiError } from '../api/client';
 import { ErrorState } from '../ui/ErrorState';
 import { PageLoading } from '../ui/PageLoading';
 
-const TABS = ['overview', ...SECTIONS, 'contacts', 'history'] as const;
+const TABS = ['overview', ...SECTIONS, 'contacts', 'tiers', 'history'] as const;
+const OWN_TABS: readonly Tab[] = ['overview', 'contacts', 'tiers', 'history'];
 type Tab = (typeof TABS)[number];
 
 export default function CustomerDossierPage() {
@@ -47,6 +49,8 @@ export default function CustomerDossierPage() {
         return <DossierOverview customer={c} orgUnitName={orgUnitName} />;
       case 'contacts':
         return <ContactsTab customerId={c.id} />;
+      case 'tiers':
+        return <CustomerTiersTab customerId={c.id} />;
       case 'history':
         return <HistoryTab customerId={c.id} />;
       default:
@@ -75,10 +79,7 @@ export default function CustomerDossierPage() {
         onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
         items={TABS.map((key) => ({
           key,
-          label:
-            key === 'overview' || key === 'contacts' || key === 'history'
-              ? t(`dossier.tab.${key}`)
-              : t(`dossier.section.${key}`),
+          label: OWN_TABS.includes(key) ? t(`dossier.tab.${key}`) : t(`dossier.section.${key}`),
           children: content(key),
         }))}
         destroyOnHidden

@@ -3,12 +3,16 @@
 #include <map>
 
 #include "app/demo/demo_company.h"
+#include "app/demo/demo_tiering.h"
+#include "app/demo/demo_transactions.h"
 #include "core/audit/audit_log.h"
+#include "core/imports/transaction_writer.h"
 
 namespace kams::demo {
 namespace {
 
 constexpr int kChunk = 5000;
+constexpr std::size_t kTransactionChunk = 20000;
 
 std::optional<std::int64_t> NonZero(std::int64_t v) {
   return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
@@ -26,9 +30,10 @@ std::string TeamRoleFor(Role role) {
 
 }  // namespace
 
-Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, std::uint64_t seed, int customer_count,
+Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& format,
+                                   const DemoOptions& options,
                                    const std::function<void(int)>& progress) {
-  const DemoCompany company = GenerateDemoCompany(seed, customer_count);
+  const DemoCompany company = GenerateDemoCompany(options.seed, options.customers);
   const std::string hash = deps.crypto.HashPassword(kDemoPassword);
   const Timestamp now = deps.clock.Now();
   LoadReport report;
@@ -59,6 +64,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, std::uint64_t seed, int
   }));
 
   const int total = static_cast<int>(company.customers.size());
+  std::vector<Id> customer_ids(company.customers.size());
   for (int start = 0; start < total; start += kChunk) {
     const int end = std::min(total, start + kChunk);
     KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
@@ -96,6 +102,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, std::uint64_t seed, int
                                  kMicrosPerSecond;
         c.updated_at = c.created_at;
         c.id = tx.customers().Insert(c);
+        customer_ids[static_cast<std::size_t>(i)] = c.id;
         for (const auto& member : d.team_usernames) {
           const auto& [uid, role] = users.at(member);
           tx.customers().AddTeamMember({c.id, uid, TeamRoleFor(role), c.created_at});
@@ -127,13 +134,56 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, std::uint64_t seed, int
     if (progress) progress(end);
   }
 
+  // The last whole month, as tier evaluation sees it today (the nightly job then finds the
+  // windows it would evaluate already applied).
+  const MonthIndex last_month = LastWholeMonth(BusinessDay(now));
+  const std::vector<DemoTransaction> txns = GenerateDemoTransactions(
+      options.seed, company, last_month / 12, last_month % 12 + 1, options.months);
+  for (std::size_t start = 0; start < txns.size(); start += kTransactionChunk) {
+    const std::size_t end = std::min(txns.size(), start + kTransactionChunk);
+    std::vector<Transaction> batch;
+    batch.reserve(end - start);
+    for (std::size_t i = start; i < end; ++i) {
+      const DemoTransaction& d = txns[i];
+      Transaction t;
+      t.customer_id = customer_ids[d.customer_index];
+      t.txn_ref = d.txn_ref;
+      t.date = CivilDate{d.year, d.month, d.day};
+      t.amount_fen = d.amount_fen;
+      t.margin_fen = d.margin_fen;
+      t.product = d.product;
+      t.order_ref = d.order_ref;
+      t.created_at = now;
+      batch.push_back(std::move(t));
+    }
+    KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      if (!RecordTransactions(tx, batch).empty()) {
+        return MakeError(ErrorCode::kInternal, "demo transaction refs repeat");
+      }
+      return Ok();
+    }));
+    report.transactions += static_cast<std::int64_t>(batch.size());
+  }
+
+  if (options.months > 0) {
+    Principal demo;
+    demo.username = "demo";
+    demo.role = Role::kAdmin;
+    demo.org_unit_id = unit_ids.at(company.units.front().key);
+    KAMS_TRY(DemoTieringReport tiering, SetUpDemoTiering(deps, format, demo, last_month));
+    report.schemes = tiering.schemes;
+    report.tier_changes = tiering.changes;
+  }
+
   KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
     AppendAudit(tx, deps, RequestContext{"demo", "local"}, nullptr, "system",
                 AuditEvent{"demo.load", "company", std::nullopt, std::nullopt,
                            {{"units", std::nullopt, std::to_string(report.units)},
                             {"users", std::nullopt, std::to_string(report.users)},
                             {"customers", std::nullopt, std::to_string(report.customers)},
-                            {"contacts", std::nullopt, std::to_string(report.contacts)}}});
+                            {"contacts", std::nullopt, std::to_string(report.contacts)},
+                            {"transactions", std::nullopt, std::to_string(report.transactions)},
+                            {"tier_schemes", std::nullopt, std::to_string(report.schemes)}}});
     return Ok();
   }));
   return report;

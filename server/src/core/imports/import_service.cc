@@ -10,6 +10,7 @@
 #include "core/customers/customer.h"
 #include "core/imports/csv.h"
 #include "core/imports/transaction.h"
+#include "core/imports/transaction_writer.h"
 
 namespace kams {
 namespace {
@@ -198,47 +199,27 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   std::unordered_map<std::string, Id> customers;
   KAMS_CHECK(LoadCustomerRefs(deps_, customers));
 
-  struct Row {
-    std::int64_t line;
-    Transaction t;
-  };
-  std::vector<Row> batch;
+  // The batch's rows and the file line of each.
+  std::vector<Transaction> batch;
+  std::vector<std::int64_t> lines;
   const auto flush = [&]() -> Status {
     if (batch.empty()) return Ok();
     std::int64_t written = 0;
-    std::vector<std::int64_t> duplicates;
+    std::vector<std::size_t> duplicates;
     KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
-      written = 0;
-      duplicates.clear();
-      std::map<std::pair<Id, MonthIndex>, MonthDelta> months;
-      for (const auto& row : batch) {
-        if (!tx.transactions().Insert(row.t)) {
-          duplicates.push_back(row.line);
-          continue;
-        }
-        ++written;
-        auto& d = months[{row.t.customer_id, MonthOf(row.t.date)}];
-        d.customer_id = row.t.customer_id;
-        d.month = MonthOf(row.t.date);
-        d.revenue_fen += row.t.amount_fen;
-        d.orders += 1;
-        d.margin_fen += row.t.margin_fen.value_or(0);
-      }
-      std::vector<MonthDelta> deltas;
-      deltas.reserve(months.size());
-      for (auto& [key, d] : months) deltas.push_back(d);
-      tx.transactions().AddToMonths(deltas);
+      duplicates = RecordTransactions(tx, batch);
+      written = static_cast<std::int64_t>(batch.size() - duplicates.size());
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"transaction.import", "import", std::nullopt, std::nullopt,
                              {{"rows", std::nullopt, std::to_string(written)},
                               {"lines", std::nullopt,
-                               std::to_string(batch.front().line) + "-" +
-                                   std::to_string(batch.back().line)}}});
+                               std::to_string(lines.front()) + "-" + std::to_string(lines.back())}}});
       return Ok();
     }));
-    for (auto line : duplicates) rejects.Add(line, "txn_id", "duplicate: already imported");
+    for (auto i : duplicates) rejects.Add(lines[i], "txn_id", "duplicate: already imported");
     report.imported += written;
     batch.clear();
+    lines.clear();
     if (progress) progress(report.rows, reader.offset(), csv.size());
     return Ok();
   };
@@ -291,7 +272,8 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
     }
     t.created_at = now;
     if (who.user_id > 0) t.created_by = who.user_id;
-    batch.push_back({line, std::move(t)});
+    batch.push_back(std::move(t));
+    lines.push_back(line);
     if (batch.size() >= batch_rows_) KAMS_CHECK(flush());
   }
   KAMS_CHECK(flush());

@@ -316,7 +316,7 @@ Result<TieringRun> TieringService::Run(Tx& tx, const Principal& who, const Reque
     m.reason = ExplainFacts(scheme, facts_of(*p), o.language);
     run.movers.push_back(std::move(m));
   }
-  if (!apply) return run;
+  if (!apply || (planned.empty() && !o.record_unchanged)) return run;
 
   start = Steady::now();
   const Timestamp now = deps_.clock.Now();
@@ -418,6 +418,7 @@ Result<std::string> TieringService::ApplyActive(const RequestContext& ctx) {
   std::string outcome;
   RunOptions options;
   options.movers_limit = 0;
+  options.record_unchanged = false;
   for (const auto& s : *schemes) {
     if (!s.active) continue;
     auto run = Apply(system, ctx, s.id, options);

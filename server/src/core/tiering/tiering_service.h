@@ -34,6 +34,9 @@ struct RunOptions {
   std::optional<CivilDate> as_of;  // default: today (windows end at the last whole month)
   std::string language = "zh-CN";  // of the movers' reasons
   int movers_limit = 100;          // movers listed (all are counted)
+  // Apply only: false makes a run that moves nobody write nothing (no audit row, "last
+  // applied" kept): the nightly job, which would otherwise record every quiet night.
+  bool record_unchanged = true;
 };
 
 // One customer who moves, and why.
@@ -100,7 +103,8 @@ class TieringService {
                              const std::optional<TierScheme>& draft, const RunOptions& options);
   Result<TieringRun> Apply(const Principal& who, const RequestContext& ctx, Id id,
                            const RunOptions& options);
-  // The nightly job: applies every active scheme as of today.
+  // The nightly job: applies every active scheme as of today; a scheme that moves nobody
+  // writes nothing.
   Result<std::string> ApplyActive(const RequestContext& ctx);
   // `kams retier --scheme FILE.json`: stores the scheme under its name (a new version when the
   // definition changed) and applies it, or only evaluates it with `dry_run`.
