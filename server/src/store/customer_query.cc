@@ -1,6 +1,7 @@
 #include "store/customer_query.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "store/text_grams.h"
 
@@ -43,6 +44,17 @@ std::string CustomerScopePredicate(const Principal& who, SqlBinder& b) {
     }
   }
   return "1=0";
+}
+
+std::string CustomerTotalsSql(const Principal& who, const std::string& column, std::int64_t first,
+                              std::int64_t last, SqlBinder& b) {
+  if (column != "revenue_fen" && column != "orders" && column != "margin_fen") {
+    throw std::invalid_argument("unknown roll-up column " + column);
+  }
+  return "SELECT sum(m." + column + ") FROM customer_month m JOIN customer c ON c.id = m.customer_id"
+         " WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b) +
+         " AND m.month BETWEEN " + b.Add(first) + " AND " + b.Add(last) +
+         " GROUP BY m.customer_id HAVING sum(m." + column + ") > 0";
 }
 
 std::string CustomerGetSql(std::string_view select, const Principal& who, Id id, SqlBinder& b) {

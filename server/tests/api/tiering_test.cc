@@ -431,3 +431,27 @@ TEST(Tiering, RetierFromTheCommandLineAppliesOrOnlyShows) {
 
 }  // namespace
 }  // namespace kams::test
+
+namespace kams::test {
+namespace {
+
+TEST(Tiering, ConcentrationFollowsScope) {
+  const Client& specialist = As("specialist");
+  ImportBook(specialist, 2038);
+  const json all = GetJson(specialist,
+                           "/api/v1/analytics/concentration?window_months=12&as_of=2038-12-31");
+  EXPECT_EQ(all["customers"], 3);
+  EXPECT_EQ(all["total"], 732000000);  // ¥6,000,000 + ¥1,200,000 + ¥120,000, in fen
+  EXPECT_EQ(all["customers_for_80_percent"], 1);
+  ASSERT_EQ(all["share_bp"].size(), 101u);
+  EXPECT_EQ(all["share_bp"][100], 10000);
+  // A KAM sees only their own accounts: none of these.
+  const json mine = GetJson(As("kam.sh"),
+                            "/api/v1/analytics/concentration?window_months=12&as_of=2038-12-31");
+  EXPECT_EQ(mine["customers"], 0);
+  EXPECT_EQ(As("kam.sh").Get("/api/v1/analytics/concentration?metric=profit").status, 400);
+  EXPECT_EQ(As("kam.sh").Get("/api/v1/analytics/concentration?window_months=0").status, 400);
+}
+
+}  // namespace
+}  // namespace kams::test

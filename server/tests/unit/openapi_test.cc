@@ -823,6 +823,8 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
        {{"as_of", "2026-10-31"}, {"movers_limit", 10}}, 200);
   call("POST", "/api/v1/tier-schemes/{id}/apply", {scheme_id}, {{"as_of", "2026-10-31"}}, 200);
   call("GET", "/api/v1/customers/{id}/tiers", {customer_id}, nullptr, 200);
+  call("GET", "/api/v1/analytics/concentration", {}, nullptr, 200, As::kBearer, std::nullopt,
+       "?metric=revenue&window_months=12&as_of=2026-10-31");
   call("GET", "/api/v1/customers/{id}/tier-history", {customer_id}, nullptr, 200);
   call("DELETE", "/api/v1/tier-schemes/{id}", {scheme_id}, nullptr, 204, As::kBearer, 2);
 

@@ -1041,6 +1041,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/concentration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue concentration (Pareto)
+         * @description How concentrated a metric is over the customers the caller sees, over whole months ending at the last whole month before `as_of` (default today): the Pareto curve and how many customers make 80%.
+         */
+        get: operations["getConcentration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2329,6 +2349,18 @@ export interface components {
         };
         /** @description An empty object (or no body). */
         Empty: Record<string, never>;
+        Concentration: {
+            /** @enum {string} */
+            metric: "revenue" | "orders" | "margin";
+            /** @description Visible customers with a positive amount in the window. */
+            customers: number;
+            /** @description Their total (fen for money metrics). */
+            total: number;
+            /** @description 101 points: share_bp[k] is the share of the total, in basis points, made by the largest k% of those customers (the Pareto curve). */
+            share_bp: number[];
+            /** @description How few of the largest customers make 80% of the total. */
+            customers_for_80_percent: number;
+        };
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -4516,6 +4548,33 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getConcentration: {
+        parameters: {
+            query?: {
+                metric?: "revenue" | "orders" | "margin";
+                window_months?: number;
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The curve. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Concentration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -157,6 +157,10 @@ class TransactionRepository {
   virtual void LoadRollups(MonthIndex first_month, MonthlyRollups& out) = 0;
   // One customer's roll-ups, oldest month first.
   virtual std::vector<MonthDelta> Months(Id customer_id) = 0;
+  // Each visible customer's positive total of `column` ("revenue_fen", "orders" or
+  // "margin_fen") over months [first, last], in no order.
+  virtual std::vector<std::int64_t> Totals(const Principal& who, const std::string& column,
+                                           MonthIndex first, MonthIndex last) = 0;
 };
 
 // A customer's tier as the dossier shows it: set by the primary scheme.

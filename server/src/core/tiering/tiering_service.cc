@@ -455,6 +455,21 @@ Result<TieringRun> TieringService::Retier(const Principal& who, const RequestCon
   return Apply(who, ctx, id, options);
 }
 
+Result<Concentration> TieringService::ConcentrationFor(const Principal& who, Metric metric,
+                                                      int window_months,
+                                                      std::optional<CivilDate> as_of) {
+  if (window_months < 1 || window_months > kMaxWindowMonths) {
+    return ValidationFailed({{"window_months", "out_of_range"}});
+  }
+  const MonthIndex last = LastWholeMonth(as_of.value_or(BusinessDay(deps_.clock.Now())));
+  const std::string column = metric == Metric::kRevenue  ? "revenue_fen"
+                             : metric == Metric::kOrders ? "orders"
+                                                         : "margin_fen";
+  return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Concentration> {
+    return ConcentrationOf(tx.transactions().Totals(who, column, last - window_months + 1, last));
+  });
+}
+
 Result<std::vector<CustomerTier>> TieringService::TiersOf(const Principal& who,
                                                           const RequestContext& ctx,
                                                           Id customer_id) {

@@ -11,6 +11,7 @@
 #include "core/common/context.h"
 #include "core/customers/customer.h"
 #include "core/org/user.h"
+#include "core/tiering/concentration.h"
 #include "core/tiering/evaluate.h"
 #include "core/tiering/tier_records.h"
 
@@ -110,6 +111,11 @@ class TieringService {
   // definition changed) and applies it, or only evaluates it with `dry_run`.
   Result<TieringRun> Retier(const Principal& who, const RequestContext& ctx,
                             const TierScheme& scheme, bool dry_run, const RunOptions& options);
+
+  // How concentrated `metric` is over the visible customers in the `window_months` whole months
+  // ending at the last whole month before `as_of` (default today).
+  Result<Concentration> ConcentrationFor(const Principal& who, Metric metric, int window_months,
+                                         std::optional<CivilDate> as_of);
 
   Result<std::vector<CustomerTier>> TiersOf(const Principal& who, const RequestContext& ctx,
                                             Id customer_id);

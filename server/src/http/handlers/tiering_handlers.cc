@@ -227,6 +227,29 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
           return JsonResponse(200, codec::ToJson(*run));
         }));
 
+  r.Add("GET", "/api/v1/analytics/concentration",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(req, {"metric", "window_months", "as_of"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          const auto metric = ParseMetric(q->Get("metric").value_or("revenue"));
+          if (!metric) return ErrorResponse(ValidationFailed({{"metric", "invalid"}}), req);
+          auto window = q->Int("window_months", 1, kMaxWindowMonths);
+          if (!window.ok()) return ErrorResponse(window.error(), req);
+          std::optional<CivilDate> as_of;
+          if (auto text = q->Get("as_of")) {
+            as_of = ParseCivilDate(*text);
+            if (!as_of) return ErrorResponse(ValidationFailed({{"as_of", "must_be_date"}}), req);
+          }
+          auto c = s.tiering.ConcentrationFor(call.who(), *metric,
+                                              static_cast<int>(window->value_or(12)), as_of);
+          if (!c.ok()) return ErrorResponse(c.error(), req);
+          return JsonResponse(200, json{{"metric", std::string(MetricName(*metric))},
+                                        {"customers", c->customers},
+                                        {"total", c->total},
+                                        {"share_bp", c->share_bp},
+                                        {"customers_for_80_percent", c->customers_for_80_percent}});
+        }));
+
   r.Add("GET", "/api/v1/customers/{id}/tiers", authed([&s](Request& req, const Call& call) -> Response {
           auto id = PathId(req, 0);
           if (!id.ok()) return ErrorResponse(id.error(), req);

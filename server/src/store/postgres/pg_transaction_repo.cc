@@ -1,3 +1,4 @@
+#include "store/customer_query.h"
 #include "store/postgres/pg_repos.h"
 
 namespace kams {
@@ -62,6 +63,16 @@ std::vector<MonthDelta> PgTransactionRepository::Months(Id customer_id) {
     out.push_back({customer_id, r[0].as<int>(), r[1].as<std::int64_t>(), r[2].as<std::int64_t>(),
                    r[3].as<std::int64_t>()});
   }
+  return out;
+}
+
+std::vector<std::int64_t> PgTransactionRepository::Totals(const Principal& who,
+                                                         const std::string& column,
+                                                         MonthIndex first, MonthIndex last) {
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = CustomerTotalsSql(who, column, first, last, b);
+  std::vector<std::int64_t> out;
+  for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) out.push_back(r[0].as<std::int64_t>());
   return out;
 }
 

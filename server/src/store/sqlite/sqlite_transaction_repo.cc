@@ -1,3 +1,4 @@
+#include "store/customer_query.h"
 #include "store/sqlite/sqlite_repos.h"
 
 namespace kams {
@@ -75,6 +76,17 @@ std::vector<MonthDelta> SqliteTransactionRepository::Months(Id customer_id) {
     out.push_back({customer_id, st.getColumn(0).getInt(), st.getColumn(1).getInt64(),
                    st.getColumn(2).getInt64(), st.getColumn(3).getInt64()});
   }
+  return out;
+}
+
+std::vector<std::int64_t> SqliteTransactionRepository::Totals(const Principal& who,
+                                                             const std::string& column,
+                                                             MonthIndex first, MonthIndex last) {
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(CustomerTotalsSql(who, column, first, last, b));
+  BindAll(st, b.values());
+  std::vector<std::int64_t> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
   return out;
 }
 
