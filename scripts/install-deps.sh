@@ -11,6 +11,7 @@ packages=(
   postgresql libpqxx-dev
   wrk nginx-light curl python3
   chromium fonts-noto-cjk
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()

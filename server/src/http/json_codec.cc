@@ -147,25 +147,33 @@ class Fields {
   Validator errors_;
 };
 
-// True when any key or string value holds U+0000 (only reachable as the escape \u0000).
+// What makes a well-formed body unacceptable: a key or string value holding U+0000 (only
+// reachable as the escape \u0000), or arrays and objects nested deeper than kMaxBodyDepth.
 // Walked with an explicit stack: bodies may nest hundreds of thousands of levels deep.
-bool ContainsNul(const json& root) {
-  std::vector<const json*> stack{&root};
+std::optional<std::string> BodyProblem(const json& root) {
+  std::vector<std::pair<const json*, int>> stack{{&root, 1}};
   while (!stack.empty()) {
-    const json* v = stack.back();
+    const auto [v, depth] = stack.back();
     stack.pop_back();
     if (v->is_string()) {
-      if (v->get_ref<const std::string&>().find('\0') != std::string::npos) return true;
+      if (v->get_ref<const std::string&>().find('\0') != std::string::npos) {
+        return "strings must not contain the NUL character (\\u0000)";
+      }
+    } else if (v->is_structured() && depth > kMaxBodyDepth) {
+      return "the body must not nest arrays and objects more than " +
+             std::to_string(kMaxBodyDepth) + " levels deep";
     } else if (v->is_object()) {
       for (auto it = v->begin(); it != v->end(); ++it) {
-        if (it.key().find('\0') != std::string::npos) return true;
-        stack.push_back(&it.value());
+        if (it.key().find('\0') != std::string::npos) {
+          return "strings must not contain the NUL character (\\u0000)";
+        }
+        stack.emplace_back(&it.value(), depth + 1);
       }
     } else if (v->is_array()) {
-      for (const auto& e : *v) stack.push_back(&e);
+      for (const auto& e : *v) stack.emplace_back(&e, depth + 1);
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -175,7 +183,8 @@ Result<json> ParseObject(std::string_view body) {
   if (j.is_discarded()) return BadRequest("malformed JSON body");
   if (!j.is_object()) return BadRequest("the body must be a JSON object");
   // No stored text may hold NUL: PostgreSQL refuses it (a 500), and it is never real data.
-  if (ContainsNul(j)) return BadRequest("strings must not contain the NUL character (\\u0000)");
+  // Deep nesting would overflow the stack of the recursive dump, copy and compare.
+  if (auto problem = BodyProblem(j)) return BadRequest(std::move(*problem));
   return j;
 }
 
@@ -427,6 +436,30 @@ json ToJson(const AccountTeamMember& m) {
               {"user_id", m.user_id},
               {"team_role", m.team_role},
               {"added_at", Time(m.added_at)}};
+}
+
+Status ApplyTeamMember(const json& body, AccountTeamMember& m) {
+  std::vector<FieldError> problems;
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (it.key() == "user_id") {
+      if (it->is_number_integer() && it->get<std::int64_t>() > 0) {
+        m.user_id = it->get<std::int64_t>();
+      } else {
+        problems.push_back({"user_id", "must_be_id"});
+      }
+    } else if (it.key() == "team_role") {
+      if (it->is_string()) {
+        m.team_role = it->get<std::string>();
+      } else {
+        problems.push_back({"team_role", "must_be_string"});
+      }
+    } else {
+      problems.push_back({it.key(), "unknown_field"});
+    }
+  }
+  if (m.user_id == 0 && problems.empty()) problems.push_back({"user_id", "required"});
+  if (!problems.empty()) return ValidationFailed(problems);
+  return Ok();
 }
 
 std::string Base64UrlEncode(std::string_view in) {

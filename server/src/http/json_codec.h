@@ -23,7 +23,10 @@ namespace kams::codec {
 
 using nlohmann::json;
 
-// Parses a request body; malformed JSON or a non-object is a bad_request.
+// Parses a request body; malformed JSON, a non-object, a NUL character in a string or
+// nesting deeper than kMaxBodyDepth is a bad_request. Every other function here may then
+// recurse through the document (nlohmann's dump, copy and compare do).
+inline constexpr int kMaxBodyDepth = 64;
 Result<json> ParseObject(std::string_view body);
 
 json ErrorJson(const Error& e);
@@ -49,6 +52,32 @@ Status ApplyUser(const json& body, User& u, std::string* password);
 json ToJson(const Preferences& p);
 // `locale` (string or null) and `settings` (an object); both required, as PUT replaces.
 Status ApplyPreferences(const json& body, Preferences& p);
+
+// `user_id` (a positive integer, required) and `team_role` (a string) of a new member.
+Status ApplyTeamMember(const json& body, AccountTeamMember& m);
+
+// The small request bodies of sign-in, passwords and API tokens (auth_codec.cc). Unknown
+// fields and wrong types are validation errors naming each field.
+struct LoginRequest {
+  std::string username;
+  std::string password;
+};
+Result<LoginRequest> DecodeLogin(const json& body);
+
+struct PasswordChange {
+  std::string current_password;  // both required (non-empty)
+  std::string new_password;
+};
+Result<PasswordChange> DecodePasswordChange(const json& body);
+
+// An administrator's reset: {"password": "…"}; only the first problem is reported.
+Result<std::string> DecodePasswordReset(const json& body);
+
+struct TokenRequest {
+  std::string name;
+  std::optional<Timestamp> expires_at;  // RFC 3339 or null: never expires
+};
+Result<TokenRequest> DecodeTokenRequest(const json& body);
 
 // Tier schemes (README: "Tier schemes"); every problem is named by its path, e.g.
 // "tiers[1].any[0].op".

@@ -306,6 +306,11 @@ TEST(Validation, NothingEverAnswers500) {
       {"POST", "/api/v1/org-units", "{\"name\":\"x\",\"kind\":\"city\",\"parent_id\":-1}", json_ct},
       {"POST", "/api/v1/auth/login", "{\"username\":[],\"password\":{}}", json_ct},
       {"POST", "/api/v1/auth/login", deep_array, json_ct},
+      // Found while writing the fuzz harnesses: deep settings overflowed the stack of the
+      // recursive JSON dump and the server crashed.
+      {"PUT", "/api/v1/auth/me/preferences", "{\"locale\":null,\"settings\":{\"a\":" + deep_array + "}}",
+       {{"Content-Type", "application/json"}, {"If-Match", "1"}}},
+      {"POST", "/api/v1/tokens", "{\"name\":\"t\",\"expires_at\":\"9999-12-31T23:59:59-23:59\"}", json_ct},
       {"GET", "/api/v1/customers?q=%zz", "", {}},
       {"GET", "/api/v1/customers?q=%", "", {}},
       {"GET", "/api/v1/customers?q=%4", "", {}},

@@ -42,5 +42,30 @@ TEST(Rfc3339, FormatsAndParses) {
   }
 }
 
+// Found by fuzzing (fuzz_json_auth): an offset could carry an accepted time out of years
+// 1000..9999; FormatRfc3339 then wrote "10000-01-01T…", which is not RFC 3339 and which
+// ParseRfc3339 itself refused. Every accepted text now formats back to the same second.
+TEST(Rfc3339, AcceptsOnlyInstantsThatFormatBack) {
+  struct Case {
+    const char* text;
+    bool valid;
+  } cases[] = {
+      {"9999-12-31T23:59:59-23:59", false}, {"9999-12-31T23:59:59-00:01", false},
+      {"9999-12-31T23:59:60Z", false},      {"1000-01-01T00:00:00+00:01", false},
+      {"1000-01-01T00:30:00+23:59", false}, {"9999-12-31T23:59:59Z", true},
+      {"9999-12-31T23:59:59.999999Z", true}, {"1000-01-01T00:00:00Z", true},
+      {"1000-01-01T00:00:00-00:01", true},  {"9999-12-31T23:59:59+23:59", true},
+      {"2026-05-31T23:59:60Z", true},
+  };
+  for (const auto& c : cases) {
+    const auto t = ParseRfc3339(c.text);
+    EXPECT_EQ(t.has_value(), c.valid) << c.text;
+    if (!t) continue;
+    const auto back = ParseRfc3339(FormatRfc3339(*t));
+    ASSERT_TRUE(back.has_value()) << c.text << " → " << FormatRfc3339(*t);
+    EXPECT_EQ(*back / kMicrosPerSecond, *t / kMicrosPerSecond) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace kams

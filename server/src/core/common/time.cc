@@ -122,7 +122,10 @@ std::optional<Timestamp> ParseRfc3339(std::string_view t) {
   } else {
     return std::nullopt;
   }
-  std::int64_t secs = DaysFromCivil(*date) * 86400 + hh * 3600 + mm * 60 + ss - offset;
+  const std::int64_t secs = DaysFromCivil(*date) * 86400 + hh * 3600 + mm * 60 + ss - offset;
+  static const std::int64_t kFirst = DaysFromCivil({1000, 1, 1}) * 86400;
+  static const std::int64_t kEnd = DaysFromCivil({10000, 1, 1}) * 86400;
+  if (secs < kFirst || secs >= kEnd) return std::nullopt;
   return secs * kMicrosPerSecond + micros;
 }
 

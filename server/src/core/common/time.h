@@ -51,7 +51,9 @@ CivilDate BusinessDay(Timestamp t);
 
 // RFC 3339 UTC with second precision: "2026-03-01T08:00:00Z".
 std::string FormatRfc3339(Timestamp t);
-// Accepts "YYYY-MM-DDTHH:MM:SS[.fff]Z" or with a "+HH:MM"/"-HH:MM" offset.
+// Accepts "YYYY-MM-DDTHH:MM:SS[.fff]Z" or with a "+HH:MM"/"-HH:MM" offset, for instants
+// from 1000-01-01T00:00:00Z to 9999-12-31T23:59:59Z: those FormatRfc3339 writes back as
+// four-digit years ("9999-12-31T23:59:59-01:00" is in year 10000 and refused).
 std::optional<Timestamp> ParseRfc3339(std::string_view text);
 
 }  // namespace kams

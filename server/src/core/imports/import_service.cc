@@ -6,9 +6,8 @@
 
 #include "core/access/permissions.h"
 #include "core/audit/audit_log.h"
-#include "core/common/validation.h"
-#include "core/customers/customer.h"
 #include "core/imports/csv.h"
+#include "core/imports/import_rows.h"
 #include "core/imports/transaction.h"
 #include "core/imports/transaction_writer.h"
 
@@ -30,56 +29,6 @@ class Rejects {
  private:
   ImportReport& report_;
 };
-
-// Maps the header's names to column positions; `required` must all be there.
-struct Header {
-  std::map<std::string, std::size_t> index;
-  std::optional<std::size_t> Find(const std::string& name) const {
-    auto it = index.find(name);
-    return it == index.end() ? std::nullopt : std::optional<std::size_t>(it->second);
-  }
-};
-
-Result<Header> ReadHeader(CsvReader& reader, const std::vector<std::string>& required,
-                          const std::vector<std::string>& optional) {
-  std::vector<std::string> fields;
-  if (!reader.Next(fields)) return ValidationFailed({{"file", "empty"}});
-  Header h;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    const std::string name = TrimSpace(fields[i]);
-    bool known = false;
-    for (const auto& n : required) known |= n == name;
-    for (const auto& n : optional) known |= n == name;
-    if (!known) return ValidationFailed({{"header", "unknown_column: " + name}});
-    if (!h.index.emplace(name, i).second) {
-      return ValidationFailed({{"header", "duplicate_column: " + name}});
-    }
-  }
-  for (const auto& n : required) {
-    if (!h.Find(n)) return ValidationFailed({{"header", "missing_column: " + n}});
-  }
-  return h;
-}
-
-std::optional<Timestamp> ParseWhen(const std::string& text) {
-  if (auto d = ParseCivilDate(text)) return DaysFromCivil(*d) * 86400 * kMicrosPerSecond;
-  return ParseRfc3339(text);
-}
-
-// A record that can be read field by field: its quotes closed and its column count right.
-bool RowIsWhole(const CsvReader& reader, const std::vector<std::string>& fields,
-                const Header& h, Rejects& rejects) {
-  if (!reader.error().empty()) {
-    rejects.Add(reader.line(), "", reader.error());
-    return false;
-  }
-  if (fields.size() != h.index.size()) {
-    rejects.Add(reader.line(), "", "expected " + std::to_string(h.index.size()) +
-                                       " columns, got " + std::to_string(fields.size()));
-    return false;
-  }
-  return true;
-}
 
 // external_ref → id of every live customer that has one.
 Status LoadCustomerRefs(const CoreDeps& deps, std::unordered_map<std::string, Id>& out) {
@@ -105,7 +54,7 @@ Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
   if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, Result<ImportReport>(s.take_error()));
   const auto start = Steady::now();
   CsvReader reader(csv);
-  KAMS_TRY(Header h, ReadHeader(reader, {"customer_id", "name", "region", "industry", "created_at"}, {}));
+  KAMS_TRY(const CustomerColumns columns, ReadCustomerHeader(reader));
   ImportReport report;
   Rejects rejects(report);
 
@@ -137,37 +86,12 @@ Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
   while (reader.Next(f)) {
     ++report.rows;
     const std::int64_t line = reader.line();
-    if (!RowIsWhole(reader, f, h, rejects)) continue;
     Customer c;
-    const std::string ref = TrimSpace(f[*h.Find("customer_id")]);
-    c.external_ref = ref;
-    c.name = TrimSpace(f[*h.Find("name")]);
-    c.region = TrimSpace(f[*h.Find("region")]);
-    c.industry = TrimSpace(f[*h.Find("industry")]);
-    c.stage = "active";  // customers with transactions: trading
-    c.org_unit_id = who.org_unit_id;
-    c.version = 1;
-    if (who.user_id > 0) c.created_by = who.user_id;
-    c.created_at = c.updated_at = now;
-    const std::string when = TrimSpace(f[*h.Find("created_at")]);
-    if (ref.empty()) {
-      rejects.Add(line, "customer_id", "required");
+    if (auto problem = ReadCustomerRow(reader, f, columns, who, now, c)) {
+      rejects.Add(line, std::move(problem->column), std::move(problem->reason));
       continue;
     }
-    if (!when.empty()) {
-      auto t = ParseWhen(when);
-      if (!t) {
-        rejects.Add(line, "created_at", "not a date (YYYY-MM-DD) or RFC 3339 time");
-        continue;
-      }
-      c.created_at = *t;
-    }
-    if (Status v = ValidateCustomer(c); !v.ok()) {
-      const auto& fe = v.error().fields;
-      rejects.Add(line, fe.empty() ? "" : (fe[0].field == "external_ref" ? "customer_id" : fe[0].field),
-                  fe.empty() ? v.error().message : fe[0].problem);
-      continue;
-    }
+    const std::string& ref = *c.external_ref;
     if (!known.emplace(ref, 0).second) {
       rejects.Add(line, "customer_id", "duplicate: customer " + ref + " exists");
       continue;
@@ -187,12 +111,7 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, Result<ImportReport>(s.take_error()));
   const auto start = Steady::now();
   CsvReader reader(csv);
-  KAMS_TRY(Header h, ReadHeader(reader, {"txn_id", "customer_id", "date", "amount"},
-                                {"margin", "product", "order_ref"}));
-  const auto col_txn = *h.Find("txn_id"), col_customer = *h.Find("customer_id"),
-             col_date = *h.Find("date"), col_amount = *h.Find("amount");
-  const auto col_margin = h.Find("margin"), col_product = h.Find("product"),
-             col_order = h.Find("order_ref");
+  KAMS_TRY(const TransactionColumns columns, ReadTransactionHeader(reader));
   ImportReport report;
   Rejects rejects(report);
 
@@ -229,49 +148,11 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   while (reader.Next(f)) {
     ++report.rows;
     const std::int64_t line = reader.line();
-    if (!RowIsWhole(reader, f, h, rejects)) continue;
     Transaction t;
-    t.txn_ref = f[col_txn];
-    if (t.txn_ref.empty()) {
-      rejects.Add(line, "txn_id", "required");
+    if (auto problem = ReadTransactionRow(reader, f, columns, customers, who, now, t)) {
+      rejects.Add(line, std::move(problem->column), std::move(problem->reason));
       continue;
     }
-    if (t.txn_ref.size() > 100) {
-      rejects.Add(line, "txn_id", "too_long");
-      continue;
-    }
-    auto customer = customers.find(f[col_customer]);
-    if (customer == customers.end()) {
-      rejects.Add(line, "customer_id", f[col_customer].empty() ? "required" : "no customer with this id");
-      continue;
-    }
-    t.customer_id = customer->second;
-    auto date = ParseCivilDate(f[col_date]);
-    if (!date) {
-      rejects.Add(line, "date", "not a date (YYYY-MM-DD)");
-      continue;
-    }
-    t.date = *date;
-    if (!ParseYuanToFen(f[col_amount], t.amount_fen)) {
-      rejects.Add(line, "amount", "not an amount in yuan with at most two decimals");
-      continue;
-    }
-    if (col_margin && !f[*col_margin].empty()) {
-      std::int64_t margin = 0;
-      if (!ParseYuanToFen(f[*col_margin], margin)) {
-        rejects.Add(line, "margin", "not an amount in yuan with at most two decimals");
-        continue;
-      }
-      t.margin_fen = margin;
-    }
-    if (col_product) t.product = f[*col_product];
-    if (col_order) t.order_ref = f[*col_order];
-    if (!IsValidUtf8(t.txn_ref) || !IsValidUtf8(t.product) || !IsValidUtf8(t.order_ref)) {
-      rejects.Add(line, "", "not UTF-8 text");
-      continue;
-    }
-    t.created_at = now;
-    if (who.user_id > 0) t.created_by = who.user_id;
     batch.push_back(std::move(t));
     lines.push_back(line);
     if (batch.size() >= batch_rows_) KAMS_CHECK(flush());

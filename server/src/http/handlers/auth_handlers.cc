@@ -28,21 +28,10 @@ void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
   r.Add("POST", "/api/v1/auth/login", [&s, o](Request& req) {
     auto body = codec::ParseObject(req.body);
     if (!body.ok()) return ErrorResponse(body.error(), req);
-    std::string username, password;
-    std::vector<FieldError> problems;
-    for (auto it = body->begin(); it != body->end(); ++it) {
-      if (it.key() == "username" && it->is_string()) {
-        username = it->get<std::string>();
-      } else if (it.key() == "password" && it->is_string()) {
-        password = it->get<std::string>();
-      } else if (it.key() == "username" || it.key() == "password") {
-        problems.push_back({it.key(), "must_be_string"});
-      } else {
-        problems.push_back({it.key(), "unknown_field"});
-      }
-    }
-    if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
-    auto result = s.auth.Login(RequestContext{req.request_id, req.client_addr}, username, password);
+    auto login = codec::DecodeLogin(*body);
+    if (!login.ok()) return ErrorResponse(login.error(), req);
+    auto result = s.auth.Login(RequestContext{req.request_id, req.client_addr}, login->username,
+                               login->password);
     if (!result.ok()) return ErrorResponse(result.error(), req);
     Response res = JsonResponse(200, json{{"user", codec::ToJson(result->user)},
                                           {"csrf_token", result->csrf_token}});
@@ -99,36 +88,10 @@ void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
   r.Add("POST", "/api/v1/auth/password", authed([&s](Request& req, const Call& call) {
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          std::string current, next;
-          std::vector<FieldError> problems;
-          for (auto it = body->begin(); it != body->end(); ++it) {
-            std::string* target = it.key() == "current_password" ? &current
-                                  : it.key() == "new_password"   ? &next
-                                                                 : nullptr;
-            if (!target) {
-              problems.push_back({it.key(), "unknown_field"});
-            } else if (!it->is_string()) {
-              problems.push_back({it.key(), "must_be_string"});
-            } else {
-              *target = it->get<std::string>();
-            }
-          }
-          // One problem per field: a non-string value is not also "required".
-          auto reported = [&problems](std::string_view field) {
-            for (const auto& p : problems) {
-              if (p.field == field) return true;
-            }
-            return false;
-          };
-          if (current.empty() && !reported("current_password")) {
-            problems.push_back({"current_password", "required"});
-          }
-          if (next.empty() && !reported("new_password")) {
-            problems.push_back({"new_password", "required"});
-          }
-          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
-          auto st = s.users.ChangeOwnPassword(call.who(), call.ctx, current, next,
-                                              call.auth.session_hash);
+          auto change = codec::DecodePasswordChange(*body);
+          if (!change.ok()) return ErrorResponse(change.error(), req);
+          auto st = s.users.ChangeOwnPassword(call.who(), call.ctx, change->current_password,
+                                              change->new_password, call.auth.session_hash);
           if (!st.ok()) return ErrorResponse(st.error(), req);
           return NoContent();
         }));
@@ -148,30 +111,9 @@ void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
           }
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          std::string name;
-          std::optional<Timestamp> expires;
-          std::vector<FieldError> problems;
-          for (auto it = body->begin(); it != body->end(); ++it) {
-            if (it.key() == "name") {
-              if (it->is_string()) {
-                name = it->get<std::string>();
-              } else {
-                problems.push_back({"name", "must_be_string"});
-              }
-            } else if (it.key() == "expires_at") {
-              if (it->is_null()) continue;
-              auto t = it->is_string() ? ParseRfc3339(it->get<std::string>()) : std::nullopt;
-              if (!t) {
-                problems.push_back({"expires_at", "invalid_timestamp"});
-              } else {
-                expires = *t;
-              }
-            } else {
-              problems.push_back({it.key(), "unknown_field"});
-            }
-          }
-          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
-          auto created = s.auth.CreateToken(call.who(), call.ctx, name, expires);
+          auto token = codec::DecodeTokenRequest(*body);
+          if (!token.ok()) return ErrorResponse(token.error(), req);
+          auto created = s.auth.CreateToken(call.who(), call.ctx, token->name, token->expires_at);
           if (!created.ok()) return ErrorResponse(created.error(), req);
           json out = codec::ToJson(created->token);
           out["token"] = created->secret;

@@ -151,26 +151,9 @@ void AddCustomerRoutes(Router& r, Services& s,
           if (!body.ok()) return ErrorResponse(body.error(), req);
           AccountTeamMember m;
           m.customer_id = *id;
-          std::vector<FieldError> problems;
-          for (auto it = body->begin(); it != body->end(); ++it) {
-            if (it.key() == "user_id") {
-              if (it->is_number_integer() && it->get<std::int64_t>() > 0) {
-                m.user_id = it->get<std::int64_t>();
-              } else {
-                problems.push_back({"user_id", "must_be_id"});
-              }
-            } else if (it.key() == "team_role") {
-              if (it->is_string()) {
-                m.team_role = it->get<std::string>();
-              } else {
-                problems.push_back({"team_role", "must_be_string"});
-              }
-            } else {
-              problems.push_back({it.key(), "unknown_field"});
-            }
+          if (auto st = codec::ApplyTeamMember(*body, m); !st.ok()) {
+            return ErrorResponse(st.error(), req);
           }
-          if (m.user_id == 0 && problems.empty()) problems.push_back({"user_id", "required"});
-          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
           auto added = s.customers.AddTeamMember(call.who(), call.ctx, m);
           if (!added.ok()) return ErrorResponse(added.error(), req);
           Response res = JsonResponse(201, codec::ToJson(*added));

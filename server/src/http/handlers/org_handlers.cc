@@ -130,17 +130,9 @@ void AddOrgRoutes(Router& r, Services& s, const std::function<Handler(AuthedHand
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          std::string password;
-          for (auto it = body->begin(); it != body->end(); ++it) {
-            if (it.key() != "password") {
-              return ErrorResponse(ValidationFailed({{it.key(), "unknown_field"}}), req);
-            }
-            if (!it->is_string()) {
-              return ErrorResponse(ValidationFailed({{"password", "must_be_string"}}), req);
-            }
-            password = it->get<std::string>();
-          }
-          auto st = s.users.ResetPassword(call.who(), call.ctx, *id, password);
+          auto password = codec::DecodePasswordReset(*body);
+          if (!password.ok()) return ErrorResponse(password.error(), req);
+          auto st = s.users.ResetPassword(call.who(), call.ctx, *id, *password);
           if (!st.ok()) return ErrorResponse(st.error(), req);
           return NoContent();
         }));
