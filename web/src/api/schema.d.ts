@@ -2109,6 +2109,7 @@ export interface components {
                 load_seconds: number;
                 evaluate_seconds: number;
                 apply_seconds: number;
+                commit_seconds: number;
             };
         };
         CustomerTier: {

@@ -1,5 +1,6 @@
 #include "core/imports/import_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <unordered_map>
@@ -66,7 +67,7 @@ std::optional<Timestamp> ParseWhen(const std::string& text) {
 }
 
 // A record that can be read field by field: its quotes closed and its column count right.
-bool RowIsWhole(const CsvReader& reader, const std::vector<std::string>& fields,
+bool RowIsWhole(const CsvReader& reader, const std::vector<std::string_view>& fields,
                 const Header& h, Rejects& rejects) {
   if (!reader.error().empty()) {
     rejects.Add(reader.line(), "", reader.error());
@@ -80,8 +81,15 @@ bool RowIsWhole(const CsvReader& reader, const std::vector<std::string>& fields,
   return true;
 }
 
+// external_ref → id, looked up by string_view without a copy.
+struct RefHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using CustomerRefIndex = std::unordered_map<std::string, Id, RefHash, std::equal_to<>>;
+
 // external_ref → id of every live customer that has one.
-Status LoadCustomerRefs(const CoreDeps& deps, std::unordered_map<std::string, Id>& out) {
+Status LoadCustomerRefs(const CoreDeps& deps, CustomerRefIndex& out) {
   return deps.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
     for (auto& [ref, id] : tx.transactions().CustomerRefs()) out.emplace(std::move(ref), id);
     return Ok();
@@ -109,7 +117,7 @@ Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
   Rejects rejects(report);
 
   // Known references: the database's, then this file's as rows are accepted.
-  std::unordered_map<std::string, Id> known;
+  CustomerRefIndex known;
   KAMS_CHECK(LoadCustomerRefs(deps_, known));
 
   std::vector<std::pair<std::int64_t, Customer>> batch;
@@ -131,7 +139,7 @@ Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
     return Ok();
   };
 
-  std::vector<std::string> f;
+  std::vector<std::string_view> f;
   const Timestamp now = deps_.clock.Now();
   while (reader.Next(f)) {
     ++report.rows;
@@ -195,70 +203,78 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   ImportReport report;
   Rejects rejects(report);
 
-  std::unordered_map<std::string, Id> customers;
+  CustomerRefIndex customers;
   KAMS_CHECK(LoadCustomerRefs(deps_, customers));
 
-  struct Row {
-    std::int64_t line;
-    Transaction t;
-  };
-  std::vector<Row> batch;
+  std::vector<Transaction> batch;
+  std::vector<std::int64_t> lines;  // of the batch's rows
+  batch.reserve(batch_rows_);
+  lines.reserve(batch_rows_);
+  std::vector<MonthDelta> deltas;
   const auto flush = [&]() -> Status {
     if (batch.empty()) return Ok();
-    std::int64_t written = 0;
-    std::vector<std::int64_t> duplicates;
+    std::vector<std::size_t> duplicates;
     KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
-      written = 0;
-      duplicates.clear();
-      std::map<std::pair<Id, MonthIndex>, MonthDelta> months;
-      for (const auto& row : batch) {
-        if (!tx.transactions().Insert(row.t)) {
-          duplicates.push_back(row.line);
+      duplicates = tx.transactions().InsertMany(batch);
+      // What the written rows add to each customer-month, in (customer, month) order.
+      deltas.clear();
+      deltas.reserve(batch.size());
+      auto duplicate = duplicates.begin();
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (duplicate != duplicates.end() && *duplicate == i) {
+          ++duplicate;
           continue;
         }
-        ++written;
-        auto& d = months[{row.t.customer_id, MonthOf(row.t.date)}];
-        d.customer_id = row.t.customer_id;
-        d.month = MonthOf(row.t.date);
-        d.revenue_fen += row.t.amount_fen;
-        d.orders += 1;
-        d.margin_fen += row.t.margin_fen.value_or(0);
+        const Transaction& t = batch[i];
+        deltas.push_back({t.customer_id, MonthOf(t.date), t.amount_fen, 1, t.margin_fen.value_or(0)});
       }
-      std::vector<MonthDelta> deltas;
-      deltas.reserve(months.size());
-      for (auto& [key, d] : months) deltas.push_back(d);
+      const auto key = [](const MonthDelta& d) { return std::make_pair(d.customer_id, d.month); };
+      std::sort(deltas.begin(), deltas.end(),
+                [&](const MonthDelta& a, const MonthDelta& b) { return key(a) < key(b); });
+      std::size_t out = 0;
+      for (std::size_t i = 0; i < deltas.size(); ++i) {
+        if (out > 0 && key(deltas[out - 1]) == key(deltas[i])) {
+          deltas[out - 1].revenue_fen += deltas[i].revenue_fen;
+          deltas[out - 1].orders += deltas[i].orders;
+          deltas[out - 1].margin_fen += deltas[i].margin_fen;
+        } else {
+          deltas[out++] = deltas[i];
+        }
+      }
+      deltas.resize(out);
       tx.transactions().AddToMonths(deltas);
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"transaction.import", "import", std::nullopt, std::nullopt,
-                             {{"rows", std::nullopt, std::to_string(written)},
+                             {{"rows", std::nullopt,
+                               std::to_string(batch.size() - duplicates.size())},
                               {"lines", std::nullopt,
-                               std::to_string(batch.front().line) + "-" +
-                                   std::to_string(batch.back().line)}}});
+                               std::to_string(lines.front()) + "-" + std::to_string(lines.back())}}});
       return Ok();
     }));
-    for (auto line : duplicates) rejects.Add(line, "txn_id", "duplicate: already imported");
-    report.imported += written;
+    for (auto i : duplicates) rejects.Add(lines[i], "txn_id", "duplicate: already imported");
+    report.imported += static_cast<std::int64_t>(batch.size() - duplicates.size());
     batch.clear();
+    lines.clear();
     if (progress) progress(report.rows, reader.offset(), csv.size());
     return Ok();
   };
 
-  std::vector<std::string> f;
+  std::vector<std::string_view> f;
   const Timestamp now = deps_.clock.Now();
   while (reader.Next(f)) {
     ++report.rows;
     const std::int64_t line = reader.line();
     if (!RowIsWhole(reader, f, h, rejects)) continue;
     Transaction t;
-    t.txn_ref = f[col_txn];
-    if (t.txn_ref.empty()) {
+    if (f[col_txn].empty()) {
       rejects.Add(line, "txn_id", "required");
       continue;
     }
-    if (t.txn_ref.size() > 100) {
+    if (f[col_txn].size() > 100) {
       rejects.Add(line, "txn_id", "too_long");
       continue;
     }
+    t.txn_ref = f[col_txn];
     auto customer = customers.find(f[col_customer]);
     if (customer == customers.end()) {
       rejects.Add(line, "customer_id", f[col_customer].empty() ? "required" : "no customer with this id");
@@ -291,7 +307,8 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
     }
     t.created_at = now;
     if (who.user_id > 0) t.created_by = who.user_id;
-    batch.push_back({line, std::move(t)});
+    batch.push_back(std::move(t));
+    lines.push_back(line);
     if (batch.size() >= batch_rows_) KAMS_CHECK(flush());
   }
   KAMS_CHECK(flush());
