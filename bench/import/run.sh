@@ -20,7 +20,8 @@
 #   --skip-sqlite     leave out the sqlite3 shell side
 #   --skip-duckdb     leave out the DuckDB side
 #   --clean           remove the databases and CSV files at the end (keeps the results)
-# Needs: a Release build (cmake --build build --target kams bench_gen_data), sqlite3, node;
+# Needs: a Release build (cmake --build build --target kams bench_gen_data), sqlite3, node,
+# GNU time (/usr/bin/time, Debian package `time`);
 # `npm ci` in bench/import installs @duckdb/node-api from package-lock.json when missing.
 set -euo pipefail
 
@@ -58,6 +59,7 @@ if [ ! -x "$gen" ]; then
   cmake --build "$root/build" --target bench_gen_data >/dev/null || die "cannot build bench_gen_data"
 fi
 command -v node >/dev/null || die "node is needed"
+[ -x /usr/bin/time ] || die "GNU time is needed (apt-get install time)"
 [ "$skip_sqlite" = 1 ] || command -v sqlite3 >/dev/null || die "sqlite3 is needed (or --skip-sqlite)"
 if [ "$skip_duckdb" = 0 ] && [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
   (cd "$here" && npm ci --no-audit --no-fund >/dev/null) || die "npm ci in bench/import failed"
@@ -76,6 +78,13 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 log() { printf '[%s load %s] %s\n' "$(date +%H:%M:%S)" "$(load)" "$*" >&2; }
 # Appends one step's figures (a JSON object) to the run's record.
 record() { printf '%s\n' "$1" >>"$results/steps.jsonl"; }
+# Runs a command under GNU time: its wall and CPU seconds go to $results/NAME.time as JSON
+# (the machine is shared: CPU seconds say what a run cost when wall time waited for others).
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f '{"wall": %e, "user": %U, "sys": %S}' -o "$results/$name.time" "$@"
+}
 
 # Window bounds: abc over 12 months, stars over 6, both ending with $last_month.
 to=$(date -d "$last_month-01 +1 month -1 day" +%F)
@@ -108,9 +117,10 @@ for what in customers transactions; do
   log "kams import $what"
   t=$(now)
   status=0
-  "$kams" import "$what" --db "$db" "$data/$what.csv" --json >"$results/import-$what.json" || status=$?
+  timed "import-$what" "$kams" import "$what" --db "$db" "$data/$what.csv" --json \
+    >"$results/import-$what.json" || status=$?
   [ "$status" = 0 ] || die "kams import $what exited $status (see $results/import-$what.json)"
-  record "{\"step\": \"kams_import_$what\", \"wall_seconds\": $(elapsed "$t"), \"report\": $(cat "$results/import-$what.json"), \"load\": \"$(load)\"}"
+  record "{\"step\": \"kams_import_$what\", \"wall_seconds\": $(elapsed "$t"), \"process\": $(cat "$results/import-$what.time"), \"report\": $(cat "$results/import-$what.json"), \"load\": \"$(load)\"}"
 done
 # The first 100,000 transactions again: every row must be refused as a duplicate (exit 3).
 head -n 100001 "$data/transactions.csv" >"$out/duplicates.csv"
@@ -135,9 +145,9 @@ for scheme in abc stars; do
     [ "$run" = dry_run ] && flags=(--dry-run)
     log "kams retier $scheme ($run)"
     t=$(now)
-    "$kams" retier --db "$db" --scheme "$results/$scheme.json" --as-of "$to" --movers 0 --json \
-      "${flags[@]}" >"$results/retier-$scheme-$run.json"
-    record "{\"step\": \"kams_retier\", \"scheme\": \"$scheme\", \"run\": \"$run\", \"wall_seconds\": $(elapsed "$t"), \"report\": $(cat "$results/retier-$scheme-$run.json"), \"load\": \"$(load)\"}"
+    timed "retier-$scheme-$run" "$kams" retier --db "$db" --scheme "$results/$scheme.json" \
+      --as-of "$to" --movers 0 --json "${flags[@]}" >"$results/retier-$scheme-$run.json"
+    record "{\"step\": \"kams_retier\", \"scheme\": \"$scheme\", \"run\": \"$run\", \"wall_seconds\": $(elapsed "$t"), \"process\": $(cat "$results/retier-$scheme-$run.time"), \"report\": $(cat "$results/retier-$scheme-$run.json"), \"load\": \"$(load)\"}"
   done
 done
 
@@ -154,12 +164,13 @@ CREATE TABLE txn (txn_id TEXT, customer_id TEXT, date TEXT, amount REAL);
 EOF
   record "{\"step\": \"sqlite_load_customers\", \"seconds\": $(elapsed "$t"), \"load\": \"$(load)\"}"
   t=$(now)
-  sqlite3 "$sdb" ".import --csv --skip 1 $data/transactions.csv txn"
+  timed sqlite-import sqlite3 "$sdb" ".import --csv --skip 1 $data/transactions.csv txn"
   load_seconds=$(elapsed "$t")
   log "sqlite3 indexes"
   t=$(now)
-  sqlite3 "$sdb" "CREATE UNIQUE INDEX txn_id ON txn(txn_id); CREATE INDEX txn_customer ON txn(customer_id, date);"
-  record "{\"step\": \"sqlite_load_transactions\", \"seconds\": $load_seconds, \"index_seconds\": $(elapsed "$t"), \"bytes\": $(stat -c %s "$sdb"), \"load\": \"$(load)\"}"
+  timed sqlite-index sqlite3 "$sdb" \
+    "CREATE UNIQUE INDEX txn_id ON txn(txn_id); CREATE INDEX txn_customer ON txn(customer_id, date);"
+  record "{\"step\": \"sqlite_load_transactions\", \"seconds\": $load_seconds, \"index_seconds\": $(elapsed "$t"), \"process\": $(cat "$results/sqlite-import.time"), \"index_process\": $(cat "$results/sqlite-index.time"), \"bytes\": $(stat -c %s "$sdb"), \"load\": \"$(load)\"}"
   # SQL over the raw transactions; then over KAMS's roll-ups (what KAMS itself reads).
   for scheme in abc stars; do
     from=$abc_from
@@ -171,8 +182,8 @@ EOF
       log "sqlite3 $scheme over $engine"
       t=$(now)
       counts=$(printf '.output /dev/null\nPRAGMA threads=2;\n.output stdout\n.mode json\n%s\n' "$query" |
-        sqlite3 -readonly "$target" | tr -d "\n")
-      record "{\"step\": \"sqlite_sql\", \"source\": \"$engine\", \"scheme\": \"$scheme\", \"seconds\": $(elapsed "$t"), \"counts\": ${counts:-[]}, \"load\": \"$(load)\"}"
+        timed "sqlite-$scheme-$engine" sqlite3 -readonly "$target" | tr -d "\n")
+      record "{\"step\": \"sqlite_sql\", \"source\": \"$engine\", \"scheme\": \"$scheme\", \"seconds\": $(elapsed "$t"), \"process\": $(cat "$results/sqlite-$scheme-$engine.time"), \"counts\": ${counts:-[]}, \"load\": \"$(load)\"}"
     done
   done
 fi
@@ -182,9 +193,9 @@ if [ "$skip_duckdb" = 0 ]; then
   ddb=$out/duckdb-$customers-$transactions.duckdb
   rm -f "$ddb" "$ddb.wal"
   log "duckdb load and SQL"
-  node "$here/duckdb.mjs" --data "$data" --db "$ddb" --abc-from "$abc_from" --stars-from "$stars_from" \
+  timed duckdb node "$here/duckdb.mjs" --data "$data" --db "$ddb" --abc-from "$abc_from" --stars-from "$stars_from" \
     --to "$to" --threads 2 --repeat 3 >"$results/duckdb.json"
-  record "{\"step\": \"duckdb\", \"result\": $(cat "$results/duckdb.json"), \"load\": \"$(load)\"}"
+  record "{\"step\": \"duckdb\", \"result\": $(cat "$results/duckdb.json"), \"process\": $(cat "$results/duckdb.time"), \"load\": \"$(load)\"}"
 fi
 
 # 6. The table.

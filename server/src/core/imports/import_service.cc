@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/access/permissions.h"
 #include "core/audit/audit_log.h"
@@ -211,14 +213,74 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
   batch.reserve(batch_rows_);
   lines.reserve(batch_rows_);
   std::vector<MonthDelta> deltas;
+  std::unordered_set<std::string_view> refs;
+  std::vector<char> repeated;
+  struct Place {
+    Id customer_id;
+    std::int64_t day;
+    std::size_t at;
+  };
+  std::vector<Place> order;
+  std::vector<std::int64_t> refused;  // lines of rows refused as duplicates, per batch
   const auto flush = [&]() -> Status {
     if (batch.empty()) return Ok();
+    const std::string line_range = std::to_string(lines.front()) + "-" + std::to_string(lines.back());
+    // A txn_id repeated within the batch: its first line goes in and the later ones are
+    // refused here, before the database sees them (across batches its unique index refuses).
+    refused.clear();
+    refs.clear();
+    refs.reserve(batch.size());
+    repeated.assign(batch.size(), 0);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      repeated[i] = !refs.insert(batch[i].txn_ref).second;
+    }
+    refs.clear();  // views into the rows, which move next
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (repeated[i]) {
+        refused.push_back(lines[i]);
+        continue;
+      }
+      if (kept != i) {
+        batch[kept] = std::move(batch[i]);
+        lines[kept] = lines[i];
+      }
+      ++kept;
+    }
+    batch.resize(kept);
+    lines.resize(kept);
+    // Rows are written in (customer, date) order: the index on (customer, date) and the
+    // roll-ups then fill page after page instead of all over, and the month sums come out
+    // in order. The permutation is applied in place (a batch can hold millions of rows).
+    order.clear();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      order.push_back({batch[i].customer_id, DaysFromCivil(batch[i].date), i});
+    }
+    std::sort(order.begin(), order.end(), [](const Place& a, const Place& b) {
+      return std::tie(a.customer_id, a.day, a.at) < std::tie(b.customer_id, b.day, b.at);
+    });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      if (order[k].at == k) continue;
+      Transaction held = std::move(batch[k]);
+      const std::int64_t held_line = lines[k];
+      for (std::size_t j = k;;) {
+        const std::size_t from = order[j].at;
+        order[j].at = j;
+        if (from == k) {
+          batch[j] = std::move(held);
+          lines[j] = held_line;
+          break;
+        }
+        batch[j] = std::move(batch[from]);
+        lines[j] = lines[from];
+        j = from;
+      }
+    }
     std::vector<std::size_t> duplicates;
     KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
       duplicates = tx.transactions().InsertMany(batch);
-      // What the written rows add to each customer-month, in (customer, month) order.
+      // What the written rows add to each customer-month (rows are in customer, date order).
       deltas.clear();
-      deltas.reserve(batch.size());
       auto duplicate = duplicates.begin();
       for (std::size_t i = 0; i < batch.size(); ++i) {
         if (duplicate != duplicates.end() && *duplicate == i) {
@@ -226,32 +288,26 @@ Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
           continue;
         }
         const Transaction& t = batch[i];
-        deltas.push_back({t.customer_id, MonthOf(t.date), t.amount_fen, 1, t.margin_fen.value_or(0)});
-      }
-      const auto key = [](const MonthDelta& d) { return std::make_pair(d.customer_id, d.month); };
-      std::sort(deltas.begin(), deltas.end(),
-                [&](const MonthDelta& a, const MonthDelta& b) { return key(a) < key(b); });
-      std::size_t out = 0;
-      for (std::size_t i = 0; i < deltas.size(); ++i) {
-        if (out > 0 && key(deltas[out - 1]) == key(deltas[i])) {
-          deltas[out - 1].revenue_fen += deltas[i].revenue_fen;
-          deltas[out - 1].orders += deltas[i].orders;
-          deltas[out - 1].margin_fen += deltas[i].margin_fen;
-        } else {
-          deltas[out++] = deltas[i];
+        const MonthIndex month = MonthOf(t.date);
+        if (deltas.empty() || deltas.back().customer_id != t.customer_id ||
+            deltas.back().month != month) {
+          deltas.push_back({t.customer_id, month, 0, 0, 0});
         }
+        deltas.back().revenue_fen += t.amount_fen;
+        deltas.back().orders += 1;
+        deltas.back().margin_fen += t.margin_fen.value_or(0);
       }
-      deltas.resize(out);
       tx.transactions().AddToMonths(deltas);
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"transaction.import", "import", std::nullopt, std::nullopt,
                              {{"rows", std::nullopt,
                                std::to_string(batch.size() - duplicates.size())},
-                              {"lines", std::nullopt,
-                               std::to_string(lines.front()) + "-" + std::to_string(lines.back())}}});
+                              {"lines", std::nullopt, line_range}}});
       return Ok();
     }));
-    for (auto i : duplicates) rejects.Add(lines[i], "txn_id", "duplicate: already imported");
+    for (auto i : duplicates) refused.push_back(lines[i]);
+    std::sort(refused.begin(), refused.end());
+    for (auto line : refused) rejects.Add(line, "txn_id", "duplicate: already imported");
     report.imported += static_cast<std::int64_t>(batch.size() - duplicates.size());
     batch.clear();
     lines.clear();

@@ -74,28 +74,31 @@ std::vector<std::pair<std::string, Id>> SqliteTransactionRepository::CustomerRef
 }
 
 void SqliteTransactionRepository::LoadRollups(MonthIndex first_month, MonthlyRollups& out) {
-  // One pass in customer order: customers without months still take part (as zeros).
-  // Through the C API: tens of millions of columns for a million customers.
-  sqlite3_stmt* st = c_.PrepareRaw(
-      "SELECT c.id, coalesce(c.external_ref, ''), m.month, m.revenue_fen, m.orders, m.margin_fen "
-      "FROM customer c LEFT JOIN customer_month m ON m.customer_id = c.id AND m.month >= ? "
-      "WHERE c.deleted_at IS NULL ORDER BY c.id, m.month");
-  sqlite3_bind_int(st, 1, first_month);
-  Id current = 0;
+  // Two scans in customer order merged here, through the C API: for a million customers
+  // this reads about half as many VDBE steps as a LEFT JOIN that seeks each customer's months.
+  sqlite3_stmt* customers = c_.PrepareRaw(
+      "SELECT id, coalesce(external_ref, '') FROM customer WHERE deleted_at IS NULL ORDER BY id");
+  sqlite3_stmt* months = c_.PrepareRaw(
+      "SELECT customer_id, month, revenue_fen, orders, margin_fen FROM customer_month "
+      "WHERE month >= ? ORDER BY customer_id, month");
+  sqlite3_bind_int(months, 1, first_month);
+  int month_rc = sqlite3_step(months);
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const Id id = sqlite3_column_int64(st, 0);
-    if (id != current) {
-      const auto* ref = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
-      out.AddCustomer(id, std::string(ref ? ref : "", static_cast<std::size_t>(sqlite3_column_bytes(st, 1))));
-      current = id;
-    }
-    if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-      out.AddMonth(sqlite3_column_int(st, 2), sqlite3_column_int64(st, 3),
-                   sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
+  while ((rc = sqlite3_step(customers)) == SQLITE_ROW) {
+    const Id id = sqlite3_column_int64(customers, 0);
+    const auto* ref = reinterpret_cast<const char*>(sqlite3_column_text(customers, 1));
+    out.AddCustomer(id, std::string(ref ? ref : "",
+                                    static_cast<std::size_t>(sqlite3_column_bytes(customers, 1))));
+    // Months of customers not listed (deleted ones) are passed over.
+    while (month_rc == SQLITE_ROW && sqlite3_column_int64(months, 0) < id) month_rc = sqlite3_step(months);
+    while (month_rc == SQLITE_ROW && sqlite3_column_int64(months, 0) == id) {
+      out.AddMonth(sqlite3_column_int(months, 1), sqlite3_column_int64(months, 2),
+                   sqlite3_column_int64(months, 3), sqlite3_column_int64(months, 4));
+      month_rc = sqlite3_step(months);
     }
   }
   c_.Check(rc);
+  c_.Check(month_rc);
 }
 
 std::vector<MonthDelta> SqliteTransactionRepository::Months(Id customer_id) {
