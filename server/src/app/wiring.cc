@@ -4,15 +4,16 @@
 
 namespace kams {
 
-std::unique_ptr<StoreDatabase> OpenDatabase(const std::string& db, int pool_size) {
-  auto store = OpenStore(db, pool_size);
+std::unique_ptr<StoreDatabase> OpenDatabase(const std::string& db, int pool_size,
+                                            StoreWorkload workload) {
+  auto store = OpenStore(db, pool_size, workload);
   auto migrated = store->Migrate();
   if (!migrated.ok()) throw std::runtime_error(migrated.error().message);
   return store;
 }
 
 Wiring::Wiring(const WiringOptions& o)
-    : store_(OpenDatabase(o.db, o.pool_size)),
+    : store_(OpenDatabase(o.db, o.pool_size, o.workload)),
       timed_db_(*store_, metrics_),
       access_log_(timed_db_),
       auth_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
@@ -21,7 +22,7 @@ Wiring::Wiring(const WiringOptions& o)
       org_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       users_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       audit_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, o.import_batch_rows),
       tiering_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
       nominations_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
       notifications_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}

@@ -25,6 +25,8 @@ namespace kams {
 struct WiringOptions {
   std::string db;  // file path (SQLite) or postgres://… URL (PostgreSQL)
   int pool_size = 8;
+  StoreWorkload workload = StoreWorkload::kOnline;
+  std::size_t import_batch_rows = 20000;  // rows per import transaction
 };
 
 class Wiring {
@@ -73,6 +75,7 @@ class Wiring {
 };
 
 // Opens and migrates only (for `kams migrate`).
-std::unique_ptr<StoreDatabase> OpenDatabase(const std::string& db, int pool_size);
+std::unique_ptr<StoreDatabase> OpenDatabase(const std::string& db, int pool_size,
+                                            StoreWorkload workload = StoreWorkload::kOnline);
 
 }  // namespace kams

@@ -366,7 +366,8 @@ json ToJson(const TieringRun& run) {
               {"timings",
                {{"load_seconds", run.load_seconds},
                 {"evaluate_seconds", run.evaluate_seconds},
-                {"apply_seconds", run.apply_seconds}}}};
+                {"apply_seconds", run.apply_seconds},
+                {"commit_seconds", run.commit_seconds}}}};
 }
 
 json ToJson(const TierChange& c, const std::string& reason) {

@@ -21,11 +21,19 @@ std::string RedactPassword(const std::string& db) {
   return db.substr(0, colon + 1) + "***" + db.substr(at);
 }
 
-std::unique_ptr<StoreDatabase> OpenStore(const std::string& db, int pool_size) {
+std::unique_ptr<StoreDatabase> OpenStore(const std::string& db, int pool_size,
+                                         StoreWorkload workload) {
   if (IsPostgresUrl(db)) {
     return std::make_unique<PostgresDatabase>(PostgresOptions{db, pool_size});
   }
-  return std::make_unique<SqliteDatabase>(SqliteOptions{db, pool_size});
+  SqliteOptions options;
+  options.path = db;
+  options.pool_size = pool_size;
+  if (workload == StoreWorkload::kBulkLoad) {
+    options.cache_mib = 4096;
+    options.wal_autocheckpoint_pages = 262144;
+  }
+  return std::make_unique<SqliteDatabase>(options);
 }
 
 }  // namespace kams

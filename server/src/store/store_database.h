@@ -28,8 +28,18 @@ bool IsPostgresUrl(const std::string& db);
 // `db` with the password of a URL replaced by "***", for logs and messages.
 std::string RedactPassword(const std::string& db);
 
+// What the connections are tuned for. kBulkLoad (`kams import`): a SQLite connection may
+// keep up to 4 GiB of pages in its cache (allocated as pages are read) and checkpoints its
+// WAL every 1 GiB instead of every 4 MiB. A large import inserts into indexes keyed by
+// customer in the file's (date) order, so every batch dirties pages all over them: the
+// cache must hold a batch's dirty pages (or they spill into the WAL and are written again),
+// and fewer checkpoints copy each page back fewer times. Durability is the same (WAL,
+// synchronous=FULL, every batch one transaction).
+enum class StoreWorkload { kOnline, kBulkLoad };
+
 // Opens (without migrating) a SQLite file or, for a postgres:// URL, a PostgreSQL database
 // with a pool of `pool_size` connections. Throws std::runtime_error when it cannot.
-std::unique_ptr<StoreDatabase> OpenStore(const std::string& db, int pool_size);
+std::unique_ptr<StoreDatabase> OpenStore(const std::string& db, int pool_size,
+                                         StoreWorkload workload = StoreWorkload::kOnline);
 
 }  // namespace kams

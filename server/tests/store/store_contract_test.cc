@@ -316,6 +316,114 @@ TEST_P(StoreContract, UsersRoundTripAndListFiltersAndPages) {
   });
 }
 
+TEST_P(StoreContract, TransactionsInsertOnceAndRollUpByMonth) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  Customer c1 = MakeCustomer("甲", root), c2 = MakeCustomer("乙", root);
+  c1.external_ref = "C1";
+  c2.external_ref = "C2";
+  const Id a = AddCustomer(c1), b = AddCustomer(c2);
+  const auto txn = [](std::string ref, Id customer, CivilDate date, std::int64_t fen) {
+    Transaction t;
+    t.txn_ref = std::move(ref);
+    t.customer_id = customer;
+    t.date = date;
+    t.amount_fen = fen;
+    t.product = "电缆";
+    t.created_at = 7;
+    return t;
+  };
+  Write([&](Tx& tx) { EXPECT_TRUE(tx.transactions().Insert(txn("T0", a, {2026, 1, 5}, 100))); });
+  std::vector<std::size_t> skipped;
+  Write([&](Tx& tx) {
+    // T0 exists already; the second T2 repeats the first one of the same batch.
+    skipped = tx.transactions().InsertMany({txn("T1", a, {2026, 1, 9}, 250), txn("T0", a, {2026, 1, 9}, 999),
+                                            txn("T2", b, {2026, 2, 1}, 300), txn("T2", b, {2026, 2, 1}, 999),
+                                            txn("T3", b, {2026, 3, 31}, 50)});
+    tx.transactions().AddToMonths({{a, MonthOf({2026, 1, 1}), 350, 2, 0},
+                                   {b, MonthOf({2026, 2, 1}), 300, 1, 30},
+                                   {b, MonthOf({2026, 3, 1}), 50, 1, 0}});
+  });
+  EXPECT_EQ(skipped, (std::vector<std::size_t>{1, 3}));
+  Write([&](Tx& tx) {
+    EXPECT_TRUE(tx.transactions().InsertMany({}).empty());
+    tx.transactions().AddToMonths({{b, MonthOf({2026, 3, 1}), 5, 1, 2}});  // adds to the month
+  });
+  Read([&](Tx& tx) {
+    const auto months = tx.transactions().Months(b);
+    ASSERT_EQ(months.size(), 2u);
+    EXPECT_EQ(months[1].month, MonthOf({2026, 3, 1}));
+    EXPECT_EQ(months[1].revenue_fen, 55);
+    EXPECT_EQ(months[1].orders, 2);
+    EXPECT_EQ(months[1].margin_fen, 2);
+    MonthlyRollups r;
+    tx.transactions().LoadRollups(MonthOf({2026, 2, 1}), r);
+    ASSERT_EQ(r.size(), 2u);  // customer a takes part with no months in the window
+    EXPECT_EQ(r.customer_ids, (std::vector<Id>{a, b}));
+    EXPECT_EQ(r.external_refs, (std::vector<std::string>{"C1", "C2"}));
+    EXPECT_EQ(r.offsets, (std::vector<std::uint32_t>{0, 0, 2}));
+    EXPECT_EQ(r.revenue_fen, (std::vector<std::int64_t>{300, 55}));
+  });
+}
+
+TEST_P(StoreContract, TierWritesReplaceRemoveAndKeepHistory) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id a = AddCustomer(MakeCustomer("甲", root)), b = AddCustomer(MakeCustomer("乙", root));
+  SchemeRecord s;
+  s.name = "ABC";
+  s.kind = SchemeKind::kAbc;
+  s.definition = "{}";
+  s.created_at = s.updated_at = 1;
+  Id scheme = 0;
+  Write([&](Tx& tx) { scheme = tx.tiering().InsertScheme(s); });
+  const CivilDate day{2026, 10, 31};
+  Write([&](Tx& tx) {
+    tx.tiering().PutAssignments(scheme, {{a, "A", 500, day, std::nullopt},
+                                         {b, "B", 100, day, CivilDate{2027, 1, 1}}});
+    TierChange c;
+    c.customer_id = a;
+    c.scheme_id = scheme;
+    c.new_tier = "A";
+    c.facts = "0|24321|500|1|2|0|600|";
+    c.effective_on = day;
+    c.created_at = 9;
+    TierChange d = c;
+    d.customer_id = b;
+    d.new_tier = "B";
+    d.kind = TierChangeKind::kAssign;
+    d.note = "手工";
+    d.pinned_until = CivilDate{2027, 1, 1};
+    tx.tiering().InsertChanges({c, d});
+    tx.tiering().SetCustomerTiers({{a, "A", true}, {b, std::nullopt, false}});
+  });
+  Write([&](Tx& tx) {
+    tx.tiering().PutAssignments(scheme, {{a, "B", 400, CivilDate{2026, 11, 30}, std::nullopt}});
+    tx.tiering().RemoveAssignments(scheme, {b});
+  });
+  Read([&](Tx& tx) {
+    const auto all = tx.tiering().Assignments(scheme);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].customer_id, a);
+    EXPECT_EQ(all[0].tier, "B");
+    EXPECT_EQ(all[0].value, 400);
+    EXPECT_EQ(all[0].since, (CivilDate{2026, 11, 30}));
+    EXPECT_FALSE(all[0].pinned_until);
+    PageRequest page;
+    page.limit = 10;
+    const auto history = tx.tiering().History(b, page);
+    ASSERT_EQ(history.items.size(), 1u);
+    EXPECT_EQ(history.items[0].new_tier, "B");
+    EXPECT_EQ(history.items[0].note, "手工");
+    EXPECT_EQ(history.items[0].effective_on, day);
+    EXPECT_EQ(history.items[0].pinned_until, (CivilDate{2027, 1, 1}));
+    EXPECT_EQ(history.items[0].scheme_name, "ABC");
+    EXPECT_EQ(tx.tiering().History(a, page).items.at(0).facts, "0|24321|500|1|2|0|600|");
+    const auto ca = tx.customers().Get(Admin(), a);
+    ASSERT_TRUE(ca);
+    EXPECT_EQ(ca->tier, "A");
+    EXPECT_TRUE(ca->is_key_account);
+  });
+}
+
 TEST_P(StoreContract, CustomersRoundTripEveryField) {
   const Id root = AddUnit(std::nullopt, "总部", "company");
   const Id kam = AddUser("kam", Role::kKam, root);

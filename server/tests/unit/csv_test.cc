@@ -32,6 +32,36 @@ TEST(Csv, ReadsRfc4180Records) {
   EXPECT_EQ(bad.error(), "unterminated quoted field");
 }
 
+// The view reader gives the same records and lines as the copying one, whether a record
+// takes the no-copy path (no quotes) or the unescaping one.
+TEST(Csv, ViewsReadTheSameRecordsAsCopies) {
+  const char* texts[] = {
+      "a,b\n1,2\n",
+      "a,b\r\n1,2",
+      "a,b\r\n1,2\r",                                  // a lone CR at the end is data
+      "\xEF\xBB\xBFid,名称\n",
+      "\"x,y\",\"he said \"\"hi\"\"\",\n",
+      ",,\n\n,\n",
+      "a\n\"two\nlines\",b\nc\n",
+      "t1,c1,2026-01-02,1.50\nt2,\"c,2\",2026-01-03,2\nt3,c3,2026-01-04,3\n",
+      "\"open,1\n2,3\n",
+  };
+  for (const char* text : texts) {
+    CsvReader copies(text), views(text);
+    std::vector<std::string> c;
+    std::vector<std::string_view> v;
+    for (;;) {
+      const bool more = copies.Next(c);
+      ASSERT_EQ(views.Next(v), more) << text;
+      if (!more) break;
+      EXPECT_EQ(std::vector<std::string>(v.begin(), v.end()), c) << text;
+      EXPECT_EQ(views.line(), copies.line()) << text;
+      EXPECT_EQ(views.error(), copies.error()) << text;
+      EXPECT_EQ(views.offset(), copies.offset()) << text;
+    }
+  }
+}
+
 TEST(Csv, YuanBecomeFenExactly) {
   struct Case {
     const char* text;

@@ -2182,6 +2182,7 @@ export interface components {
                 load_seconds: number;
                 evaluate_seconds: number;
                 apply_seconds: number;
+                commit_seconds: number;
             };
         };
         CustomerTier: {

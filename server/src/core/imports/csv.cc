@@ -1,5 +1,6 @@
 #include "core/imports/csv.h"
 
+#include <cstring>
 #include <limits>
 
 namespace kams {
@@ -60,6 +61,40 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
   if (quoted) error_ = "unterminated quoted field";
   fields.push_back(std::move(field));
   return true;
+}
+
+bool CsvReader::Next(std::vector<std::string_view>& fields) {
+  fields.clear();
+  error_.clear();
+  if (pos_ >= text_.size()) return false;
+  const char* begin = text_.data() + pos_;
+  const std::size_t rest = text_.size() - pos_;
+  const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', rest));
+  const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : rest;
+  std::string_view record(begin, length);
+  if (record.find('"') != std::string_view::npos) {
+    // Quotes (which may also hold line breaks): the unescaping reader.
+    Next(owned_);
+    fields.assign(owned_.begin(), owned_.end());
+    return true;
+  }
+  line_ = next_line_;
+  if (newline) {
+    pos_ += length + 1;
+    ++next_line_;
+    if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+  } else {
+    pos_ += length;
+  }
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = record.find(',', start);
+    if (comma == std::string_view::npos) {
+      fields.push_back(record.substr(start));
+      return true;
+    }
+    fields.push_back(record.substr(start, comma - start));
+    start = comma + 1;
+  }
 }
 
 bool ParseYuanToFen(std::string_view text, std::int64_t& fen) {

@@ -375,16 +375,27 @@ std::string ExplainFacts(const TierScheme& s, const TierFacts& f, std::string_vi
 }
 
 std::string EncodeFacts(const TierFacts& f) {
-  std::string out = std::to_string(f.tier) + "|" + std::to_string(f.last_month) + "|" +
-                    std::to_string(f.value) + "|" + std::to_string(f.rank) + "|" +
-                    std::to_string(f.ranked) + "|" + std::to_string(f.before) + "|" +
-                    std::to_string(f.total) + "|";
+  // Written once per change of a re-tiering (a million at a time): one allocation.
+  std::string out;
+  out.reserve(96);
+  char digits[24];
+  const auto put = [&](std::int64_t v) {
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+  };
+  for (const std::int64_t v : {std::int64_t{f.tier}, std::int64_t{f.last_month}, f.value,
+                               std::int64_t{f.rank}, std::int64_t{f.ranked}, f.before, f.total}) {
+    put(v);
+    out += '|';
+  }
   for (std::size_t k = 0; k < f.actuals.size(); ++k) {
     if (k > 0) out += ',';
-    out += std::to_string(f.actuals[k]);
+    put(f.actuals[k]);
   }
   if (f.previous_value && f.previous_since) {
-    out += "|" + std::to_string(*f.previous_value) + "|" + FormatCivilDate(*f.previous_since);
+    out += '|';
+    put(*f.previous_value);
+    out += '|';
+    out += FormatCivilDate(*f.previous_since);
   }
   return out;
 }

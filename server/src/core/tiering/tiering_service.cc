@@ -242,32 +242,43 @@ Result<TieringRun> TieringService::Run(Tx& tx, const Principal& who, const Reque
     TierChangeKind kind;
   };
   std::vector<Planned> planned;
+  // Tiers as indexes into e.tier_names while scanning: -1 none, kUnknownTier a tier name the
+  // scheme no longer has (it differs from every tier the evaluation gives).
+  constexpr int kUnknownTier = -2;
+  const auto position_of = [&](const std::optional<std::string>& tier) -> int {
+    if (!tier) return -1;
+    const int at = index_of(tier);
+    return at >= 0 ? at : kUnknownTier;
+  };
   std::size_t k = 0;
   for (std::size_t i = 0; i < r.size(); ++i) {
     const Id id = r.customer_ids[i];
     while (k < current.size() && current[k].customer_id < id) ++k;  // deleted customers
     const TierAssignment* cur =
         k < current.size() && current[k].customer_id == id ? &current[k] : nullptr;
-    const std::optional<std::string> from = cur ? cur->tier : std::nullopt;
-    std::optional<std::string> to;
-    if (e.tier[i] >= 0) to = e.tier_names[static_cast<std::size_t>(e.tier[i])];
-    const int before = index_of(from);
-    before >= 0 ? ++run.before[static_cast<std::size_t>(before)] : ++run.none_before;
-    if (cur && cur->pinned_until && *cur->pinned_until >= run.as_of) {
+    const int from = cur ? position_of(cur->tier) : -1;
+    int to = e.tier[i];
+    from >= 0 ? ++run.before[static_cast<std::size_t>(from)] : ++run.none_before;
+    const bool pinned = cur && cur->pinned_until && *cur->pinned_until >= run.as_of;
+    if (pinned) {
       if (from != to) ++run.pinned_kept;
       to = from;  // a pinned decision stands until its date
     }
-    const int after = index_of(to);
-    after >= 0 ? ++run.after[static_cast<std::size_t>(after)] : ++run.none_after;
+    to >= 0 ? ++run.after[static_cast<std::size_t>(to)] : ++run.none_after;
     if (from == to) continue;
-    const TierChangeKind kind = KindOfChange(from, to, e.tier_names);
+    const std::optional<std::string> from_name = cur ? cur->tier : std::nullopt;
+    const std::optional<std::string> to_name =
+        pinned ? from_name
+               : to >= 0 ? std::optional<std::string>(e.tier_names[static_cast<std::size_t>(to)])
+                         : std::nullopt;
+    const TierChangeKind kind = KindOfChange(from_name, to_name, e.tier_names);
     switch (kind) {
       case TierChangeKind::kAssign: ++run.assigned; break;
       case TierChangeKind::kUpgrade: ++run.upgrades; break;
       case TierChangeKind::kDowngrade: ++run.downgrades; break;
       case TierChangeKind::kRevoke: ++run.revoked; break;
     }
-    planned.push_back({static_cast<std::uint32_t>(i), cur, to, kind});
+    planned.push_back({static_cast<std::uint32_t>(i), cur, to_name, kind});
   }
   run.changes = static_cast<std::int64_t>(planned.size());
 
@@ -398,14 +409,22 @@ Result<TieringRun> TieringService::Preview(const Principal& who, const RequestCo
 
 Result<TieringRun> TieringService::Apply(const Principal& who, const RequestContext& ctx, Id id,
                                          const RunOptions& options) {
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<TieringRun> {
+  Steady::time_point written;
+  auto run = Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<TieringRun> {
     KAMS_CHECK(CheckManage(who, "apply tier schemes", id));
     auto stored = tx.tiering().Scheme(id);
     if (!stored) return NotFound("tier scheme not found");
     auto parsed = format_.Parse(stored->definition);
     if (!parsed.ok()) return parsed.take_error();
-    return Run(tx, who, ctx, &*stored, *parsed, true, options);
-  }));
+    auto result = Run(tx, who, ctx, &*stored, *parsed, true, options);
+    written = Steady::now();
+    return result;
+  });
+  if (run.ok()) {
+    run->commit_seconds = Since(written);
+    run->apply_seconds += run->commit_seconds;
+  }
+  return Recorded(deps_, ctx, who, std::move(run));
 }
 
 Result<std::string> TieringService::ApplyActive(const RequestContext& ctx) {

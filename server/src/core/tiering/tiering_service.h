@@ -68,7 +68,8 @@ struct TieringRun {
   std::int64_t pinned_kept = 0;  // pinned customers evaluation would have moved
   std::vector<Mover> movers;     // the largest first, up to movers_limit
   bool applied = false;
-  double load_seconds = 0, evaluate_seconds = 0, apply_seconds = 0;
+  // Wall time of each part; apply includes the commit (commit_seconds is that part of it).
+  double load_seconds = 0, evaluate_seconds = 0, apply_seconds = 0, commit_seconds = 0;
 };
 
 // A customer's tier under one scheme (the dossier's "tiers" panel).

@@ -14,6 +14,14 @@ bool PgTransactionRepository::Insert(const Transaction& t) {
               .empty();
 }
 
+std::vector<std::size_t> PgTransactionRepository::InsertMany(const std::vector<Transaction>& rows) {
+  std::vector<std::size_t> skipped;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!Insert(rows[i])) skipped.push_back(i);
+  }
+  return skipped;
+}
+
 void PgTransactionRepository::AddToMonths(const std::vector<MonthDelta>& deltas) {
   for (const auto& d : deltas) {
     s_.Exec(

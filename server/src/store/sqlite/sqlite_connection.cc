@@ -15,7 +15,8 @@ const bool kConfigured = [] {
 }();
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms)
+SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms, int cache_mib,
+                                   int wal_autocheckpoint_pages)
     : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
   (void)kConfigured;
   db_.setBusyTimeout(busy_timeout_ms);
@@ -23,7 +24,31 @@ SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms)
   db_.exec("PRAGMA synchronous=FULL");
   db_.exec("PRAGMA foreign_keys=ON");
   db_.exec("PRAGMA temp_store=MEMORY");
-  db_.exec("PRAGMA cache_size=-65536");  // 64 MiB per connection
+  db_.exec("PRAGMA cache_size=-" + std::to_string(static_cast<long long>(cache_mib) * 1024));
+  if (wal_autocheckpoint_pages > 0) {
+    db_.exec("PRAGMA wal_autocheckpoint=" + std::to_string(wal_autocheckpoint_pages));
+  }
+}
+
+sqlite3_stmt* SqliteConnection::PrepareRaw(const std::string& sql) {
+  auto it = raw_cache_.find(sql);
+  if (it == raw_cache_.end()) {
+    sqlite3_stmt* st = nullptr;
+    Check(sqlite3_prepare_v3(db_.getHandle(), sql.c_str(), static_cast<int>(sql.size()),
+                             SQLITE_PREPARE_PERSISTENT, &st, nullptr));
+    it = raw_cache_.emplace(sql, std::unique_ptr<sqlite3_stmt, Finalize>(st)).first;
+  } else {
+    sqlite3_reset(it->second.get());
+    sqlite3_clear_bindings(it->second.get());
+  }
+  raw_in_use_.push_back(it->second.get());
+  return it->second.get();
+}
+
+void SqliteConnection::Check(int rc) {
+  if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    throw SQLite::Exception(db_.getHandle(), rc);
+  }
 }
 
 SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
@@ -62,6 +87,8 @@ void SqliteConnection::ResetInUse() {
     }
   }
   in_use_.clear();
+  for (auto* st : raw_in_use_) sqlite3_reset(st);
+  raw_in_use_.clear();
 }
 
 void BindAll(SQLite::Statement& st, const std::vector<SqlValue>& values) {

@@ -2,6 +2,7 @@
 // One SQLite connection with its cache of prepared statements (internal to store/sqlite).
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include "store/sql_binder.h"
 
@@ -16,11 +17,20 @@ namespace kams {
 
 class SqliteConnection {
  public:
-  SqliteConnection(const std::string& path, int busy_timeout_ms);
+  // `cache_mib`: this connection's page cache; `wal_autocheckpoint_pages`: 0 keeps
+  // SQLite's default (1000 pages).
+  SqliteConnection(const std::string& path, int busy_timeout_ms, int cache_mib = 64,
+                   int wal_autocheckpoint_pages = 0);
   SQLite::Database& db() { return db_; }
   // A prepared statement for `sql`, reset with its bindings cleared. Prepared once per
   // connection and reused.
   SQLite::Statement& Prepare(const std::string& sql);
+  // The same through the C API, for bulk paths that bind and step a statement millions of
+  // times (SQLiteCpp costs a shared_ptr copy per column read and a copy per bound text).
+  // Bind with SQLITE_STATIC only data that outlives the next step; check results with Check.
+  sqlite3_stmt* PrepareRaw(const std::string& sql);
+  // Throws SQLite::Exception (as SQLiteCpp does) unless `rc` is SQLITE_OK, ROW or DONE.
+  void Check(int rc);
   void Exec(const std::string& sql) { db_.exec(sql); }
   // Runs a statement without results through the statement cache (BEGIN, COMMIT, …).
   void ExecCached(const std::string& sql);
@@ -29,9 +39,14 @@ class SqliteConnection {
   void ResetInUse();
 
  private:
+  struct Finalize {
+    void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+  };
   std::vector<SQLite::Statement*> in_use_;
+  std::vector<sqlite3_stmt*> raw_in_use_;
   SQLite::Database db_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<sqlite3_stmt, Finalize>> raw_cache_;
 };
 
 // Binds values to placeholders ?1, ?2, … in order.

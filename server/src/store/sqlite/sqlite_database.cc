@@ -33,7 +33,9 @@ SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(optio
   if (options_.pool_size < 1) options_.pool_size = 1;
   try {
     for (int i = 0; i < options_.pool_size; ++i) {
-      idle_.push_back(std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout_ms));
+      idle_.push_back(std::make_unique<SqliteConnection>(options_.path, options_.busy_timeout_ms,
+                                                         options_.cache_mib,
+                                                         options_.wal_autocheckpoint_pages));
     }
   } catch (const SQLite::Exception& e) {
     throw std::runtime_error("cannot open database " + options_.path + ": " + e.what());

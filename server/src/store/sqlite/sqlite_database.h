@@ -21,6 +21,8 @@ struct SqliteOptions {
   std::string path;
   int pool_size = 8;
   int busy_timeout_ms = 10'000;
+  int cache_mib = 64;                 // page cache per connection
+  int wal_autocheckpoint_pages = 0;   // 0: SQLite's default (1000)
 };
 
 class SqliteDatabase final : public StoreDatabase {

@@ -33,6 +33,43 @@ SchemeVersionRecord ReadVersion(SQLite::Statement& st) {
   return v;
 }
 
+// Text bound without a copy (SQLITE_STATIC): `text` must outlive the statement's next step.
+void BindText(sqlite3_stmt* st, int index, std::string_view text) {
+  sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+void BindText(sqlite3_stmt* st, int index, const std::string& text) {
+  BindText(st, index, std::string_view(text));
+}
+void BindText(sqlite3_stmt* st, int index, const std::optional<std::string>& text) {
+  text ? BindText(st, index, std::string_view(*text)) : static_cast<void>(sqlite3_bind_null(st, index));
+}
+
+// YYYY-MM-DD texts of the dates being written, formatted once per distinct date (a
+// re-tiering writes the same day a million times).
+class DateTexts {
+ public:
+  const std::optional<std::string>& Since(const CivilDate& d) { return Text(since_, d); }
+  const std::optional<std::string>& Until(const std::optional<CivilDate>& d) {
+    if (!d) return none_;
+    return Text(until_, *d);
+  }
+
+ private:
+  struct Slot {
+    std::optional<CivilDate> date;
+    std::optional<std::string> text;
+  };
+  static const std::optional<std::string>& Text(Slot& slot, const CivilDate& d) {
+    if (!slot.date || !(*slot.date == d)) {
+      slot.date = d;
+      slot.text = FormatCivilDate(d);
+    }
+    return slot.text;
+  }
+  Slot since_, until_;
+  std::optional<std::string> none_;
+};
+
 TierAssignment ReadAssignment(SQLite::Statement& st) {
   TierAssignment a;
   a.customer_id = st.getColumn(0).getInt64();
@@ -168,30 +205,34 @@ std::optional<TierAssignment> SqliteTieringRepository::Assignment(Id scheme_id, 
 }
 
 void SqliteTieringRepository::PutAssignments(Id scheme_id, const std::vector<TierAssignment>& rows) {
-  auto& st = c_.Prepare(
+  // Through the C API: a re-tiering writes up to a row per customer.
+  sqlite3_stmt* st = c_.PrepareRaw(
       "INSERT INTO customer_tier (customer_id, scheme_id, tier, value, since, pinned_until) "
       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id, scheme_id) DO UPDATE SET "
       "tier = excluded.tier, value = excluded.value, since = excluded.since, "
       "pinned_until = excluded.pinned_until");
+  DateTexts dates;
   for (const auto& a : rows) {
-    st.bind(1, static_cast<std::int64_t>(a.customer_id));
-    st.bind(2, static_cast<std::int64_t>(scheme_id));
-    BindOpt(st, 3, a.tier);
-    st.bind(4, static_cast<std::int64_t>(a.value));
-    st.bind(5, FormatCivilDate(a.since));
-    BindOpt(st, 6, FormatCivilDate(a.pinned_until));
-    st.exec();
-    st.reset();
+    sqlite3_bind_int64(st, 1, a.customer_id);
+    sqlite3_bind_int64(st, 2, scheme_id);
+    BindText(st, 3, a.tier);
+    sqlite3_bind_int64(st, 4, a.value);
+    BindText(st, 5, dates.Since(a.since));
+    BindText(st, 6, dates.Until(a.pinned_until));
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    c_.Check(rc);
   }
 }
 
 void SqliteTieringRepository::RemoveAssignments(Id scheme_id, const std::vector<Id>& customer_ids) {
-  auto& st = c_.Prepare("DELETE FROM customer_tier WHERE customer_id = ? AND scheme_id = ?");
+  sqlite3_stmt* st = c_.PrepareRaw("DELETE FROM customer_tier WHERE customer_id = ? AND scheme_id = ?");
   for (Id id : customer_ids) {
-    st.bind(1, static_cast<std::int64_t>(id));
-    st.bind(2, static_cast<std::int64_t>(scheme_id));
-    st.exec();
-    st.reset();
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, scheme_id);
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    c_.Check(rc);
   }
 }
 
@@ -202,26 +243,28 @@ void SqliteTieringRepository::ClearAssignments(Id scheme_id) {
 }
 
 void SqliteTieringRepository::InsertChanges(const std::vector<TierChange>& changes) {
-  auto& st = c_.Prepare(
+  sqlite3_stmt* st = c_.PrepareRaw(
       "INSERT INTO tier_change (customer_id, scheme_id, scheme_version, old_tier, new_tier, kind, "
       "source, note, facts, actor_id, effective_on, pinned_until, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  DateTexts dates;
   for (const auto& c : changes) {
-    st.bind(1, static_cast<std::int64_t>(c.customer_id));
-    st.bind(2, static_cast<std::int64_t>(c.scheme_id));
-    st.bind(3, static_cast<std::int64_t>(c.scheme_version));
-    BindOpt(st, 4, c.old_tier);
-    BindOpt(st, 5, c.new_tier);
-    st.bind(6, std::string(TierChangeKindName(c.kind)));
-    st.bind(7, std::string(TierChangeSourceName(c.source)));
-    st.bind(8, c.note);
-    st.bind(9, c.facts);
-    BindOpt(st, 10, c.actor_id);
-    st.bind(11, FormatCivilDate(c.effective_on));
-    BindOpt(st, 12, FormatCivilDate(c.pinned_until));
-    st.bind(13, static_cast<std::int64_t>(c.created_at));
-    st.exec();
-    st.reset();
+    sqlite3_bind_int64(st, 1, c.customer_id);
+    sqlite3_bind_int64(st, 2, c.scheme_id);
+    sqlite3_bind_int64(st, 3, c.scheme_version);
+    BindText(st, 4, c.old_tier);
+    BindText(st, 5, c.new_tier);
+    BindText(st, 6, TierChangeKindName(c.kind));
+    BindText(st, 7, TierChangeSourceName(c.source));
+    BindText(st, 8, c.note);
+    BindText(st, 9, c.facts);
+    c.actor_id ? sqlite3_bind_int64(st, 10, *c.actor_id) : sqlite3_bind_null(st, 10);
+    BindText(st, 11, dates.Since(c.effective_on));
+    BindText(st, 12, dates.Until(c.pinned_until));
+    sqlite3_bind_int64(st, 13, c.created_at);
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    c_.Check(rc);
   }
 }
 
@@ -260,13 +303,14 @@ Page<TierChange> SqliteTieringRepository::History(Id customer_id, const PageRequ
 }
 
 void SqliteTieringRepository::SetCustomerTiers(const std::vector<CustomerTierUpdate>& updates) {
-  auto& st = c_.Prepare("UPDATE customer SET tier = ?, is_key_account = ? WHERE id = ?");
+  sqlite3_stmt* st = c_.PrepareRaw("UPDATE customer SET tier = ?, is_key_account = ? WHERE id = ?");
   for (const auto& u : updates) {
-    BindOpt(st, 1, u.tier);
-    st.bind(2, u.is_key_account ? 1 : 0);
-    st.bind(3, static_cast<std::int64_t>(u.customer_id));
-    st.exec();
-    st.reset();
+    BindText(st, 1, u.tier);
+    sqlite3_bind_int(st, 2, u.is_key_account ? 1 : 0);
+    sqlite3_bind_int64(st, 3, u.customer_id);
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    c_.Check(rc);
   }
 }
 
