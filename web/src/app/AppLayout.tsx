@@ -1,4 +1,12 @@
-import { ApartmentOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileSearchOutlined,
+  RiseOutlined,
+  SendOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { memo, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +21,9 @@ import { UserMenu } from './UserMenu';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   customers: <TeamOutlined />,
+  approvals: <AuditOutlined />,
+  myNominations: <SendOutlined />,
+  nominations: <FileSearchOutlined />,
   tierSchemes: <RiseOutlined />,
   users: <UserOutlined />,
   orgUnits: <ApartmentOutlined />,
