@@ -68,7 +68,7 @@ export default function MyNominationsPage() {
           onClose={() => setWithdrawing(null)}
         />
       )}
-      <RequestModal request={editing} onClose={() => setEditing(null)} />
+      {editing && <RequestModal request={editing} onClose={() => setEditing(null)} />}
     </PageContainer>
   );
 }

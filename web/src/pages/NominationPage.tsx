@@ -119,7 +119,7 @@ export default function NominationPage() {
         </Col>
       </Row>
       <DecisionModal nomination={n} decision={decision} onClose={() => setDecision(null)} />
-      <RequestModal request={editing} onClose={() => setEditing(null)} />
+      {editing && <RequestModal request={editing} onClose={() => setEditing(null)} />}
     </PageContainer>
   );
 }

@@ -49,7 +49,7 @@ export function NominateAction({ customer }: { customer: Customer }) {
       >
         {t('nomination.request.nominate')}
       </Button>
-      <RequestModal request={request} onClose={() => setRequest(null)} />
+      {request && <RequestModal request={request} onClose={() => setRequest(null)} />}
     </>
   );
 }

@@ -42,6 +42,7 @@ const FORM_NAMES = {
  * Puts a customer forward as a key account, asks for a tier change under a scheme, or
  * submits a rejected request again once changed. Field problems show on the fields; a
  * refusal (409: already a key account, a request already waiting …) above the form.
+ * Render it only while asked for: it reads the schemes and the customer's tiers.
  */
 export function RequestModal({
   request,

@@ -43,7 +43,7 @@ function CurrentTiers({ customerId, customerName }: { customerId: number; custom
         )
       }
     >
-      <RequestModal request={request} onClose={() => setRequest(null)} />
+      {request && <RequestModal request={request} onClose={() => setRequest(null)} />}
       <Table<CustomerTier>
         rowKey="scheme_id"
         size="small"
