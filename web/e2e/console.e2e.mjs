@@ -459,7 +459,15 @@ async function runFull() {
     await login(page, 'admin');
     await page.locator('.ant-pro-sider').getByText('Org units').waitFor();
     const menu = await menuTexts(page);
-    assert.deepEqual(menu, ['Customers', 'Tier schemes', 'Users', 'Org units']);
+    assert.deepEqual(menu, [
+      'Customers',
+      'Approvals',
+      'My nominations',
+      'All nominations',
+      'Tier schemes',
+      'Users',
+      'Org units',
+    ]);
     await page.goto(`${BASE}/users`);
     await page.getByText('kam.sh').waitFor();
     await shot(page, 'users-en');
@@ -591,6 +599,8 @@ async function runFull() {
     },
   );
 
+  await runNominations();
+
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
     await login(page, 'kam.sh');
@@ -598,6 +608,360 @@ async function runFull() {
     await shot(page, 'customers-tablet');
     await page.context().close();
   });
+}
+
+// ------------------------------------------------------------------ nominations
+
+/** Picks `text` in the antd select with this test id. */
+async function choose(page, testId, text) {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .getByText(text, { exact: true })
+    .click();
+}
+
+async function waitForBell(page, want) {
+  await page.waitForFunction(
+    (n) => {
+      const badge = document.querySelector('[data-testid=notification-bell] .ant-scroll-number');
+      const shown = badge ? Number(badge.getAttribute('title') ?? badge.textContent) : 0;
+      return shown === n;
+    },
+    want,
+    { timeout: 15_000 },
+  );
+}
+
+/** A customer of kam.sz that is no key account and has no request waiting. */
+async function freshCustomer(api, skip = new Set()) {
+  const { items } = await api.get('/customers?is_key_account=false&stage=active&limit=50&sort=-id');
+  for (const c of items) {
+    if (skip.has(c.id)) continue;
+    const pending = await api.get(`/nominations?customer_id=${c.id}&status=pending`);
+    if (pending.items.length === 0) return c;
+  }
+  throw new Error('kam.sz has no customer left to nominate');
+}
+
+async function runNominations() {
+  const kamApi = await apiAs('kam.sz');
+  const dirApi = await apiAs('dir.east');
+  const kamPage = await newPage();
+  const dirPage = await newPage();
+  const specialistPage = await newPage();
+  let approved; // { customer, nomination }
+  let rejected;
+
+  await step('a KAM (kam.sz) nominates a customer as key account from the dossier', async () => {
+    const customer = await freshCustomer(kamApi);
+    await login(kamPage, 'kam.sz');
+    await kamPage.locator('.ant-pro-sider .ant-menu-item', { hasText: '我的提报' }).waitFor();
+    assert.deepEqual(await menuTexts(kamPage), ['客户', '我的提报', '分级方案']);
+    await kamPage.goto(`${BASE}/customers/${customer.id}`);
+    await kamPage.getByTestId('nominate').click();
+    const modal = kamPage.getByTestId('request-modal');
+    await modal.getByText(`提报“${customer.name}”为大客户`).waitFor();
+    await modal.getByTestId('request-ok').click();
+    await modal.getByText('必填').waitFor(); // a reason is required
+    const reason = '年采购额预计超过 500 万元，集团战略合作意向明确';
+    await modal.getByTestId('request-reason').fill(reason);
+    await shot(kamPage, 'nominate-dialog');
+    await modal.getByTestId('request-ok').click();
+    await kamPage.waitForURL(/\/nominations\/\d+$/);
+    const id = Number(new URL(kamPage.url()).pathname.split('/').pop());
+    const nomination = await kamApi.get(`/nominations/${id}`);
+    assert.equal(nomination.reason, reason);
+    assert.equal(nomination.approver_role, 'director');
+    await kamPage.getByTestId('status-pending').first().waitFor();
+    await kamPage
+      .getByTestId('step-waiting')
+      .getByText('等待第 1/2 级审批：主管 · 华东区域')
+      .waitFor();
+    await shot(kamPage, 'nomination-submitted');
+
+    // The dossier now shows the waiting request instead of "nominate".
+    await kamPage.goto(`${BASE}/customers/${customer.id}`);
+    await kamPage.getByTestId('pending-nomination').getByText('第 1/2 级').waitFor();
+    assert.equal(await kamPage.getByTestId('nominate').count(), 0);
+    approved = { customer, nomination };
+  });
+
+  await step(
+    'the director (dir.east) sees it in Approvals, with the figures, and approves level 1',
+    async () => {
+      const { customer, nomination } = approved;
+      await login(dirPage, 'dir.east');
+      await dirPage.locator('.ant-pro-sider .ant-menu-item', { hasText: '待我审批' }).waitFor();
+      const menu = await menuTexts(dirPage);
+      assert.ok(menu.includes('待我审批') && menu.includes('全部提报'), `menu ${menu}`);
+      const unread = (await dirApi.get('/notifications?unread=true')).unread_count;
+      assert.ok(unread >= 1, 'the director was notified');
+      await waitForBell(dirPage, unread);
+      await dirPage.locator('.ant-pro-sider').getByText('待我审批').click();
+      await dirPage.waitForURL(/\/approvals$/);
+      const list = dirPage.getByTestId('approvals');
+      const row = list.locator('tr.ant-table-row', { hasText: customer.name });
+      await row.waitFor();
+      await row.getByText('年采购额预计超过 500 万元').waitFor();
+      await row.getByText('第 1/2 级').waitFor();
+      const fen = nomination.metrics.revenue_12m_fen;
+      const yuan = `¥${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+      await row.getByTestId('metrics').getByText(yuan).waitFor();
+      await shot(dirPage, 'approvals-director');
+
+      await row.getByTestId(`approve-${nomination.id}`).click();
+      const modal = dirPage.getByTestId('decision-modal');
+      await modal.getByText('这是第 1/2 级审批').waitFor();
+      await modal.getByTestId('decision-comment').fill('同意，请专员复核');
+      await modal.getByTestId('decision-ok').click();
+      await row.waitFor({ state: 'detached' });
+      const after = await dirApi.get(`/nominations/${nomination.id}`);
+      assert.equal(after.level, 2);
+      assert.equal(after.approver_role, 'specialist');
+    },
+  );
+
+  await step('the KAM specialist approves level 2 from the request page', async () => {
+    const { customer, nomination } = approved;
+    await login(specialistPage, 'specialist');
+    await specialistPage.goto(`${BASE}/approvals`);
+    const row = specialistPage
+      .getByTestId('approvals')
+      .locator('tr.ant-table-row', { hasText: customer.name });
+    await row.getByText('第 2/2 级').waitFor();
+    await row.getByRole('link', { name: `提报 #${nomination.id}` }).click();
+    await specialistPage.waitForURL(new RegExp(`/nominations/${nomination.id}$`));
+    const steps = specialistPage.getByTestId('steps');
+    await steps.getByText('第 1 级通过').waitFor();
+    await steps.getByText('同意，请专员复核').waitFor();
+    await steps.getByText('等待第 2/2 级审批：大客户管理专员').waitFor();
+    await shot(specialistPage, 'nomination-detail');
+    await specialistPage.getByTestId(`approve-${nomination.id}`).click();
+    await specialistPage.getByTestId('decision-comment').fill('通过');
+    await specialistPage.getByTestId('decision-ok').click();
+    await specialistPage.getByTestId('nomination-detail').getByTestId('status-approved').waitFor();
+    await steps.getByText('第 2 级通过').waitFor();
+    assert.equal(await steps.getByTestId('step-waiting').count(), 0);
+    assert.equal((await kamApi.get(`/customers/${customer.id}`)).is_key_account, true);
+
+    // "All nominations", by status.
+    await specialistPage.locator('.ant-pro-sider').getByText('全部提报').click();
+    await specialistPage.getByTestId('status-filter').getByText('已批准').click();
+    await specialistPage.waitForURL(/status=approved/);
+    await specialistPage.getByTestId('all-nominations').getByText(customer.name).waitFor();
+    await shot(specialistPage, 'nominations-all-approved');
+  });
+
+  await step(
+    'the KAM sees the bell count and the approval, and the dossier shows a key account',
+    async () => {
+      const { customer, nomination } = approved;
+      await kamPage.goto(`${BASE}/customers/${customer.id}`);
+      const unread = (await kamApi.get('/notifications?unread=true')).unread_count;
+      assert.ok(unread >= 2, 'advanced at level 1, then approved');
+      await waitForBell(kamPage, unread);
+      await kamPage.getByTestId('notification-bell').click();
+      const list = kamPage.getByTestId('notification-list');
+      const note = list.locator('.ant-list-item', {
+        hasText: `已批准 · 大客户提报：${customer.name}`,
+      });
+      await note.waitFor();
+      await list.getByText(`第 1 级已通过 · 大客户提报：${customer.name}`).waitFor();
+      await shot(kamPage, 'notifications');
+      await note.click();
+      await kamPage.waitForURL(new RegExp(`/nominations/${nomination.id}$`));
+      await waitForBell(kamPage, unread - 1);
+
+      await kamPage.goto(`${BASE}/customers/${customer.id}?tab=nominations`);
+      await kamPage.locator('.ant-page-header').getByText('大客户', { exact: true }).waitFor();
+      assert.equal(await kamPage.getByTestId('nominate').count(), 0);
+      assert.equal(await kamPage.getByTestId('pending-nomination').count(), 0);
+      const history = kamPage.getByTestId('customer-nominations');
+      await history.getByTestId('status-approved').waitFor();
+      await history.getByText('第 2 级通过').waitFor();
+      await shot(kamPage, 'dossier-key-account');
+
+      await kamPage.getByTestId('notification-bell').click();
+      await kamPage.getByTestId('mark-all-read').click();
+      await waitForBell(kamPage, 0);
+      assert.equal((await kamApi.get('/notifications?unread=true')).unread_count, 0);
+      await kamPage.keyboard.press('Escape');
+    },
+  );
+
+  await step(
+    'a rejection needs a comment; the KAM changes the request and submits it again',
+    async () => {
+      const customer = await freshCustomer(kamApi, new Set([approved.customer.id]));
+      const nomination = await kamApi.post('/nominations', {
+        customer_id: customer.id,
+        reason: '潜力大',
+      });
+      await dirPage.goto(`${BASE}/approvals`);
+      const row = dirPage
+        .getByTestId('approvals')
+        .locator('tr.ant-table-row', { hasText: customer.name });
+      await row.getByTestId(`reject-${nomination.id}`).click();
+      const modal = dirPage.getByTestId('decision-modal');
+      await modal.getByTestId('decision-ok').click();
+      await modal.getByText('必填').waitFor();
+      await modal.getByTestId('decision-comment').fill('缺少近一年交易数据');
+      await shot(dirPage, 'approvals-reject');
+      await modal.getByTestId('decision-ok').click();
+      await row.waitFor({ state: 'detached' });
+
+      // The nominator is told why, and finds it among their rejected requests.
+      await kamPage.goto(`${BASE}/nominations/mine`);
+      await waitForBell(kamPage, 1);
+      await kamPage.getByTestId('notification-bell').click();
+      await kamPage
+        .getByTestId('notification-list')
+        .getByText(`已驳回 · 大客户提报：${customer.name}`)
+        .waitFor();
+      await kamPage.keyboard.press('Escape');
+      await kamPage.getByTestId('status-filter').getByText('已驳回').click();
+      const mine = kamPage.getByTestId('my-nominations');
+      const mineRow = mine.locator('tr.ant-table-row', { hasText: customer.name });
+      await mineRow.getByTestId('status-rejected').waitFor();
+      await mineRow.getByTestId(`resubmit-${nomination.id}`).click();
+      const edit = kamPage.getByTestId('request-modal');
+      await edit.getByText('缺少近一年交易数据').waitFor();
+      await edit.getByTestId('request-ok').click();
+      await edit.getByTestId('request-problem').getByText('请先修改理由').waitFor(); // unchanged
+      await edit
+        .getByTestId('request-reason')
+        .fill('潜力大：已补充 2026 年合同 3 份，合计 420 万元');
+      await shot(kamPage, 'nomination-resubmit');
+      await edit.getByTestId('request-ok').click();
+      await edit.waitFor({ state: 'detached' });
+      const again = await kamApi.get(`/nominations/${nomination.id}`);
+      assert.equal(again.status, 'pending');
+      assert.equal(again.submissions, 2);
+      await kamPage.getByTestId('status-filter').getByText('审批中').click();
+      await mine
+        .locator('tr.ant-table-row', { hasText: customer.name })
+        .getByTestId('waiting-for')
+        .getByText('主管 · 华东区域')
+        .waitFor();
+      await shot(kamPage, 'my-nominations');
+      rejected = { customer, nomination };
+    },
+  );
+
+  await step('deciding on a request that was withdrawn meanwhile says so (409)', async () => {
+    const { customer, nomination } = rejected;
+    await dirPage.goto(`${BASE}/approvals`);
+    const row = dirPage
+      .getByTestId('approvals')
+      .locator('tr.ant-table-row', { hasText: customer.name });
+    await row.waitFor();
+    await kamApi.post(`/nominations/${nomination.id}/withdraw`, { comment: '客户暂缓合作' });
+    await row.getByTestId(`approve-${nomination.id}`).click();
+    await dirPage.getByTestId('decision-ok').click();
+    await dirPage
+      .getByTestId('decision-problem')
+      .getByText('该申请已经处理完毕，当前状态：已撤回。')
+      .waitFor();
+    await shot(dirPage, 'approvals-conflict');
+    await dirPage.getByTestId('decision-modal').getByRole('button', { name: '取消' }).click();
+    await row.waitFor({ state: 'detached' }); // the inbox was read again
+  });
+
+  await step('a tier change by hand is asked for on the Tiers tab', async () => {
+    const { customer } = approved;
+    await kamPage.goto(`${BASE}/customers/${customer.id}?tab=tiers`);
+    await kamPage.getByTestId('request-tier-change').click();
+    const modal = kamPage.getByTestId('request-modal');
+    await choose(kamPage, 'request-scheme', 'Star level');
+    await choose(kamPage, 'request-tier', '五星');
+    await modal.getByTestId('request-reason').fill('集团总部指定的战略合作伙伴');
+    await shot(kamPage, 'tier-change-dialog');
+    await modal.getByTestId('request-ok').click();
+    await kamPage.waitForURL(/\/nominations\/\d+$/);
+    await kamPage.getByTestId('nomination-title').getByText('调级申请').waitFor();
+    const id = Number(new URL(kamPage.url()).pathname.split('/').pop());
+    const change = await kamApi.get(`/nominations/${id}`);
+    assert.equal(change.kind, 'change');
+    assert.equal(change.scheme_name, 'Star level');
+    assert.equal(change.proposed_tier, '5star');
+  });
+
+  await step(
+    'relationship stage and loyalty: edited, shown as ladders, with their own history',
+    async () => {
+      const { customer } = approved;
+      await kamPage.goto(`${BASE}/customers/${customer.id}?tab=business`);
+      await kamPage.getByRole('button', { name: '编辑' }).click();
+      const form = kamPage.getByTestId('dossier-form-business');
+      await form.locator('#relationship_stage').click();
+      await kamPage
+        .locator('.ant-select-dropdown:visible')
+        .getByText('首选供应商', { exact: true })
+        .click();
+      await form.locator('#loyalty').click();
+      await kamPage
+        .locator('.ant-select-dropdown:visible')
+        .getByText('忠诚客户', { exact: true })
+        .click();
+      await form.getByRole('button', { name: '保存' }).click();
+      await form.waitFor({ state: 'detached' });
+      const saved = await kamApi.get(`/customers/${customer.id}`);
+      assert.equal(saved.relationship_stage, 'preferred_supplier');
+      assert.equal(saved.loyalty, 'loyal');
+
+      await kamPage.getByRole('tab', { name: '概览' }).click();
+      const ladder = kamPage.getByTestId('ladder-relationship_stage');
+      await ladder.locator('.ant-steps-item-process').getByText('首选供应商').waitFor();
+      await kamPage
+        .getByTestId('ladder-loyalty')
+        .locator('.ant-steps-item-process')
+        .getByText('忠诚客户')
+        .waitFor();
+      await shot(kamPage, 'dossier-relationship');
+
+      await kamPage.getByRole('tab', { name: '变更记录' }).click();
+      const history = kamPage.getByTestId('relationship-history');
+      await history.getByText('首选供应商').waitFor();
+      await history.getByText('忠诚客户').waitFor();
+      const records = (await kamApi.get(`/customers/${customer.id}/relationship-history`)).items;
+      assert.equal(records.length, 1);
+      await shot(kamPage, 'dossier-relationship-history');
+    },
+  );
+
+  await step('an administrator edits the approval chain', async () => {
+    const api = await apiAs('admin');
+    const page = await newPage();
+    await login(page, 'admin');
+    await page.goto(`${BASE}/org-units`);
+    const card = page.getByTestId('approval-chain');
+    await card.getByTestId('chain-level-1').getByText('主管').waitFor();
+    await card.getByTestId('chain-level-2').getByText('大客户管理专员').waitFor();
+    assert.ok(await card.getByTestId('save-chain').isDisabled());
+    await card.getByTestId('add-level').click();
+    await card.getByTestId('chain-level-3').locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('高层', { exact: true }).click();
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'approval-chain');
+    await card.getByTestId('save-chain').click();
+    await page.getByText('审批链已保存').waitFor();
+    assert.deepEqual((await api.get('/approval-chain')).roles, [
+      'director',
+      'specialist',
+      'executive',
+    ]);
+    await card.getByTestId('chain-level-3').getByRole('button', { name: '删除' }).click();
+    await card.getByTestId('save-chain').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=chain-level-3]'));
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=save-chain]')?.disabled === true,
+    );
+    assert.deepEqual((await api.get('/approval-chain')).roles, ['director', 'specialist']);
+    await page.context().close();
+  });
+
+  for (const page of [kamPage, dirPage, specialistPage]) await page.context().close();
 }
 
 await step('no page errors, CSP refusals or requests beyond loopback', async () => {

@@ -1,9 +1,18 @@
-import { ApartmentOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FileSearchOutlined,
+  RiseOutlined,
+  SendOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { memo, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import type { Session } from '../modules/auth/useSession';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { PageLoading } from '../ui/PageLoading';
 import { menuRoutes } from './access';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,6 +22,9 @@ import { UserMenu } from './UserMenu';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   customers: <TeamOutlined />,
+  approvals: <AuditOutlined />,
+  myNominations: <SendOutlined />,
+  nominations: <FileSearchOutlined />,
   tierSchemes: <RiseOutlined />,
   users: <UserOutlined />,
   orgUnits: <ApartmentOutlined />,
@@ -22,7 +34,10 @@ function Logo() {
   return <img src="/favicon.svg" alt="" width={28} height={28} />;
 }
 
-/** The signed-in shell: side menu from the route table, header with language and user menu. */
+/**
+ * The signed-in shell: side menu from the route table, header with the notification bell,
+ * language and user menu.
+ */
 export function AppLayout({ session }: { session: Session }) {
   return <Shell session={session} pathname={useLocation().pathname} />;
 }
@@ -52,7 +67,10 @@ const Shell = memo(function Shell({ session, pathname }: { session: Session; pat
       pageTitleRender={false}
       breadcrumbRender={false}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
-      actionsRender={() => [<LanguageSwitch key="lang" signedIn />]}
+      actionsRender={() => [
+        <NotificationBell key="bell" />,
+        <LanguageSwitch key="lang" signedIn />,
+      ]}
       avatarProps={{
         icon: <UserOutlined />,
         size: 'small',

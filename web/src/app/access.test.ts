@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../api/types';
 import { accessFor, canOpen, menuRoutes, type Permission } from './access';
 import { ROUTES, type RouteKey } from './routeTable';
 
 // The permissions GET /auth/me grants each demo role (README's "Who may do what" table).
-const PERMISSIONS_BY_ROLE: Record<string, Permission[]> = {
+const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
   admin: [
     'customer.create',
     'customer.update',
@@ -46,18 +47,39 @@ const PERMISSIONS_BY_ROLE: Record<string, Permission[]> = {
 };
 
 const ALL_KEYS = ROUTES.map((r) => r.key);
-// Every signed-in user reads the tier schemes; only tiering.manage opens "new scheme".
-const EVERYONE: RouteKey[] = ['customers', 'customer', 'tierSchemes', 'tierScheme', 'profile'];
-const READERS_MENU: RouteKey[] = ['customers', 'tierSchemes'];
+const DEFAULT_CHAIN: Role[] = ['director', 'specialist'];
+// Every signed-in user reads the tier schemes and may nominate; only tiering.manage opens
+// "new scheme".
+const EVERYONE: RouteKey[] = [
+  'customers',
+  'customer',
+  'myNominations',
+  'nomination',
+  'tierSchemes',
+  'tierScheme',
+  'profile',
+];
+const READERS_MENU: RouteKey[] = ['customers', 'myNominations', 'tierSchemes'];
+const DECIDERS_MENU: RouteKey[] = [
+  'customers',
+  'approvals',
+  'myNominations',
+  'nominations',
+  'tierSchemes',
+];
 
-const CASES: { role: string; menu: RouteKey[]; open: RouteKey[] }[] = [
-  { role: 'admin', menu: [...READERS_MENU, 'users', 'orgUnits'], open: ALL_KEYS },
+const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
+  { role: 'admin', menu: [...DECIDERS_MENU, 'users', 'orgUnits'], open: ALL_KEYS },
   { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
-  { role: 'director', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
+  {
+    role: 'director',
+    menu: [...DECIDERS_MENU, 'users'],
+    open: [...EVERYONE, 'approvals', 'nominations', 'users'],
+  },
   {
     role: 'specialist',
-    menu: [...READERS_MENU, 'users'],
-    open: [...EVERYONE, 'users', 'tierSchemeNew'],
+    menu: [...DECIDERS_MENU, 'users'],
+    open: [...EVERYONE, 'approvals', 'nominations', 'users', 'tierSchemeNew'],
   },
   { role: 'kam', menu: READERS_MENU, open: EVERYONE },
   { role: 'assistant', menu: READERS_MENU, open: EVERYONE },
@@ -67,12 +89,12 @@ const CASES: { role: string; menu: RouteKey[]; open: RouteKey[] }[] = [
 
 describe('route table access', () => {
   it.each(CASES)('$role sees the menu $menu', ({ role, menu }) => {
-    const access = accessFor(PERMISSIONS_BY_ROLE[role]);
+    const access = accessFor(PERMISSIONS_BY_ROLE[role], role, DEFAULT_CHAIN);
     expect(menuRoutes(access).map((r) => r.key)).toEqual(menu);
   });
 
   it.each(CASES)('$role may open exactly $open', ({ role, open }) => {
-    const access = accessFor(PERMISSIONS_BY_ROLE[role]);
+    const access = accessFor(PERMISSIONS_BY_ROLE[role], role, DEFAULT_CHAIN);
     const opened = ROUTES.filter((r) => canOpen(r, access)).map((r) => r.key);
     expect(new Set(opened)).toEqual(new Set(open));
   });
@@ -80,9 +102,24 @@ describe('route table access', () => {
   it('grants nothing beyond the open routes when the server sends no permissions', () => {
     const access = accessFor(undefined);
     expect(ROUTES.filter((r) => canOpen(r, access)).map((r) => r.key)).toEqual(
-      ROUTES.filter((r) => r.permission === undefined).map((r) => r.key),
+      ROUTES.filter((r) => r.permission === undefined && r.gate === undefined).map((r) => r.key),
     );
   });
+
+  it.each([
+    { chain: ['executive'], role: 'executive', approves: true },
+    { chain: ['executive'], role: 'director', approves: false },
+    { chain: ['kam', 'director'], role: 'kam', approves: true },
+    { chain: [], role: 'admin', approves: true },
+    { chain: [], role: 'specialist', approves: false },
+  ] as { chain: Role[]; role: Role; approves: boolean }[])(
+    'with the chain $chain, a $role approves: $approves',
+    ({ chain, role, approves }) => {
+      const access = accessFor(PERMISSIONS_BY_ROLE[role], role, chain);
+      expect(access.passes('approver')).toBe(approves);
+      expect(menuRoutes(access).some((r) => r.key === 'approvals')).toBe(approves);
+    },
+  );
 
   it('has unique keys and paths', () => {
     expect(new Set(ROUTES.map((r) => r.key)).size).toBe(ROUTES.length);

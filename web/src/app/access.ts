@@ -1,21 +1,44 @@
 // Who may open what. The server decides permissions (GET /auth/me → `permissions`); the
 // console only mirrors them to hide what a user cannot use. The server still refuses.
-import type { Permission } from '../api/types';
+import type { Permission, Role } from '../api/types';
 import { ROUTES, type AppRoute } from './routeTable';
 
 export type { Permission };
 
+/**
+ * Conditions that are not permissions: who decides nominations depends on the approval
+ * chain (GET /approval-chain), who oversees them on the role.
+ * - `approver`: the role decides at some level of the chain; administrators always may.
+ * - `nominationOverseer`: directors, KAM specialists and administrators, who follow every
+ *   nomination in their scope.
+ */
+export type Gate = 'approver' | 'nominationOverseer';
+
 export type Access = {
   can: (permission: Permission) => boolean;
+  passes: (gate: Gate) => boolean;
 };
 
-export function accessFor(permissions: readonly Permission[] | undefined): Access {
+const OVERSEERS: ReadonlySet<Role> = new Set<Role>(['admin', 'director', 'specialist']);
+
+export function accessFor(
+  permissions: readonly Permission[] | undefined,
+  role?: Role,
+  approvalChain: readonly Role[] = [],
+): Access {
   const granted = new Set<Permission>(permissions ?? []);
-  return { can: (permission) => granted.has(permission) };
+  const gates: Record<Gate, boolean> = {
+    approver: role === 'admin' || (role !== undefined && approvalChain.includes(role)),
+    nominationOverseer: role !== undefined && OVERSEERS.has(role),
+  };
+  return { can: (permission) => granted.has(permission), passes: (gate) => gates[gate] };
 }
 
 export function canOpen(route: AppRoute, access: Access): boolean {
-  return route.permission === undefined || access.can(route.permission);
+  return (
+    (route.permission === undefined || access.can(route.permission)) &&
+    (route.gate === undefined || access.passes(route.gate))
+  );
 }
 
 /** The side menu: the routes marked for it that the user may open, in table order. */

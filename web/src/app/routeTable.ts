@@ -1,21 +1,32 @@
-// The one route table: every page inside the signed-in layout, the permission it needs
-// (none: any signed-in user) and whether it appears in the side menu. The router, the
+// The one route table: every page inside the signed-in layout, the permission or gate it
+// needs (none: any signed-in user) and whether it appears in the side menu. The router, the
 // side menu and the access checks all read it (access.ts; tested in access.test.ts).
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { prefetchCustomerList } from '../modules/customers/api';
-import type { Permission } from './access';
+import type { Gate, Permission } from './access';
 
 export type RouteKey =
   | 'customers'
   | 'customer'
+  | 'approvals'
+  | 'myNominations'
+  | 'nominations'
+  | 'nomination'
   | 'tierSchemes'
   | 'tierSchemeNew'
   | 'tierScheme'
   | 'users'
   | 'orgUnits'
   | 'profile';
-export type MenuIcon = 'customers' | 'tierSchemes' | 'users' | 'orgUnits';
+export type MenuIcon =
+  | 'customers'
+  | 'approvals'
+  | 'myNominations'
+  | 'nominations'
+  | 'tierSchemes'
+  | 'users'
+  | 'orgUnits';
 
 export type AppRoute = {
   key: RouteKey;
@@ -23,6 +34,8 @@ export type AppRoute = {
   /** i18n key of the menu entry and page title. */
   titleKey: string;
   permission?: Permission;
+  /** A condition beyond permissions (access.ts); both must hold when both are given. */
+  gate?: Gate;
   menu: boolean;
   icon?: MenuIcon;
   load: () => Promise<{ default: ComponentType }>;
@@ -46,6 +59,39 @@ export const ROUTES: readonly AppRoute[] = [
     titleKey: 'dossier.title',
     menu: false,
     load: () => import('../pages/CustomerDossierPage'),
+  },
+  {
+    key: 'approvals',
+    path: '/approvals',
+    titleKey: 'menu.approvals',
+    gate: 'approver',
+    menu: true,
+    icon: 'approvals',
+    load: () => import('../pages/ApprovalsPage'),
+  },
+  {
+    key: 'myNominations',
+    path: '/nominations/mine',
+    titleKey: 'menu.myNominations',
+    menu: true,
+    icon: 'myNominations',
+    load: () => import('../pages/MyNominationsPage'),
+  },
+  {
+    key: 'nominations',
+    path: '/nominations',
+    titleKey: 'menu.nominations',
+    gate: 'nominationOverseer',
+    menu: true,
+    icon: 'nominations',
+    load: () => import('../pages/NominationsPage'),
+  },
+  {
+    key: 'nomination',
+    path: '/nominations/:id',
+    titleKey: 'nomination.title',
+    menu: false,
+    load: () => import('../pages/NominationPage'),
   },
   {
     key: 'tierSchemes',

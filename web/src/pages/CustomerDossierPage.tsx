@@ -9,6 +9,8 @@ import { SECTIONS } from '../modules/customers/fields';
 import { StageTag } from '../modules/customers/StageTag';
 import { ContactsTab } from '../modules/contacts/ContactsTab';
 import { HistoryTab } from '../modules/history/HistoryTab';
+import { CustomerNominations } from '../modules/nominations/CustomerNominations';
+import { NominateAction } from '../modules/nominations/NominateAction';
 import { CustomerTiersTab } from '../modules/tiering/CustomerTiersTab';
 import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
@@ -16,8 +18,8 @@ import { isApiError } from '../api/client';
 import { ErrorState } from '../ui/ErrorState';
 import { PageLoading } from '../ui/PageLoading';
 
-const TABS = ['overview', ...SECTIONS, 'contacts', 'tiers', 'history'] as const;
-const OWN_TABS: readonly Tab[] = ['overview', 'contacts', 'tiers', 'history'];
+const TABS = ['overview', ...SECTIONS, 'contacts', 'tiers', 'nominations', 'history'] as const;
+const OWN_TABS: readonly Tab[] = ['overview', 'contacts', 'tiers', 'nominations', 'history'];
 type Tab = (typeof TABS)[number];
 
 export default function CustomerDossierPage() {
@@ -50,7 +52,9 @@ export default function CustomerDossierPage() {
       case 'contacts':
         return <ContactsTab customerId={c.id} />;
       case 'tiers':
-        return <CustomerTiersTab customerId={c.id} />;
+        return <CustomerTiersTab customerId={c.id} customerName={c.name} />;
+      case 'nominations':
+        return <CustomerNominations customerId={c.id} />;
       case 'history':
         return <HistoryTab customerId={c.id} />;
       default:
@@ -73,6 +77,7 @@ export default function CustomerDossierPage() {
         </Space>
       }
       onBack={() => window.history.back()}
+      extra={<NominateAction customer={c} />}
     >
       <Tabs
         activeKey={tab}

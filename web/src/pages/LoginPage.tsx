@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { HOME_PATH } from '../app/routeTable';
 import { login } from '../modules/auth/api';
 import { sessionQuery } from '../modules/auth/useSession';
+import { approvalChainQuery } from '../modules/nominations/api';
 
 type Credentials = { username: string; password: string };
 
@@ -29,6 +30,8 @@ export default function LoginPage() {
     onSuccess: async () => {
       await client.resetQueries();
       await client.fetchQuery(sessionQuery);
+      // Who decides nominations shapes the menu: read it before the shell renders.
+      await client.prefetchQuery(approvalChainQuery);
       navigate(safeNext(params.get('next')), { replace: true });
     },
   });

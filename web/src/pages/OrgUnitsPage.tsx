@@ -4,6 +4,7 @@ import { Button, Card, Empty, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../api/types';
+import { ApprovalChainCard } from '../modules/nominations/ApprovalChainCard';
 import { useDeleteOrgUnit, useOrgUnits } from '../modules/orgUnits/api';
 import { OrgUnitFormModal } from '../modules/orgUnits/OrgUnitFormModal';
 import { orgUnitTree, type OrgUnitNode } from '../modules/orgUnits/tree';
@@ -92,6 +93,9 @@ export default function OrgUnitsPage() {
           />
         )}
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <ApprovalChainCard />
+      </div>
       <OrgUnitFormModal target={target} onClose={() => setTarget(null)} />
     </PageContainer>
   );

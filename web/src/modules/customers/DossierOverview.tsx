@@ -1,9 +1,10 @@
-import { Card, Descriptions, Tag } from 'antd';
+import { Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types';
 import { formatDateTime } from '../../ui/format';
 import { SECTION_FIELDS, type EditableField, type FieldSpec } from './fields';
 import { FieldValue } from './FieldValue';
+import { RelationshipLadder } from './RelationshipLadder';
 
 const SUMMARY: readonly EditableField[] = [
   'owner_id',
@@ -15,8 +16,6 @@ const SUMMARY: readonly EditableField[] = [
   'scale',
   'annual_revenue_fen',
   'potential',
-  'relationship_stage',
-  'loyalty',
   'credit_rating',
 ];
 
@@ -24,7 +23,10 @@ const SPECS: FieldSpec[] = Object.values(SECTION_FIELDS)
   .flat()
   .filter((f) => SUMMARY.includes(f.name));
 
-/** The dossier at a glance: key-account status, who owns it, the figures that matter. */
+/**
+ * The dossier at a glance: key-account status, who owns it, the figures that matter, and
+ * where the relationship stands (relationship stage and loyalty as ladders).
+ */
 export function DossierOverview({
   customer,
   orgUnitName,
@@ -34,32 +36,35 @@ export function DossierOverview({
 }) {
   const { t } = useTranslation();
   return (
-    <Card>
-      <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
-        <Descriptions.Item label={t('customer.field.is_key_account')}>
-          {customer.is_key_account ? (
-            <Tag color="gold">{t('customer.keyAccount')}</Tag>
-          ) : (
-            t('customers.keyAccountNo')
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('customer.field.tier')}>
-          {customer.tier
-            ? t(`customer.tier.${customer.tier}`, { defaultValue: customer.tier })
-            : '—'}
-        </Descriptions.Item>
-        {SPECS.map((f) => (
-          <Descriptions.Item key={f.name} label={t(`customer.field.${f.name}`)}>
-            <FieldValue customer={customer} field={f} orgUnitName={orgUnitName} />
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+          <Descriptions.Item label={t('customer.field.is_key_account')}>
+            {customer.is_key_account ? (
+              <Tag color="gold">{t('customer.keyAccount')}</Tag>
+            ) : (
+              t('customers.keyAccountNo')
+            )}
           </Descriptions.Item>
-        ))}
-        <Descriptions.Item label={t('customer.field.created_at')}>
-          {formatDateTime(customer.created_at)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('customer.field.updated_at')}>
-          {formatDateTime(customer.updated_at)}
-        </Descriptions.Item>
-      </Descriptions>
-    </Card>
+          <Descriptions.Item label={t('customer.field.tier')}>
+            {customer.tier
+              ? t(`customer.tier.${customer.tier}`, { defaultValue: customer.tier })
+              : '—'}
+          </Descriptions.Item>
+          {SPECS.map((f) => (
+            <Descriptions.Item key={f.name} label={t(`customer.field.${f.name}`)}>
+              <FieldValue customer={customer} field={f} orgUnitName={orgUnitName} />
+            </Descriptions.Item>
+          ))}
+          <Descriptions.Item label={t('customer.field.created_at')}>
+            {formatDateTime(customer.created_at)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customer.field.updated_at')}>
+            {formatDateTime(customer.updated_at)}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <RelationshipLadder customer={customer} />
+    </Space>
   );
 }

@@ -15,7 +15,7 @@ type Props = {
 };
 
 /** A date as "YYYY-MM-DD" text in the form; the picker also takes typed dates. */
-function DateInput({ id, value, onChange, disabled }: Omit<Props, 'field'>) {
+export function DateInput({ id, value, onChange, disabled }: Omit<Props, 'field'>) {
   const parsed = typeof value === 'string' && value !== '' ? dayjs(value, 'YYYY-MM-DD') : null;
   return (
     <DatePicker

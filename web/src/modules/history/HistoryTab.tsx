@@ -1,18 +1,21 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import type { TFunction } from 'i18next';
+import { Button, Card, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import type { AuditRecord, Page } from '../../api/types';
 import { ErrorState } from '../../ui/ErrorState';
 import { formatDateTime } from '../../ui/format';
-import { formatFen } from '../customers/money';
+import { useOrgUnits } from '../orgUnits/api';
+import { orgUnitNames } from '../orgUnits/tree';
+import { displayValue, fieldLabel } from './display';
 
-function useCustomerHistory(customerId: number) {
+/** A customer's audit records, newest first, from `path` (history or relationship history). */
+function useAuditPages(customerId: number, path: 'history' | 'relationship-history') {
   return useInfiniteQuery({
-    queryKey: ['history', customerId],
+    // Under ['history', id]: a saved dossier invalidates both.
+    queryKey: ['history', customerId, path],
     queryFn: ({ pageParam, signal }) =>
-      request<Page<AuditRecord>>('GET', `/customers/${customerId}/history`, {
+      request<Page<AuditRecord>>('GET', `/customers/${customerId}/${path}`, {
         query: { limit: 20, cursor: pageParam },
         signal,
       }),
@@ -21,40 +24,77 @@ function useCustomerHistory(customerId: number) {
   });
 }
 
-const ENUM_FIELDS = new Set(['stage', 'ownership', 'scale', 'potential']);
-
-/** An audited value as the dossier shows it: money in yuan, enums in words. */
-function displayValue(t: TFunction, field: string, value: string | null): string {
-  if (value === null || value === '') return '—';
-  if (field.endsWith('_fen') && /^-?\d+$/.test(value)) return formatFen(Number(value));
-  if (ENUM_FIELDS.has(field)) return t(`customer.${field}.${value}`, { defaultValue: value });
-  if (field === 'buying_role') return t(`contact.buyingRole.${value}`, { defaultValue: value });
-  return value;
+function useUnitName() {
+  const names = orgUnitNames(useOrgUnits().data);
+  return (id: number) => names.get(id);
 }
 
 function Change({ field, before, after }: AuditRecord['changes'][number]) {
   const { t } = useTranslation();
+  const unitName = useUnitName();
   return (
     <div>
-      <Typography.Text strong>
-        {t(`customer.field.${field}`, {
-          defaultValue: t(`contact.field.${field}`, { defaultValue: field }),
-        })}
-      </Typography.Text>
+      <Typography.Text strong>{fieldLabel(t, field)}</Typography.Text>
       {': '}
       <Typography.Text delete type="secondary">
-        {displayValue(t, field, before)}
+        {displayValue(t, field, before, unitName)}
       </Typography.Text>
       {' → '}
-      <Typography.Text>{displayValue(t, field, after)}</Typography.Text>
+      <Typography.Text>{displayValue(t, field, after, unitName)}</Typography.Text>
     </div>
   );
 }
 
-/** Who changed what in this dossier and when, newest first, from the audit log. */
-export function HistoryTab({ customerId }: { customerId: number }) {
+/** Where the relationship stood over time: each change of relationship stage or loyalty. */
+function RelationshipHistory({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  const history = useCustomerHistory(customerId);
+  const history = useAuditPages(customerId, 'relationship-history');
+  if (history.isError) {
+    return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  }
+  const records = history.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card
+      title={t('history.relationship')}
+      loading={history.isPending}
+      data-testid="relationship-history"
+    >
+      {records.length === 0 ? (
+        <Empty description={t('history.relationshipNone')} />
+      ) : (
+        <Timeline
+          items={records.map((r) => ({
+            key: r.id,
+            children: (
+              <>
+                <Typography.Text type="secondary">
+                  {`${formatDateTime(r.at)} · ${r.actor_name || t('history.system')}`}
+                </Typography.Text>
+                {r.changes.map((c) => (
+                  <Change key={c.field} {...c} />
+                ))}
+              </>
+            ),
+          }))}
+        />
+      )}
+      {history.hasNextPage && (
+        <Button
+          block
+          onClick={() => void history.fetchNextPage()}
+          loading={history.isFetchingNextPage}
+        >
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+/** Every change of the dossier, newest first, from the audit log. */
+function AuditHistory({ customerId }: { customerId: number }) {
+  const { t } = useTranslation();
+  const history = useAuditPages(customerId, 'history');
   if (history.isError) {
     return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   }
@@ -92,5 +132,15 @@ export function HistoryTab({ customerId }: { customerId: number }) {
         </Button>
       )}
     </Card>
+  );
+}
+
+/** Who changed what in this dossier and when: the relationship's course, then every change. */
+export function HistoryTab({ customerId }: { customerId: number }) {
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <RelationshipHistory customerId={customerId} />
+      <AuditHistory customerId={customerId} />
+    </Space>
   );
 }

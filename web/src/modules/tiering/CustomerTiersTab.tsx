@@ -1,28 +1,49 @@
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerTier, TierChange } from '../../api/types';
 import { ErrorState } from '../../ui/ErrorState';
+import { RequestModal, type RequestMode } from '../nominations/RequestModal';
 import { useCustomerTierHistory, useCustomerTiers } from './api';
 import { ChangeKindTag, SchemeKindTag, TierMove, TierTag } from './tags';
 
 /** The dossier's tiers: the current tier under every scheme, and every change with its reason. */
-export function CustomerTiersTab({ customerId }: { customerId: number }) {
+export function CustomerTiersTab({
+  customerId,
+  customerName,
+}: {
+  customerId: number;
+  customerName: string;
+}) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <CurrentTiers customerId={customerId} />
+      <CurrentTiers customerId={customerId} customerName={customerName} />
       <TierHistory customerId={customerId} />
     </Space>
   );
 }
 
-function CurrentTiers({ customerId }: { customerId: number }) {
+function CurrentTiers({ customerId, customerName }: { customerId: number; customerName: string }) {
   const { t } = useTranslation();
   const tiers = useCustomerTiers(customerId);
+  const [request, setRequest] = useState<RequestMode | null>(null);
   if (tiers.isError) return <ErrorState error={tiers.error} onRetry={() => void tiers.refetch()} />;
+  const ask = (schemeId?: number) =>
+    setRequest({ mode: 'change', customerId, customerName, schemeId });
   return (
-    <Card title={t('customerTiers.current')}>
+    <Card
+      title={t('customerTiers.current')}
+      extra={
+        (tiers.data?.length ?? 0) > 0 && (
+          <Button icon={<SwapOutlined />} onClick={() => ask()} data-testid="request-tier-change">
+            {t('nomination.request.change')}
+          </Button>
+        )
+      }
+    >
+      {request && <RequestModal request={request} onClose={() => setRequest(null)} />}
       <Table<CustomerTier>
         rowKey="scheme_id"
         size="small"
@@ -65,6 +86,20 @@ function CurrentTiers({ customerId }: { customerId: number }) {
               ) : (
                 '—'
               ),
+          },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_, s) => (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => ask(s.scheme_id)}
+                data-testid={`request-change-${s.scheme_id}`}
+              >
+                {t('nomination.request.changeShort')}
+              </Button>
+            ),
           },
         ]}
       />

@@ -164,13 +164,14 @@ export function useApplyTierScheme() {
 }
 
 /** A customer's current tier under every scheme. */
-export function useCustomerTiers(customerId: number) {
+export function useCustomerTiers(customerId: number, enabled = true) {
   return useQuery({
     queryKey: [...TIERING_KEY, 'customer', customerId, 'tiers'],
     queryFn: ({ signal }) =>
       request<Page<CustomerTier>>('GET', `/customers/${customerId}/tiers`, { signal }).then(
         (p) => p.items,
       ),
+    enabled,
   });
 }
 

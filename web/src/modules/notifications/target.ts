@@ -1,0 +1,10 @@
+import type { Notification } from '../../api/types';
+
+/** Where a notification leads: its nomination, else its customer; null when nowhere. */
+export function notificationPath(
+  n: Pick<Notification, 'entity' | 'entity_id' | 'customer_id'>,
+): string | null {
+  if (n.entity === 'nomination' && n.entity_id !== null) return `/nominations/${n.entity_id}`;
+  if (n.customer_id !== null) return `/customers/${n.customer_id}`;
+  return null;
+}
