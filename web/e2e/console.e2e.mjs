@@ -78,7 +78,7 @@ async function newPage({ locale = 'zh-CN', viewport = { width: 1366, height: 768
     return route.abort();
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000); // generous: CI machines are shared and slow at times
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) {
