@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -181,6 +182,9 @@ KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
   Node node;
   node.pid = ::fork();
   if (node.pid == 0) {
+    // A test binary that dies (a sanitizer abort) takes its server with it: a server left
+    // running would hold ctest's output pipe open until the test's time limit.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     FILE* f = std::freopen(log.c_str(), "w", stderr);
     (void)f;
     ::execl(bin_.c_str(), bin_.c_str(), "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",

@@ -310,7 +310,8 @@ TEST(Tiering, ThePrimarySchemeSetsTheDossiersTierAndKeyAccountStatus) {
   const Client& admin = As("admin");
   // The demo's primary scheme gets its role back at the end.
   std::optional<json> demo_primary;
-  for (const auto& x : GetJson(admin, "/api/v1/tier-schemes")["items"]) {
+  const json schemes = GetJson(admin, "/api/v1/tier-schemes");
+  for (const auto& x : schemes["items"]) {
     if (x["primary"] == true) demo_primary = x;
   }
   Book b = ImportBook(admin, 2035);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@ std::vector<char*> ArgvOf(const std::vector<std::string>& argv) {
 
 // In the child between fork and exec: only async-signal-safe calls.
 [[noreturn]] void ExecWithOutput(int out_fd, char* const* argv) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a test that died
   ::dup2(out_fd, STDOUT_FILENO);
   ::dup2(out_fd, STDERR_FILENO);
   // The test's own sockets must not live on in the server: a connection that the test
