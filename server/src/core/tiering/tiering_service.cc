@@ -240,6 +240,7 @@ Result<TieringRun> TieringService::Run(Tx& tx, const Principal& who, const Reque
     const TierAssignment* from;
     std::optional<std::string> to;
     TierChangeKind kind;
+    int rank;  // of the new tier for listing movers: best first, none (or unknown) last
   };
   std::vector<Planned> planned;
   // Tiers as indexes into e.tier_names while scanning: -1 none, kUnknownTier a tier name the
@@ -278,7 +279,7 @@ Result<TieringRun> TieringService::Run(Tx& tx, const Principal& who, const Reque
       case TierChangeKind::kDowngrade: ++run.downgrades; break;
       case TierChangeKind::kRevoke: ++run.revoked; break;
     }
-    planned.push_back({static_cast<std::uint32_t>(i), cur, to_name, kind});
+    planned.push_back({static_cast<std::uint32_t>(i), cur, to_name, kind, to >= 0 ? to : INT32_MAX});
   }
   run.changes = static_cast<std::int64_t>(planned.size());
 
@@ -292,23 +293,21 @@ Result<TieringRun> TieringService::Run(Tx& tx, const Principal& who, const Reque
     return f;
   };
 
-  // The movers a person reads first.
+  // The movers a person reads first (none asked for: no pass over a million changes).
   std::vector<const Planned*> shown;
-  shown.reserve(planned.size());
-  for (const auto& p : planned) shown.push_back(&p);
-  const std::size_t n_shown = std::min<std::size_t>(shown.size(), static_cast<std::size_t>(o.movers_limit));
-  std::partial_sort(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(n_shown), shown.end(),
-                    [&](const Planned* a, const Planned* b) {
-                      // Best new tier first (none last), then the largest customers.
-                      const auto rank = [&](const Planned* p) {
-                        const int t = index_of(p->to);
-                        return t < 0 ? INT32_MAX : t;
-                      };
-                      if (rank(a) != rank(b)) return rank(a) < rank(b);
-                      if (e.value[a->i] != e.value[b->i]) return e.value[a->i] > e.value[b->i];
-                      return r.customer_ids[a->i] < r.customer_ids[b->i];
-                    });
-  shown.resize(n_shown);
+  const std::size_t n_shown = std::min<std::size_t>(planned.size(), static_cast<std::size_t>(o.movers_limit));
+  if (n_shown > 0) {
+    shown.reserve(planned.size());
+    for (const auto& p : planned) shown.push_back(&p);
+    std::partial_sort(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(n_shown), shown.end(),
+                      [&](const Planned* a, const Planned* b) {
+                        // Best new tier first (none last), then the largest customers.
+                        if (a->rank != b->rank) return a->rank < b->rank;
+                        if (e.value[a->i] != e.value[b->i]) return e.value[a->i] > e.value[b->i];
+                        return r.customer_ids[a->i] < r.customer_ids[b->i];
+                      });
+    shown.resize(n_shown);
+  }
   run.evaluate_seconds = Since(start);
 
   std::vector<Id> shown_ids;
