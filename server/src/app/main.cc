@@ -119,6 +119,8 @@ int Serve(const ServeOptions& o) {
                           wiring.org(),   wiring.users(),     wiring.audit(),
                           wiring.imports(), wiring.tiering(), wiring.nominations(),
                           wiring.notifications(),
+                          wiring.interactions(),
+                          wiring.cadence(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
@@ -137,6 +139,9 @@ int Serve(const ServeOptions& o) {
   // Every night at 02:00 China time, each active tier scheme is applied.
   jobs.Add(JobSpec{"tiering.nightly", 86400 * kMicrosPerSecond, 0, 18 * 3600 * kMicrosPerSecond,
                    [&wiring] { return wiring.tiering().ApplyActive(RequestContext{"job", "local"}); }});
+  // Every day at 00:10 China time, the contact cadence of every account is checked.
+  jobs.Add(JobSpec{"cadence.daily", 86400 * kMicrosPerSecond, 0, (16 * 3600 + 600) * kMicrosPerSecond,
+                   [&wiring] { return wiring.cadence().RunDaily(); }});
   jobs.OnRun([&wiring](const std::string& job, bool ok) { wiring.metrics().ObserveJob(job, ok); });
   std::optional<JobTicker> ticker;
   ticker.emplace(jobs, o.job_period_seconds > 0

@@ -7,6 +7,7 @@
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
+#include "core/engagement/engagement_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -29,6 +30,8 @@ struct Services {
   TieringService& tiering;
   NominationService& nominations;
   NotificationService& notifications;
+  InteractionService& interactions;
+  CadenceService& cadence;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -78,6 +81,8 @@ void AddImportRoutes(Router& r, Services& s,
                      const std::function<Handler(AuthedHandler)>& authed);
 void AddTieringRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);
+void AddEngagementRoutes(Router& r, Services& s,
+                         const std::function<Handler(AuthedHandler)>& authed);
 void AddNominationRoutes(Router& r, Services& s,
                          const std::function<Handler(AuthedHandler)>& authed);
 

@@ -44,6 +44,13 @@ class Query {
   std::vector<std::pair<std::string, std::string>> values_;
 };
 
+// Checks that `body` has only `allowed` members (`unknown_field` for each other one).
+Status OnlyFields(const json& body, std::initializer_list<const char*> allowed);
+// A string member that may be null (→ nullopt inside) or absent (→ nullopt outside).
+Result<std::optional<std::optional<std::string>>> NullableText(const json& body, const char* name);
+// The same for a calendar date "YYYY-MM-DD".
+Result<std::optional<std::optional<CivilDate>>> NullableDate(const json& body, const char* name);
+
 template <class T, class F>
 json ListJson(const Page<T>& page, std::string_view sort_name, F&& to_json) {
   json items = json::array();

@@ -12,6 +12,11 @@ std::string SqlBinder::Add(std::string v) {
   return Placeholder();
 }
 
+std::string SqlBinder::AddNull() {
+  values_.emplace_back(std::monostate{});
+  return Placeholder();
+}
+
 std::string SqlBinder::AddBool(bool v) {
   // SQLite stores booleans as 0/1; PostgreSQL parses the text of a boolean parameter.
   if (dialect_ == SqlDialect::kPostgres) return Add(std::string(v ? "true" : "false"));

@@ -12,7 +12,7 @@ namespace kams {
 
 enum class SqlDialect { kSqlite, kPostgres };
 
-using SqlValue = std::variant<std::int64_t, std::string>;
+using SqlValue = std::variant<std::int64_t, std::string, std::monostate>;  // monostate: NULL
 
 class SqlBinder {
  public:
@@ -21,6 +21,7 @@ class SqlBinder {
   std::string Add(std::int64_t v);
   std::string Add(std::string v);
   std::string AddBool(bool v);
+  std::string AddNull();
   SqlDialect dialect() const { return dialect_; }
   const std::vector<SqlValue>& values() const { return values_; }
 

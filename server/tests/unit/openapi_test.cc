@@ -269,7 +269,8 @@ class Stack {
       : wiring_(WiringOptions{file_.string(), 2}),
         api_(Services{wiring_.auth(), wiring_.customers(), wiring_.contacts(), wiring_.org(),
                       wiring_.users(), wiring_.audit(), wiring_.imports(), wiring_.tiering(),
-                      wiring_.nominations(), wiring_.notifications(),
+                      wiring_.nominations(), wiring_.notifications(), wiring_.interactions(),
+                      wiring_.cadence(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},

@@ -1061,6 +1061,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact records
+         * @description Contact records of customers in the caller's scope, newest first.
+         */
+        get: operations["listInteractions"];
+        put?: never;
+        /**
+         * Record a contact
+         * @description Anyone who sees the customer may record a contact (not executives: `interaction.write`). The customer's cadence is re-evaluated at once. A service agent's record notifies the account's KAM; a next step given to someone else notifies them. 404 when the customer is not visible.
+         */
+        post: operations["createInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A contact record
+         * @description 404 when its customer is not visible.
+         */
+        get: operations["getInteraction"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact record
+         * @description The recorder or an admin; audited.
+         */
+        delete: operations["deleteInteraction"];
+        options?: never;
+        head?: never;
+        /** Change a contact record, complete its next step or hand on its request */
+        patch: operations["updateInteraction"];
+        trace?: never;
+    };
+    "/api/v1/cadence-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact cadence per tier */
+        get: operations["getCadenceRules"];
+        /**
+         * Set the contact cadence per tier
+         * @description Replaces every rule; each account is judged by the new rules at once. Needs `cadence.manage` (admin, specialist). Send the version read in If-Match.
+         */
+        put: operations["setCadenceRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadence-breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts overdue for contact or contacted too often
+         * @description In the caller's scope, oldest breach first. Re-evaluated on every contact record and by the daily check (`cadence.daily`, 00:10 China time), which notifies the KAM of a new breach and the director once it is older than the grace days.
+         */
+        get: operations["listCadenceBreaches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /** An account's own cadence and its breaches */
+        get: operations["getCustomerCadence"];
+        /**
+         * Give an account a cadence of its own
+         * @description Overrides the tier's rule. Needs `customer.assign` (admin, specialist, director).
+         */
+        put: operations["setCustomerCadence"];
+        post?: never;
+        /** Return an account to its tier's cadence */
+        delete: operations["deleteCustomerCadence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's day
+         * @description Own accounts overdue or over-contacted, open next steps, open requests and coming birthdays: what a KAM sees each morning.
+         */
+        get: operations["getMyDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1914,8 +2052,8 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
-            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage")[];
+            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`). The console shows menus and actions by them; the server enforces them regardless. */
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage")[];
         };
         PasswordChange: {
             /**
@@ -2362,6 +2500,195 @@ export interface components {
             /** @description How few of the largest customers make 80% of the total. */
             customers_for_80_percent: number;
         };
+        /** @description A contact record (客户接触记录): one contact with a customer over any channel, always with a purpose. */
+        Interaction: {
+            readonly id: number;
+            customer_id: number;
+            readonly customer_name: string;
+            readonly version: number;
+            /** @enum {string} */
+            channel: "visit" | "phone" | "email" | "meeting" | "letter" | "fax" | "internet" | "counter" | "other";
+            /** @description Why the contact happened; required. Text without a letter or character ("-") and placeholders ("无", "n/a", "test") are refused as `not_a_purpose`. */
+            purpose: string;
+            summary: string;
+            outcome: string;
+            next_step: string;
+            /** Format: date */
+            next_step_due: string | null;
+            /** @description Who does the next step: the recorder unless named. */
+            next_step_owner_id: number | null;
+            readonly next_step_owner_name: string | null;
+            /** Format: date-time */
+            next_step_done_at: string | null;
+            /** @description The record is of a customer's request: its recorder becomes the first-contact owner (首问负责制). */
+            is_request: boolean;
+            first_contact_owner_id: number | null;
+            readonly first_contact_owner_name: string | null;
+            /** Format: date-time */
+            request_closed_at: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            readonly recorded_by: number;
+            readonly recorded_by_name: string;
+            contacts: {
+                id: number;
+                name: string;
+            }[];
+            participants: {
+                id: number;
+                name: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        InteractionList: {
+            items: components["schemas"]["Interaction"][];
+            next_cursor: string | null;
+        };
+        InteractionCreate: {
+            customer_id: number;
+            /** @enum {string} */
+            channel: "visit" | "phone" | "email" | "meeting" | "letter" | "fax" | "internet" | "counter" | "other";
+            purpose: string;
+            summary?: string;
+            outcome?: string;
+            next_step?: string;
+            /**
+             * Format: date
+             * @description Needs a next_step.
+             */
+            next_step_due?: string | null;
+            next_step_owner_id?: number | null;
+            /**
+             * Format: date-time
+             * @description Default now; not in the future.
+             */
+            occurred_at?: string;
+            /** @description Contacts of the same customer who took part (at most 50). */
+            contact_ids?: number[];
+            /** @description Our users who took part (at most 20); the recorder always is one. */
+            participant_ids?: number[];
+            is_request?: boolean;
+        };
+        /** @description Content fields may be changed by the recorder (or an admin); `next_step_done` also by the next step's owner; `first_contact_owner_id` (hand the request on to a user who sees the customer) and `request_closed` by the request's first-contact owner. */
+        InteractionPatch: {
+            /** @enum {string} */
+            channel?: "visit" | "phone" | "email" | "meeting" | "letter" | "fax" | "internet" | "counter" | "other";
+            purpose?: string;
+            summary?: string;
+            outcome?: string;
+            next_step?: string;
+            /** Format: date */
+            next_step_due?: string | null;
+            next_step_owner_id?: number;
+            next_step_done?: boolean;
+            /** Format: date-time */
+            occurred_at?: string;
+            contact_ids?: number[];
+            participant_ids?: number[];
+            first_contact_owner_id?: number;
+            request_closed?: boolean;
+        };
+        CadenceRule: {
+            /** @description A tier code of the primary scheme (the dossier's `tier`). */
+            tier: string;
+            /** @description At least one contact every this many days (null: no minimum). */
+            min_interval_days: number | null;
+            /** @description At most this many contacts within period_days (null: no maximum). */
+            max_contacts: number | null;
+            /** @description Default 7. */
+            period_days: number;
+        };
+        CadenceRules: {
+            rules: components["schemas"]["CadenceRule"][];
+            /** @description A breach this many days old is reported to the account's director too. */
+            grace_days: number;
+            readonly version: number;
+        };
+        CadenceRulesUpdate: {
+            rules: components["schemas"]["CadenceRule"][];
+            grace_days?: number;
+        };
+        CadenceBounds: {
+            /** @description At least one contact every this many days (null: no minimum). */
+            min_interval_days: number | null;
+            /** @description At most this many contacts within period_days (null: no maximum). */
+            max_contacts: number | null;
+            /** @description Default 7. */
+            period_days: number;
+        };
+        CadenceBoundsUpdate: {
+            /** @description At least one contact every this many days (null: no minimum). */
+            min_interval_days?: number | null;
+            /** @description At most this many contacts within period_days (null: no maximum). */
+            max_contacts?: number | null;
+            /** @description Default 7. */
+            period_days?: number;
+        };
+        CadenceBreach: {
+            customer_id: number;
+            customer_name: string;
+            tier: string | null;
+            owner_id: number | null;
+            owner_name: string | null;
+            org_unit_id: number;
+            /** @enum {string} */
+            kind: "overdue" | "over_contacted";
+            /**
+             * Format: date
+             * @description The first business day (China time) in breach.
+             */
+            since: string;
+            /** Format: date */
+            due_on: string | null;
+            days_overdue: number;
+            /** Format: date-time */
+            last_contact_at: string | null;
+            contacts_in_period: number;
+            min_interval_days: number | null;
+            max_contacts: number | null;
+            period_days: number;
+            /** Format: date-time */
+            notified_owner_at: string | null;
+            /** Format: date-time */
+            notified_director_at: string | null;
+        };
+        CadenceBreachList: {
+            items: components["schemas"]["CadenceBreach"][];
+            next_cursor: string | null;
+        };
+        CustomerCadence: {
+            /** @description The account's own rule; null when its tier's rule applies. */
+            own: components["schemas"]["CadenceBounds"] | null;
+            breaches: components["schemas"]["CadenceBreach"][];
+        };
+        CustomerCadenceSaved: {
+            own: components["schemas"]["CadenceBounds"];
+        };
+        MyDay: {
+            /** Format: date */
+            today: string;
+            /** @description The caller's own accounts overdue for contact, most days overdue first. */
+            overdue: components["schemas"]["CadenceBreach"][];
+            over_contacted: components["schemas"]["CadenceBreach"][];
+            /** @description Open next steps the caller owns, earliest due first (undated last). */
+            next_steps: components["schemas"]["Interaction"][];
+            /** @description Customer requests the caller owns as first contact, not closed. */
+            open_requests: components["schemas"]["Interaction"][];
+            /** @description Birthdays in the next 14 days of contacts of the accounts the caller owns or serves on the team of. */
+            birthdays: {
+                contact_id: number;
+                contact_name: string;
+                customer_id: number;
+                customer_name: string;
+                birthday: string;
+                /** Format: date */
+                next: string;
+                in_days: number;
+            }[];
+        };
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -2477,6 +2804,8 @@ export interface components {
         NominationId: number;
         /** @description Notification id. */
         NotificationId: number;
+        /** @description Contact record id. */
+        InteractionId: number;
     };
     requestBodies: never;
     headers: {
@@ -4572,6 +4901,388 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Concentration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listInteractions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                customer_id?: number;
+                recorded_by?: number;
+                /** @description Recorded by or taking part. */
+                participant_id?: number;
+                channel?: "visit" | "phone" | "email" | "meeting" | "letter" | "fax" | "internet" | "counter" | "other";
+                /** @description From this instant or business day (YYYY-MM-DD, China time), inclusive. */
+                from?: string;
+                /** @description Before this instant or business day. */
+                to?: string;
+                /** @description Only open next steps of this user. */
+                next_step_owner_id?: number;
+                /** @description Only open requests this user owns as first contact. */
+                request_owner_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createInteraction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionCreate"];
+            };
+        };
+        responses: {
+            /** @description The record. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteInteraction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateInteraction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionPatch"];
+            };
+        };
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCadenceRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceRules"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setCadenceRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CadenceRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The rules now. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceRules"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCadenceBreaches: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                kind?: "overdue" | "over_contacted";
+                owner_id?: number;
+                /** @description The unit and its subtree. */
+                org_unit_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceBreachList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerCadence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's cadence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCadence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setCustomerCadence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CadenceBoundsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCadenceSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCustomerCadence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMyDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDay"];
                 };
             };
             400: components["responses"]["BadRequest"];

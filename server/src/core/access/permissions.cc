@@ -27,7 +27,10 @@ bool Allows(Role role, Permission p) {
     case Permission::kAuditRead:
     case Permission::kDataImport:
     case Permission::kTieringManage:
+    case Permission::kCadenceManage:
       return role == R::kAdmin || role == R::kSpecialist;
+    case Permission::kInteractionWrite:
+      return role != R::kExecutive;
   }
   return false;
 }
@@ -46,6 +49,8 @@ std::string_view PermissionName(Permission p) {
     case Permission::kAuditRead: return "audit.read";
     case Permission::kDataImport: return "data.import";
     case Permission::kTieringManage: return "tiering.manage";
+    case Permission::kInteractionWrite: return "interaction.write";
+    case Permission::kCadenceManage: return "cadence.manage";
   }
   return "unknown";
 }

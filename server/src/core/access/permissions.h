@@ -21,6 +21,8 @@ enum class Permission {
   kAuditRead,
   kDataImport,           // bulk imports of customers and transactions
   kTieringManage,        // write tier schemes, preview and apply them
+  kInteractionWrite,     // record contacts with visible customers
+  kCadenceManage,        // set the contact cadence rules per tier
 };
 
 inline constexpr Permission kAllPermissions[] = {
@@ -28,6 +30,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
     Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
+    Permission::kInteractionWrite, Permission::kCadenceManage,
 };
 
 bool Allows(Role role, Permission permission);

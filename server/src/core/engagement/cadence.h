@@ -28,6 +28,7 @@ struct CadenceSettings {
   std::vector<CadenceRule> rules;  // sorted by tier
   std::int64_t grace_days = 7;     // a breach this old reaches the director too
   std::int64_t version = 1;
+  std::optional<CivilDate> evaluated_on;  // every account last evaluated on this business day
 };
 
 // An account's own rule, with who set it.

@@ -54,6 +54,17 @@ struct Interaction {
   std::vector<NamedRef> participants;
 };
 
+// A contact whose birthday falls within the next days.
+struct BirthdayReminder {
+  Id contact_id = 0;
+  std::string contact_name;
+  Id customer_id = 0;
+  std::string customer_name;
+  std::string birthday;  // as recorded: YYYY-MM-DD or MM-DD
+  CivilDate next;        // the coming birthday
+  std::int64_t in_days = 0;
+};
+
 inline constexpr std::size_t kMaxPurpose = 200;
 inline constexpr std::size_t kMaxSummary = 4000;
 inline constexpr std::size_t kMaxOutcome = 2000;

@@ -26,6 +26,8 @@ class Tx {
   virtual TieringRepository& tiering() = 0;
   virtual NominationRepository& nominations() = 0;
   virtual NotificationRepository& notifications() = 0;
+  virtual InteractionRepository& interactions() = 0;
+  virtual CadenceRepository& cadence() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -14,6 +14,8 @@
 #include "core/auth/session.h"
 #include "core/contacts/contact.h"
 #include "core/customers/customer.h"
+#include "core/engagement/cadence.h"
+#include "core/engagement/interaction.h"
 #include "core/imports/transaction.h"
 #include "core/nominations/nomination.h"
 #include "core/notifications/notification.h"
@@ -249,6 +251,79 @@ class NotificationRepository {
   virtual bool MarkRead(Id user_id, Id id, Timestamp at) = 0;  // false: not theirs / absent
   virtual std::int64_t MarkAllRead(Id user_id, Timestamp at) = 0;
   virtual std::int64_t UnreadCount(Id user_id) = 0;
+};
+
+struct InteractionFilter {
+  std::optional<Id> customer_id;
+  std::optional<Id> recorded_by;
+  std::optional<Id> participant_id;     // recorded by or taking part
+  std::optional<std::string> channel;
+  std::optional<Timestamp> from;        // occurred_at >= from
+  std::optional<Timestamp> to;          // occurred_at < to
+  std::optional<Id> next_step_owner_id; // open next steps of this user
+  std::optional<Id> request_owner_id;   // open requests this user owns first-contact
+};
+
+class InteractionRepository {
+ public:
+  virtual ~InteractionRepository() = default;
+  // Writes the record with its contacts and participants.
+  virtual Id Insert(const Interaction& i) = 0;
+  virtual void Update(const Interaction& i) = 0;  // replaces contacts and participants
+  virtual void SoftDelete(Id id, Timestamp at) = 0;
+  // With names, contacts and participants; nullopt when absent or deleted.
+  virtual std::optional<Interaction> Get(Id id) = 0;
+  // In the principal's customer scope, newest occurred_at first (keyset on occurred_at, id),
+  // with names, contacts and participants.
+  virtual Page<Interaction> List(const Principal& who, const InteractionFilter& f,
+                                 const PageRequest& page) = 0;
+  virtual std::optional<Timestamp> LastContact(Id customer_id) = 0;
+  virtual std::int64_t CountSince(Id customer_id, Timestamp from) = 0;
+  // Contacts with a birthday of the live customers the user owns or serves on the team of.
+  virtual std::vector<BirthdayReminder> Birthdays(Id user_id) = 0;
+};
+
+// What evaluating one account's cadence needs, read in one pass.
+struct CadenceSubject {
+  Id customer_id = 0;
+  std::optional<std::string> tier;
+  Timestamp created_at = 0;
+  std::optional<CadenceRule> own_rule;
+};
+
+struct BreachFilter {
+  std::optional<BreachKind> kind;
+  std::optional<Id> customer_id;
+  std::optional<Id> owner_id;
+  std::optional<Id> org_unit_id;  // subtree
+};
+
+class CadenceRepository {
+ public:
+  virtual ~CadenceRepository() = default;
+  virtual CadenceSettings Settings() = 0;
+  virtual void PutSettings(const CadenceSettings& s) = 0;  // rules replaced, version as given
+  virtual void SetEvaluatedOn(CivilDate day) = 0;
+  // Customers holding a breach not yet reported to its owner or director.
+  virtual std::vector<Id> Unreported() = 0;
+  virtual std::optional<CustomerCadence> Own(Id customer_id) = 0;
+  virtual void PutOwn(const CustomerCadence& c) = 0;
+  virtual bool DeleteOwn(Id customer_id) = 0;
+  // Live customers with id > after_id, by id, at most `limit`: those a rule may apply to
+  // (a tier with a rule, or an own rule) and those holding a breach (to clear it).
+  virtual std::vector<CadenceSubject> Subjects(Id after_id, int limit) = 0;
+  virtual std::optional<CadenceSubject> Subject(Id customer_id) = 0;
+  virtual std::vector<CadenceBreach> Breaches(Id customer_id) = 0;
+  virtual void PutBreach(const CadenceBreach& b) = 0;  // insert or replace
+  virtual void DeleteBreach(Id customer_id, BreachKind kind) = 0;
+  // In the principal's scope, with customer and owner names; most days overdue first is the
+  // caller's concern: the page is keyed on customer id.
+  virtual Page<CadenceBreach> List(const Principal& who, const BreachFilter& f,
+                                   const PageRequest& page) = 0;
+  // The latest handover of the customer since `since`, to flag a decaying relationship.
+  virtual std::optional<Id> RecentHandover(Id customer_id, Timestamp since) = 0;
+  virtual void FlagDecay(Id handover_id, Id customer_id, BreachKind kind, CivilDate since,
+                         Timestamp at) = 0;
 };
 
 // One run of a periodic job: the row that makes it run on exactly one node per period.

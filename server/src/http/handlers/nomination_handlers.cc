@@ -4,36 +4,6 @@
 namespace kams::http {
 namespace {
 
-// Checks that `body` has only `allowed` members.
-Status OnlyFields(const json& body, std::initializer_list<const char*> allowed) {
-  std::vector<FieldError> problems;
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    bool known = false;
-    for (const char* a : allowed) known |= it.key() == a;
-    if (!known) problems.push_back({it.key(), "unknown_field"});
-  }
-  if (!problems.empty()) return ValidationFailed(problems);
-  return Ok();
-}
-
-// A string member that may be null (→ nullopt inside) or absent (→ nullopt outside).
-Result<std::optional<std::optional<std::string>>> NullableText(const json& body, const char* name) {
-  auto it = body.find(name);
-  if (it == body.end()) return std::optional<std::optional<std::string>>{};
-  if (it->is_null()) return std::optional<std::optional<std::string>>{std::optional<std::string>{}};
-  if (!it->is_string()) return ValidationFailed({{name, "must_be_string"}});
-  return std::optional<std::optional<std::string>>{it->get<std::string>()};
-}
-
-Result<std::optional<std::optional<CivilDate>>> NullableDate(const json& body, const char* name) {
-  KAMS_TRY(auto text, NullableText(body, name));
-  if (!text) return std::optional<std::optional<CivilDate>>{};
-  if (!*text) return std::optional<std::optional<CivilDate>>{std::optional<CivilDate>{}};
-  auto d = ParseCivilDate(**text);
-  if (!d) return ValidationFailed({{name, "must_be_date"}});
-  return std::optional<std::optional<CivilDate>>{d};
-}
-
 Result<NominationDraft> ReadDraft(const json& body) {
   KAMS_CHECK(OnlyFields(body, {"customer_id", "kind", "scheme_id", "proposed_tier", "reason",
                                "pinned_until"}));

@@ -2,6 +2,7 @@
 // PostgreSQL implementations of the core's repository ports (internal to store/postgres).
 
 #include "core/ports/database.h"
+#include "store/engagement_repos.h"
 #include "store/postgres/pg_session.h"
 
 namespace kams {
@@ -209,12 +210,40 @@ class PgNotificationRepository final : public NotificationRepository {
   PgSession& s_;
 };
 
+class PgRow final : public SqlRow {
+ public:
+  explicit PgRow(const pqxx::row& r) : r_(r) {}
+  bool IsNull(int i) const override { return r_[i].is_null(); }
+  std::int64_t Int(int i) const override { return r_[i].as<std::int64_t>(); }
+  std::string Text(int i) const override { return r_[i].as<std::string>(); }
+
+ private:
+  const pqxx::row& r_;
+};
+
+class PgRunner final : public SqlRunner {
+ public:
+  explicit PgRunner(PgSession& s) : s_(s) {}
+  SqlDialect dialect() const override { return SqlDialect::kPostgres; }
+  std::int64_t Run(const std::string& sql, const std::vector<SqlValue>& values,
+                   const std::function<void(const SqlRow&)>& on_row) override {
+    const pqxx::result res = s_.ExecDynamic(sql, ToPg(values));
+    if (on_row) {
+      for (const auto& r : res) on_row(PgRow(r));
+    }
+    return res.affected_rows();
+  }
+
+ private:
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
-        notifications_(s) {}
+        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -227,6 +256,8 @@ class PgTx final : public Tx {
   TieringRepository& tiering() override { return tiering_; }
   NominationRepository& nominations() override { return nominations_; }
   NotificationRepository& notifications() override { return notifications_; }
+  InteractionRepository& interactions() override { return interactions_; }
+  CadenceRepository& cadence() override { return cadence_; }
 
  private:
   PgOrgRepository org_;
@@ -241,6 +272,9 @@ class PgTx final : public Tx {
   PgTieringRepository tiering_;
   PgNominationRepository nominations_;
   PgNotificationRepository notifications_;
+  PgRunner runner_;
+  SqlInteractionRepository interactions_;
+  SqlCadenceRepository cadence_;
 };
 
 }  // namespace kams

@@ -24,6 +24,8 @@ PgValues ToPg(const std::vector<SqlValue>& values) {
   for (const auto& v : values) {
     if (const auto* n = std::get_if<std::int64_t>(&v)) {
       out.emplace_back(std::to_string(*n));
+    } else if (std::holds_alternative<std::monostate>(v)) {
+      out.emplace_back(std::nullopt);
     } else {
       out.emplace_back(std::get<std::string>(v));
     }

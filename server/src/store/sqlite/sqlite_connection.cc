@@ -96,6 +96,8 @@ void BindAll(SQLite::Statement& st, const std::vector<SqlValue>& values) {
     const int index = static_cast<int>(i) + 1;
     if (const auto* n = std::get_if<std::int64_t>(&values[i])) {
       st.bind(index, static_cast<std::int64_t>(*n));
+    } else if (std::holds_alternative<std::monostate>(values[i])) {
+      st.bind(index);  // NULL
     } else {
       st.bind(index, std::get<std::string>(values[i]));
     }

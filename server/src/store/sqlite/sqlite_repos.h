@@ -2,6 +2,7 @@
 // SQLite implementations of the core's repository ports (internal to store/sqlite).
 
 #include "core/ports/database.h"
+#include "store/engagement_repos.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace kams {
@@ -209,12 +210,42 @@ class SqliteNotificationRepository final : public NotificationRepository {
   SqliteConnection& c_;
 };
 
+class SqliteRow final : public SqlRow {
+ public:
+  explicit SqliteRow(SQLite::Statement& st) : st_(st) {}
+  bool IsNull(int i) const override { return st_.getColumn(i).isNull(); }
+  std::int64_t Int(int i) const override { return st_.getColumn(i).getInt64(); }
+  std::string Text(int i) const override { return st_.getColumn(i).getString(); }
+
+ private:
+  SQLite::Statement& st_;
+};
+
+class SqliteRunner final : public SqlRunner {
+ public:
+  explicit SqliteRunner(SqliteConnection& c) : c_(c) {}
+  SqlDialect dialect() const override { return SqlDialect::kSqlite; }
+  std::int64_t Run(const std::string& sql, const std::vector<SqlValue>& values,
+                   const std::function<void(const SqlRow&)>& on_row) override {
+    auto& st = c_.Prepare(sql);
+    BindAll(st, values);
+    const SqliteRow row(st);
+    while (st.executeStep()) {
+      if (on_row) on_row(row);
+    }
+    return c_.db().getChanges();
+  }
+
+ private:
+  SqliteConnection& c_;
+};
+
 class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
         jobs_(c), transactions_(c), tiering_(c), nominations_(c),
-        notifications_(c) {}
+        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -227,6 +258,8 @@ class SqliteTx final : public Tx {
   TieringRepository& tiering() override { return tiering_; }
   NominationRepository& nominations() override { return nominations_; }
   NotificationRepository& notifications() override { return notifications_; }
+  InteractionRepository& interactions() override { return interactions_; }
+  CadenceRepository& cadence() override { return cadence_; }
 
  private:
   SqliteOrgRepository org_;
@@ -241,6 +274,9 @@ class SqliteTx final : public Tx {
   SqliteTieringRepository tiering_;
   SqliteNominationRepository nominations_;
   SqliteNotificationRepository notifications_;
+  SqliteRunner runner_;
+  SqlInteractionRepository interactions_;
+  SqlCadenceRepository cadence_;
 };
 
 }  // namespace kams

@@ -56,11 +56,13 @@ INSERT INTO cadence_rule (tier, min_interval_days, max_contacts, period_days) VA
   ('strategic', 14, 3, 7), ('key', 30, 3, 7), ('A', 14, 3, 7), ('B', 30, 3, 7),
   ('class1', 14, 3, 7), ('class2', 30, 3, 7), ('5star', 14, 3, 7), ('4star', 30, 3, 7);
 
--- The rule set's version, and the days a breach may last before the director hears of it.
+-- The rule set's version, the days a breach may last before the director hears of it, and
+-- the business day every account was last evaluated (the daily check does it once a day).
 CREATE TABLE cadence_setting (
   id          BIGINT PRIMARY KEY CHECK (id = 1),
   grace_days  BIGINT NOT NULL,
-  version     BIGINT NOT NULL
+  version     BIGINT NOT NULL,
+  evaluated_on TEXT
 );
 INSERT INTO cadence_setting (id, grace_days, version) VALUES (1, 7, 1);
 
