@@ -83,8 +83,10 @@ export function AccountTeamTab({ customer }: Props) {
             <Typography.Text type="secondary">{t('accountTeam.ownerHint')}</Typography.Text>
           )}
         </Space>
-        {!canReadUsers && members.some((m) => m.user_id !== me.id) && (
-          <Typography.Text type="secondary">{t('accountTeam.namesHidden')}</Typography.Text>
+        {!users.isPending && members.some((m) => userOf(m.user_id) == null) && (
+          <Typography.Text type="secondary" data-testid="team-names-hidden">
+            {t('accountTeam.namesHidden')}
+          </Typography.Text>
         )}
         <Table<AccountTeamMember>
           rowKey="user_id"
