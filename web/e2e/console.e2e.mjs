@@ -60,6 +60,7 @@ async function apiAs(username) {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, { body }),
     patch: (path, body, ifMatch) => call('PATCH', path, { body, ifMatch }),
+    del: (path) => call('DELETE', path),
   };
 }
 
@@ -417,7 +418,7 @@ async function runFull() {
     await shot(kamPage, 'customers-en');
     await kamPage.getByTestId('language-switch').click();
     await kamPage.getByTitle('简体中文').click();
-    await kamPage.locator('.ant-pro-sider').getByText('客户').waitFor();
+    await kamPage.locator('.ant-pro-sider').getByText('客户', { exact: true }).waitFor();
   });
 
   await step('column settings are kept per user', async () => {
@@ -465,6 +466,7 @@ async function runFull() {
       'My nominations',
       'All nominations',
       'Tier schemes',
+      'Concentration',
       'Users',
       'Org units',
     ]);
@@ -599,6 +601,8 @@ async function runFull() {
     },
   );
 
+  await runAccountTeam();
+  await runConcentration();
   await runNominations();
 
   await step('usable on a tablet (768×1024)', async () => {
@@ -608,6 +612,275 @@ async function runFull() {
     await shot(page, 'customers-tablet');
     await page.context().close();
   });
+}
+
+// ------------------------------------------------------------------ account team
+
+async function runAccountTeam() {
+  const adminApi = await apiAs('admin');
+  const assistantApi = await apiAs('asst.sh');
+  const userNamed = async (username) =>
+    (await adminApi.get(`/users?q=${username}`)).items.find((u) => u.username === username);
+  // A customer whose team has the KAM assistant asst.sh; two users the demo puts on no team
+  // (its teams are assistants and sales reps).
+  const assistant = assistantApi.user;
+  let customer;
+  for (const c of (await assistantApi.get('/customers?limit=50&sort=id')).items) {
+    const team = (await adminApi.get(`/customers/${c.id}/team`)).items;
+    if (c.owner_id !== assistant.id && team.some((m) => m.user_id === assistant.id)) {
+      customer = c;
+      break;
+    }
+  }
+  assert.ok(customer, 'asst.sh is on an account team in the demo');
+  const agent = await userNamed('svc.east'); // 吴静, a service agent
+  const specialist = await userNamed('li.na'); // 李娜, a KAM specialist
+  const teamOf = async () => (await adminApi.get(`/customers/${customer.id}/team`)).items;
+  const leave = async (user) => {
+    if ((await teamOf()).some((m) => m.user_id === user.id)) {
+      await adminApi.del(`/customers/${customer.id}/team/${user.id}`);
+    }
+  };
+  // A run that failed half-way may have left them on the team.
+  await leave(agent);
+  await leave(specialist);
+  const before = await teamOf();
+  const page = await newPage();
+
+  await step('an admin adds a member to a dossier’s account team, and removes one', async () => {
+    await login(page, 'admin');
+    await page.goto(`${BASE}/customers/${customer.id}`);
+    await page.getByRole('tab', { name: '客户服务团队' }).click();
+    const team = page.getByTestId('account-team');
+    await team.getByTestId('team-owner').getByText(customer.owner_name).waitFor();
+    await team.getByTestId('team-owner').getByText('大客户经理', { exact: true }).waitFor();
+    const rows = team.locator('[data-testid=team-members] tr.ant-table-row');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=team-members] tr.ant-table-row').length === n,
+      before.length,
+    );
+    await shot(page, 'account-team');
+
+    // Both fields are required; picking a service agent suggests their part in the team.
+    await team.getByTestId('team-add').click();
+    const modal = page.getByTestId('team-add-modal');
+    await modal.getByText(`为“${customer.name}”添加客户服务团队成员`).waitFor();
+    await page.getByTestId('team-add-ok').click();
+    await modal.getByText('必填').nth(1).waitFor();
+    await page.getByTestId('team-user').click();
+    await page.keyboard.type(agent.display_name);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .getByText(`${agent.display_name} (${agent.username})`)
+      .click();
+    await modal.getByTestId('team-role').getByText('客户服务员').waitFor();
+    await shot(page, 'account-team-add');
+    await page.getByTestId('team-add-ok').click();
+    await page.getByText(`已将“${agent.display_name}”加入客户服务团队（客户服务员）`).waitFor();
+    const added = team.getByTestId(`team-member-${agent.id}`);
+    await added.getByText(agent.display_name).waitFor();
+    const agentRow = rows.filter({ has: page.getByTestId(`team-member-${agent.id}`) });
+    await agentRow.getByText('客户服务员', { exact: true }).first().waitFor();
+    assert.deepEqual(
+      (await teamOf()).filter((m) => m.user_id === agent.id).map((m) => m.team_role),
+      ['service'],
+    );
+
+    // Someone else adds the specialist while the dialog is open: 409, said in place.
+    await team.getByTestId('team-add').click();
+    await page.getByTestId('team-user').click();
+    await page.keyboard.type(specialist.display_name);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .getByText(`${specialist.display_name} (${specialist.username})`)
+      .click();
+    await choose(page, 'team-role', '大客户管理专员');
+    await adminApi.post(`/customers/${customer.id}/team`, {
+      user_id: specialist.id,
+      team_role: 'specialist',
+    });
+    await page.getByTestId('team-add-ok').click();
+    await page
+      .getByTestId('team-problem')
+      .getByText(`“${specialist.display_name}”已在客户服务团队中。`)
+      .waitFor();
+    await shot(page, 'account-team-conflict');
+    await modal.getByRole('button', { name: '取消' }).click();
+    await team.getByTestId(`team-member-${specialist.id}`).waitFor(); // the list was read again
+
+    // The owner and members are not offered.
+    await team.getByTestId('team-add').click();
+    await page.getByTestId('team-user').click();
+    await page.keyboard.type(agent.display_name);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option-disabled')
+      .getByText(`${agent.display_name} (${agent.username}) · 已在团队中`)
+      .waitFor();
+    await modal.getByText(`为“${customer.name}”添加客户服务团队成员`).click(); // closes the list
+    await modal.getByRole('button', { name: '取消' }).click();
+
+    // Removing asks first.
+    await team.getByTestId(`team-remove-${agent.id}`).click();
+    await page.getByText(`确定将“${agent.display_name}”移出客户服务团队？`).waitFor();
+    await page.getByTestId('team-remove-ok').click();
+    await page.getByText(`已将“${agent.display_name}”移出客户服务团队`).waitFor();
+    await added.waitFor({ state: 'detached' });
+    assert.ok(!(await teamOf()).some((m) => m.user_id === agent.id));
+
+    // The history says who joined and left, by name and part.
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await page.getByText(`${agent.display_name} · 客户服务员`).first().waitFor();
+    await page.getByText('移出客户服务团队', { exact: true }).first().waitFor();
+    await shot(page, 'account-team-history');
+  });
+
+  await step('a KAM assistant on the team reads it but cannot change it', async () => {
+    if (!(await teamOf()).some((m) => m.user_id === specialist.id)) {
+      await adminApi.post(`/customers/${customer.id}/team`, {
+        user_id: specialist.id,
+        team_role: 'specialist',
+      });
+    }
+    const kamPage = await newPage({ locale: 'en-US' });
+    await login(kamPage, 'asst.sh');
+    await kamPage.goto(`${BASE}/customers/${customer.id}?tab=team`);
+    const team = kamPage.getByTestId('account-team');
+    // Without user.read the API names no one but oneself: the others by number, said so.
+    await team.getByTestId('team-names-hidden').waitFor();
+    await team
+      .getByTestId(`team-member-${assistant.id}`)
+      .getByText(assistant.display_name)
+      .waitFor();
+    await team
+      .getByTestId(`team-member-${specialist.id}`)
+      .getByText(`User #${specialist.id}`)
+      .waitFor();
+    await team.getByText('KAM specialist').waitFor();
+    assert.equal(await team.getByTestId('team-add').count(), 0);
+    assert.equal(await team.locator('[data-testid^=team-remove-]').count(), 0);
+    await shot(kamPage, 'account-team-assistant-en');
+    await kamPage.context().close();
+  });
+
+  await leave(specialist);
+  await page.context().close();
+}
+
+// ------------------------------------------------------------------ concentration
+
+async function runConcentration() {
+  const page = await newPage();
+
+  await step(
+    'concentration: the figures, the Pareto chart and the largest customers’ shares',
+    async () => {
+      await login(page, 'admin');
+      const answer = page.waitForResponse((r) =>
+        r.url().includes('/api/v1/analytics/concentration'),
+      );
+      await page.locator('.ant-pro-sider').getByText('客户集中度').click();
+      await page.waitForURL(/\/analytics\/concentration$/);
+      const response = await answer;
+      const asked = new URL(response.url()).searchParams;
+      assert.equal(asked.get('metric'), 'revenue');
+      assert.equal(asked.get('window_months'), '12');
+      assert.match(asked.get('as_of'), /^\d{4}-\d{2}-(28|29|30|31)$/); // a month's last day
+      const c = await response.json();
+      assert.ok(c.customers > 100, 'the demo gives an administrator more than 100 customers');
+
+      const for80 = page.getByTestId('stat-for80');
+      await for80
+        .getByText(c.customers_for_80_percent.toLocaleString('en-US'), { exact: true })
+        .waitFor();
+      const percent = `${((c.customers_for_80_percent * 100) / c.customers).toFixed(1)}%`;
+      await for80.getByText(`占客户的 ${percent}`).waitFor();
+      await page
+        .getByTestId('stat-customers')
+        .getByText(c.customers.toLocaleString('en-US'), { exact: true })
+        .waitFor();
+      await page
+        .getByTestId('concentration-summary')
+        .getByText(
+          `最大的 ${c.customers_for_80_percent} 个客户（占 ${percent}）贡献了 80% 的营业额`,
+        )
+        .waitFor();
+      // The chart draws, and says its figures for screen readers.
+      const chart = page.getByTestId('pareto-chart');
+      await page.waitForFunction(
+        (want) =>
+          (
+            document.querySelector('[data-testid=pareto-chart]')?.getAttribute('aria-label') ?? ''
+          ).includes(want),
+        `共 ${c.customers} 个客户参与统计，最大的 ${c.customers_for_80_percent} 个`,
+      );
+      assert.ok(await chart.locator('canvas').count());
+      // The largest 1%, 5%, 10%, 20% and 50%: how many, and their share, from the curve.
+      const table = page.getByTestId('top-shares');
+      const shown = table.locator('tr.ant-table-row');
+      assert.equal(await shown.count(), 5);
+      for (const [i, p] of [1, 5, 10, 20, 50].entries()) {
+        const row = shown.nth(i);
+        await row.getByText(`最大的前 ${p}%`).waitFor();
+        await row.getByText(String(Math.ceil((c.customers * p) / 100)), { exact: true }).waitFor();
+        await row.getByText(`${(c.share_bp[p] / 100).toFixed(1)}%`).waitFor();
+      }
+      await shot(page, 'concentration');
+
+      // Orders over 3 months: the period goes into the URL and the request.
+      const orders = page.waitForResponse(
+        (r) =>
+          r.url().includes('/api/v1/analytics/concentration') &&
+          r.url().includes('metric=orders') &&
+          r.url().includes('window_months=3'),
+      );
+      await page.getByTestId('period-metric').getByText('订单数').click();
+      await choose(page, 'period-months', '3 个月');
+      await page.waitForURL(/metric=orders&months=3$/);
+      const o = await (await orders).json();
+      assert.equal(o.metric, 'orders');
+      await page
+        .getByTestId('stat-total')
+        .getByText(o.total.toLocaleString('en-US'), { exact: true })
+        .waitFor();
+
+      // A window without transactions: said, not charted.
+      await page.goto(`${BASE}/analytics/concentration?end=2000-12`);
+      await page
+        .getByTestId('concentration-empty')
+        .getByText('2000-01 至 2000-12 没有客户产生营业额。')
+        .waitFor();
+      assert.equal(await page.getByTestId('pareto-chart').count(), 0);
+    },
+  );
+
+  await step('concentration in English, over a KAM’s own customers', async () => {
+    const kamApi = await apiAs('zhang.wei');
+    const kamPage = await newPage({ locale: 'en-US' });
+    await login(kamPage, 'zhang.wei');
+    const answer = kamPage.waitForResponse((r) =>
+      r.url().includes('/api/v1/analytics/concentration'),
+    );
+    await kamPage.locator('.ant-pro-sider').getByText('Concentration').click();
+    const c = await (await answer).json();
+    const mine = (await kamApi.get('/customers?limit=500')).items.length;
+    assert.ok(c.customers > 0 && c.customers <= mine, `${c.customers} of ${mine} customers`);
+    await kamPage
+      .getByTestId('stat-for80')
+      .getByText(String(c.customers_for_80_percent), { exact: true })
+      .waitFor();
+    await kamPage.waitForFunction(
+      (want) =>
+        (
+          document.querySelector('[data-testid=pareto-chart]')?.getAttribute('aria-label') ?? ''
+        ).includes(want),
+      `${c.customers} customers counted; the largest ${c.customers_for_80_percent}`,
+    );
+    await kamPage.getByTestId('top-shares').getByText('Largest 20%').waitFor();
+    await shot(kamPage, 'concentration-kam-en');
+    await kamPage.context().close();
+  });
+
+  await page.context().close();
 }
 
 // ------------------------------------------------------------------ nominations
@@ -657,7 +930,7 @@ async function runNominations() {
     const customer = await freshCustomer(kamApi);
     await login(kamPage, 'kam.sz');
     await kamPage.locator('.ant-pro-sider .ant-menu-item', { hasText: '我的提报' }).waitFor();
-    assert.deepEqual(await menuTexts(kamPage), ['客户', '我的提报', '分级方案']);
+    assert.deepEqual(await menuTexts(kamPage), ['客户', '我的提报', '分级方案', '客户集中度']);
     await kamPage.goto(`${BASE}/customers/${customer.id}`);
     await kamPage.getByTestId('nominate').click();
     const modal = kamPage.getByTestId('request-modal');

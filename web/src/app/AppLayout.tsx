@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   FileSearchOutlined,
+  FundOutlined,
   RiseOutlined,
   SendOutlined,
   TeamOutlined,
@@ -26,6 +27,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   myNominations: <SendOutlined />,
   nominations: <FileSearchOutlined />,
   tierSchemes: <RiseOutlined />,
+  concentration: <FundOutlined />,
   users: <UserOutlined />,
   orgUnits: <ApartmentOutlined />,
 };

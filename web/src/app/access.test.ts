@@ -48,8 +48,8 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
 
 const ALL_KEYS = ROUTES.map((r) => r.key);
 const DEFAULT_CHAIN: Role[] = ['director', 'specialist'];
-// Every signed-in user reads the tier schemes and may nominate; only tiering.manage opens
-// "new scheme".
+// Every signed-in user reads the tier schemes, may nominate and sees the concentration of
+// the customers in their scope; only tiering.manage opens "new scheme".
 const EVERYONE: RouteKey[] = [
   'customers',
   'customer',
@@ -57,15 +57,17 @@ const EVERYONE: RouteKey[] = [
   'nomination',
   'tierSchemes',
   'tierScheme',
+  'concentration',
   'profile',
 ];
-const READERS_MENU: RouteKey[] = ['customers', 'myNominations', 'tierSchemes'];
+const READERS_MENU: RouteKey[] = ['customers', 'myNominations', 'tierSchemes', 'concentration'];
 const DECIDERS_MENU: RouteKey[] = [
   'customers',
   'approvals',
   'myNominations',
   'nominations',
   'tierSchemes',
+  'concentration',
 ];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [

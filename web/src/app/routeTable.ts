@@ -16,6 +16,7 @@ export type RouteKey =
   | 'tierSchemes'
   | 'tierSchemeNew'
   | 'tierScheme'
+  | 'concentration'
   | 'users'
   | 'orgUnits'
   | 'profile';
@@ -25,6 +26,7 @@ export type MenuIcon =
   | 'myNominations'
   | 'nominations'
   | 'tierSchemes'
+  | 'concentration'
   | 'users'
   | 'orgUnits';
 
@@ -115,6 +117,15 @@ export const ROUTES: readonly AppRoute[] = [
     titleKey: 'menu.tierSchemes',
     menu: false,
     load: () => import('../pages/TierSchemePage'),
+  },
+  {
+    // Any signed-in user: the figures cover the customers they see (GET /analytics/concentration).
+    key: 'concentration',
+    path: '/analytics/concentration',
+    titleKey: 'menu.concentration',
+    menu: true,
+    icon: 'concentration',
+    load: () => import('../pages/ConcentrationPage'),
   },
   {
     key: 'users',

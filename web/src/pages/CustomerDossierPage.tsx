@@ -8,6 +8,7 @@ import { DossierSection } from '../modules/customers/DossierSection';
 import { SECTIONS } from '../modules/customers/fields';
 import { StageTag } from '../modules/customers/StageTag';
 import { ContactsTab } from '../modules/contacts/ContactsTab';
+import { AccountTeamTab } from '../modules/accountTeam/AccountTeamTab';
 import { HistoryTab } from '../modules/history/HistoryTab';
 import { CustomerNominations } from '../modules/nominations/CustomerNominations';
 import { NominateAction } from '../modules/nominations/NominateAction';
@@ -18,8 +19,23 @@ import { isApiError } from '../api/client';
 import { ErrorState } from '../ui/ErrorState';
 import { PageLoading } from '../ui/PageLoading';
 
-const TABS = ['overview', ...SECTIONS, 'contacts', 'tiers', 'nominations', 'history'] as const;
-const OWN_TABS: readonly Tab[] = ['overview', 'contacts', 'tiers', 'nominations', 'history'];
+const TABS = [
+  'overview',
+  ...SECTIONS,
+  'contacts',
+  'team',
+  'tiers',
+  'nominations',
+  'history',
+] as const;
+const OWN_TABS: readonly Tab[] = [
+  'overview',
+  'contacts',
+  'team',
+  'tiers',
+  'nominations',
+  'history',
+];
 type Tab = (typeof TABS)[number];
 
 export default function CustomerDossierPage() {
@@ -51,6 +67,8 @@ export default function CustomerDossierPage() {
         return <DossierOverview customer={c} orgUnitName={orgUnitName} />;
       case 'contacts':
         return <ContactsTab customerId={c.id} />;
+      case 'team':
+        return <AccountTeamTab customer={c} />;
       case 'tiers':
         return <CustomerTiersTab customerId={c.id} customerName={c.name} />;
       case 'nominations':

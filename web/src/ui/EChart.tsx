@@ -1,20 +1,24 @@
 // A small React wrapper around ECharts: one chart instance per element, the option applied
 // whenever it changes, resized with its container, disposed on unmount. Only the chart types
 // and components the console uses are registered (tree-shaken build).
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
   GridComponentOption,
   LegendComponentOption,
+  MarkLineComponentOption,
+  MarkPointComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -22,18 +26,24 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 
 echarts.use([
   BarChart,
+  LineChart,
   AriaComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);
 
 export type EChartOption = ComposeOption<
   | BarSeriesOption
+  | LineSeriesOption
   | AriaComponentOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkLineComponentOption
+  | MarkPointComponentOption
   | TooltipComponentOption
 >;
 

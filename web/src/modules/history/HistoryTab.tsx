@@ -7,7 +7,9 @@ import { ErrorState } from '../../ui/ErrorState';
 import { formatDateTime } from '../../ui/format';
 import { useOrgUnits } from '../orgUnits/api';
 import { orgUnitNames } from '../orgUnits/tree';
-import { displayValue, fieldLabel } from './display';
+import { useCurrentSession } from '../../app/sessionContext';
+import { useUsersById } from '../users/api';
+import { displayValue, fieldLabel, parseMember, type Names } from './display';
 
 /** A customer's audit records, newest first, from `path` (history or relationship history). */
 function useAuditPages(customerId: number, path: 'history' | 'relationship-history') {
@@ -24,23 +26,39 @@ function useAuditPages(customerId: number, path: 'history' | 'relationship-histo
   });
 }
 
-function useUnitName() {
-  const names = orgUnitNames(useOrgUnits().data);
-  return (id: number) => names.get(id);
+/** Names for the ids a change holds: org units, and account-team members the caller may read. */
+function useNames({ field, before, after }: AuditRecord['changes'][number]): Names {
+  const { access, user: me } = useCurrentSession();
+  const units = orgUnitNames(useOrgUnits().data);
+  const memberIds =
+    field === 'member'
+      ? [before, after]
+          .map((v) => (v ? parseMember(v)?.userId : undefined))
+          .filter((id): id is number => id !== undefined)
+      : [];
+  const users = useUsersById(
+    memberIds.filter((id) => id !== me.id && access.can('user.read')),
+    true,
+  );
+  return {
+    unit: (id) => units.get(id),
+    user: (id) => (id === me.id ? me.display_name : users.byId.get(id)?.display_name),
+  };
 }
 
-function Change({ field, before, after }: AuditRecord['changes'][number]) {
+function Change(change: AuditRecord['changes'][number]) {
   const { t } = useTranslation();
-  const unitName = useUnitName();
+  const names = useNames(change);
+  const { field, before, after } = change;
   return (
     <div>
       <Typography.Text strong>{fieldLabel(t, field)}</Typography.Text>
       {': '}
       <Typography.Text delete type="secondary">
-        {displayValue(t, field, before, unitName)}
+        {displayValue(t, field, before, names)}
       </Typography.Text>
       {' → '}
-      <Typography.Text>{displayValue(t, field, after, unitName)}</Typography.Text>
+      <Typography.Text>{displayValue(t, field, after, names)}</Typography.Text>
     </div>
   );
 }

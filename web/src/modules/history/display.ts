@@ -1,5 +1,5 @@
 // Audited changes as the dossier's history shows them: field names and values in words.
-// Dossier, contact and nomination records all land in a customer's history.
+// Dossier, contact, account-team and nomination records all land in a customer's history.
 import type { TFunction } from 'i18next';
 import { formatFen } from '../customers/money';
 import { tierLabel } from '../tiering/labels';
@@ -18,17 +18,31 @@ const CUSTOMER_ENUMS = new Set([
 export function fieldLabel(t: TFunction, field: string): string {
   return t(`customer.field.${field}`, {
     defaultValue: t(`contact.field.${field}`, {
-      defaultValue: t(`nomination.field.${field}`, { defaultValue: field }),
+      defaultValue: t(`nomination.field.${field}`, {
+        defaultValue: t(`accountTeam.field.${field}`, { defaultValue: field }),
+      }),
     }),
   });
 }
 
-/** An audited value for reading: money in yuan, codes in words, units by name; "—" for none. */
+/** An account-team change's `member` value: "<user id>:<team role>" when added, "<user id>" when removed. */
+export function parseMember(value: string): { userId: number; teamRole: string | null } | null {
+  const m = /^(\d+)(?::([a-z_]+))?$/.exec(value);
+  return m ? { userId: Number(m[1]), teamRole: m[2] ?? null } : null;
+}
+
+/** How the history names things it holds only by id. */
+export type Names = {
+  unit?: (id: number) => string | undefined;
+  user?: (id: number) => string | undefined;
+};
+
+/** An audited value for reading: money in yuan, codes in words, units and users by name; "—" for none. */
 export function displayValue(
   t: TFunction,
   field: string,
   value: string | null,
-  unitName?: (id: number) => string | undefined,
+  names: Names = {},
 ): string {
   if (value === null || value === '') return '—';
   if (field.endsWith('_fen') && /^-?\d+$/.test(value)) return formatFen(Number(value));
@@ -44,7 +58,16 @@ export function displayValue(
       return tierLabel(t, value);
     case 'approver_unit_id':
     case 'org_unit_id':
-      return (/^\d+$/.test(value) && unitName?.(Number(value))) || `#${value}`;
+      return (/^\d+$/.test(value) && names.unit?.(Number(value))) || `#${value}`;
+    case 'member': {
+      const member = parseMember(value);
+      if (!member) return value;
+      const who =
+        names.user?.(member.userId) ?? t('accountTeam.userNumber', { id: String(member.userId) });
+      if (!member.teamRole) return who;
+      const role = t(`accountTeam.role.${member.teamRole}`, { defaultValue: member.teamRole });
+      return `${who} · ${role}`;
+    }
     default:
       return value;
   }

@@ -1,8 +1,9 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { User } from '../../api/types';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
-import { useUserSearch } from './api';
+import { useUserSearch, type UserFilters } from './api';
 
 type Props = {
   value?: number | null;
@@ -11,29 +12,51 @@ type Props = {
   placeholder?: string;
   /** Shown for the current value before the search has found it. */
   valueLabel?: string | null;
+  /** Narrows the search, e.g. to active users. */
+  filters?: UserFilters;
+  /** Why a user cannot be chosen, shown beside the name; null when they can. */
+  unavailable?: (user: User) => string | null;
+  /** Called with the record of the user chosen. */
+  onPick?: (user: User) => void;
+  'data-testid'?: string;
 };
 
 /** Picks a user by name, searching the server as the user types; needs `user.read`. */
-export function UserSelect({ value, onChange, id, placeholder, valueLabel }: Props) {
+export function UserSelect({
+  value,
+  onChange,
+  id,
+  placeholder,
+  valueLabel,
+  filters,
+  unavailable,
+  onPick,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const q = useDebouncedValue(search, 300);
-  const users = useUserSearch(q, open || value != null);
+  const users = useUserSearch(q, open || value != null, filters);
 
-  const options = (users.data ?? []).map((u) => ({
-    value: u.id,
-    label: `${u.display_name} (${u.username})`,
-  }));
+  const options = (users.data ?? []).map((u) => {
+    const why = unavailable?.(u) ?? null;
+    const label = `${u.display_name} (${u.username})`;
+    return { value: u.id, label: why ? `${label} · ${why}` : label, disabled: why !== null };
+  });
   if (value != null && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: valueLabel ?? `#${value}` });
+    options.unshift({ value, label: valueLabel ?? `#${value}`, disabled: false });
   }
 
   return (
     <Select<number>
       id={id}
       value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
+      onChange={(v) => {
+        onChange?.(v ?? null);
+        const user = users.data?.find((u) => u.id === v);
+        if (user) onPick?.(user);
+      }}
       onDropdownVisibleChange={setOpen}
       showSearch
       filterOption={false}
@@ -44,6 +67,7 @@ export function UserSelect({ value, onChange, id, placeholder, valueLabel }: Pro
       placeholder={placeholder ?? t('users.select')}
       notFoundContent={users.isFetching ? t('common.loading') : t('common.noData')}
       style={{ width: '100%' }}
+      {...rest}
     />
   );
 }

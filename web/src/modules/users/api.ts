@@ -2,10 +2,11 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { request } from '../../api/client';
+import { isApiError, request } from '../../api/client';
 import type { Page, Role, User, UserCreate, UserPatch } from '../../api/types';
 
 export const ROLES: readonly Role[] = [
@@ -38,16 +39,42 @@ export function useUserPages(filters: UserFilters) {
   });
 }
 
-/** Up to 20 users whose name matches `q`, for pickers. */
-export function useUserSearch(q: string, enabled: boolean) {
+/** Up to 20 users whose name matches `q` (and `filters`), for pickers. */
+export function useUserSearch(q: string, enabled: boolean, filters: UserFilters = {}) {
   return useQuery({
-    queryKey: [...USERS_KEY, 'search', q],
+    queryKey: [...USERS_KEY, 'search', q, filters],
     queryFn: ({ signal }) =>
-      request<Page<User>>('GET', '/users', { query: { q, limit: 20 }, signal }).then(
+      request<Page<User>>('GET', '/users', { query: { ...filters, q, limit: 20 }, signal }).then(
         (p) => p.items,
       ),
     enabled,
     placeholderData: (previous) => previous,
+  });
+}
+
+/**
+ * These users' records, each read once, for showing names. A user the caller may not see
+ * (404, or 403 without `user.read`) comes back null rather than failing.
+ */
+export function useUsersById(ids: readonly number[], enabled: boolean) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: [...USERS_KEY, 'one', id],
+      queryFn: async ({ signal }: { signal: AbortSignal }) => {
+        try {
+          return await request<User>('GET', `/users/${id}`, { signal });
+        } catch (e) {
+          if (isApiError(e) && (e.status === 403 || e.status === 404)) return null;
+          throw e;
+        }
+      },
+      enabled,
+      staleTime: 5 * 60_000,
+    })),
+    combine: (results) => ({
+      byId: new Map(ids.map((id, i) => [id, results[i]?.data])),
+      isPending: enabled && results.some((r) => r.isPending),
+    }),
   });
 }
 
