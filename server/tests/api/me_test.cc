@@ -27,9 +27,10 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_EQ(admin, (std::set<std::string>{"customer.create", "customer.update", "customer.assign",
                                           "customer.delete", "contact.write", "account_team.write",
                                           "user.read", "user.manage", "org.manage", "audit.read",
-                                          "data.import", "tiering.manage"}));
-  EXPECT_EQ(Permissions(As("kam.sh")),
-            (std::set<std::string>{"customer.create", "customer.update", "contact.write"}));
+                                          "data.import", "tiering.manage", "interaction.write",
+                                          "cadence.manage"}));
+  EXPECT_EQ(Permissions(As("kam.sh")), (std::set<std::string>{"customer.create", "customer.update",
+                                                              "contact.write", "interaction.write"}));
   const auto director = Permissions(As("dir.east"));
   EXPECT_TRUE(director.count("user.read"));
   EXPECT_TRUE(director.count("customer.assign"));
@@ -37,6 +38,7 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_FALSE(director.count("audit.read"));
   EXPECT_TRUE(Permissions(As("exec")).count("user.read"));
   EXPECT_FALSE(Permissions(As("exec")).count("customer.update"));
+  EXPECT_FALSE(Permissions(As("exec")).count("interaction.write"));
 }
 
 TEST(Me, PreferencesRoundTripWithTheirOwnVersion) {
