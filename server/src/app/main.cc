@@ -189,13 +189,14 @@ int Demo(const std::string& db, int customers, std::uint64_t seed, int months) {
   }
   std::printf(
       "Demo company loaded: %d org units, %d users, %d customers, %d contacts, %lld transactions;\n"
-      "%d tier schemes stored and applied (%lld tier changes).\n"
+      "%d tier schemes stored and applied (%lld tier changes); %lld contact records.\n"
       "Every demo user's password is: %s\n"
       "Try: admin (admin), exec (executive), specialist, dir.east (director), kam.sz (KAM),\n"
       "     asst.sh (assistant), svc.east (service), sales.sz (sales rep).\n",
       report->units, report->users, report->customers, report->contacts,
       static_cast<long long>(report->transactions), report->schemes,
-      static_cast<long long>(report->tier_changes), demo::kDemoPassword);
+      static_cast<long long>(report->tier_changes), static_cast<long long>(report->interactions),
+      demo::kDemoPassword);
   return 0;
 }
 

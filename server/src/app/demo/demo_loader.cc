@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/demo/demo_company.h"
+#include "app/demo/demo_engagement.h"
 #include "app/demo/demo_tiering.h"
 #include "app/demo/demo_transactions.h"
 #include "core/audit/audit_log.h"
@@ -173,6 +174,8 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
     KAMS_TRY(DemoTieringReport tiering, SetUpDemoTiering(deps, format, demo, last_month));
     report.schemes = tiering.schemes;
     report.tier_changes = tiering.changes;
+    KAMS_TRY(DemoEngagementReport engagement, SetUpDemoEngagement(deps, options.seed));
+    report.interactions = engagement.interactions;
   }
 
   KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
@@ -183,6 +186,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
                             {"customers", std::nullopt, std::to_string(report.customers)},
                             {"contacts", std::nullopt, std::to_string(report.contacts)},
                             {"transactions", std::nullopt, std::to_string(report.transactions)},
+                            {"interactions", std::nullopt, std::to_string(report.interactions)},
                             {"tier_schemes", std::nullopt, std::to_string(report.schemes)}}});
     return Ok();
   }));

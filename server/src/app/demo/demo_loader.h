@@ -29,6 +29,7 @@ struct LoadReport {
   std::int64_t transactions = 0;
   int schemes = 0;
   std::int64_t tier_changes = 0;
+  std::int64_t interactions = 0;  // contact records
 };
 
 // Writes in transactions of a few thousand customers, reporting progress through
