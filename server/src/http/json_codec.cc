@@ -435,7 +435,8 @@ json ToJson(const AccountTeamMember& m) {
   return json{{"customer_id", m.customer_id},
               {"user_id", m.user_id},
               {"team_role", m.team_role},
-              {"added_at", Time(m.added_at)}};
+              {"added_at", Time(m.added_at)},
+              {"user_name", m.user_name}};
 }
 
 Status ApplyTeamMember(const json& body, AccountTeamMember& m) {

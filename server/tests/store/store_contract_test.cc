@@ -520,9 +520,9 @@ TEST_P(StoreContract, ScopeDecidesWhichCustomersAreVisible) {
   const Id other = AddCustomer(MakeCustomer("别人的客户", sz));
   const Id far = AddCustomer(MakeCustomer("西部客户", west));
   Write([&](Tx& tx) {
-    tx.customers().AddTeamMember({teamed, kam, "sales", 5});
-    tx.customers().AddTeamMember({teamed, asst, "assistant", 4});
-    tx.customers().AddTeamMember({owned, asst, "assistant", 6});
+    tx.customers().AddTeamMember({teamed, kam, "sales", 5, ""});
+    tx.customers().AddTeamMember({teamed, asst, "assistant", 4, ""});
+    tx.customers().AddTeamMember({owned, asst, "assistant", 6, ""});
   });
   const Principal k = As(kam, Role::kKam, sz);
   const Principal a = As(asst, Role::kAssistant, sz);
@@ -1182,8 +1182,8 @@ class StoreBackup : public StoreContract {
     }
     Write([&](Tx& tx) {
       tx.customers().SoftDelete(customers_[3], 999);
-      tx.customers().AddTeamMember({customers_[0], dir, "specialist", 5});
-      tx.customers().AddTeamMember({customers_[1], kam, "sales", 6});
+      tx.customers().AddTeamMember({customers_[0], dir, "specialist", 5, ""});
+      tx.customers().AddTeamMember({customers_[1], kam, "sales", 6, ""});
       Contact c;
       c.customer_id = customers_[0];
       c.name = "李工";

@@ -1717,6 +1717,8 @@ export interface components {
              * @description When the member joined the team. RFC 3339 UTC, e.g. `2026-03-01T08:00:00Z`.
              */
             readonly added_at: string;
+            /** @description The member's display name. */
+            readonly user_name?: string;
         };
         /** @description A user to add to the account team. */
         AccountTeamMemberCreate: {

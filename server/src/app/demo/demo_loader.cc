@@ -106,7 +106,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
         customer_ids[static_cast<std::size_t>(i)] = c.id;
         for (const auto& member : d.team_usernames) {
           const auto& [uid, role] = users.at(member);
-          tx.customers().AddTeamMember({c.id, uid, TeamRoleFor(role), c.created_at});
+          tx.customers().AddTeamMember({c.id, uid, TeamRoleFor(role), c.created_at, ""});
         }
         std::vector<Id> contact_ids;
         for (const auto& dc : d.contacts) {

@@ -120,6 +120,7 @@ struct AccountTeamMember {
   Id user_id = 0;
   std::string team_role;  // assistant | specialist | sales | service | technical | finance | other
   Timestamp added_at = 0;
+  std::string user_name;  // read with the member (the user's display name), not written
 };
 bool IsValidTeamRole(std::string_view role);
 

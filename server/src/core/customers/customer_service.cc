@@ -269,6 +269,7 @@ Result<AccountTeamMember> CustomerService::AddTeamMember(const Principal& who,
         if (existing.user_id == m.user_id) return Conflict("already on the account team");
       }
       m.added_at = deps_.clock.Now();
+      m.user_name = user->display_name;
       tx.customers().AddTeamMember(m);
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"account_team.add", "customer", c.id, c.id,

@@ -207,11 +207,12 @@ bool PgCustomerRepository::CreditCodeTaken(const std::string& code, Id except_id
 
 std::vector<AccountTeamMember> PgCustomerRepository::Team(Id customer_id) {
   std::vector<AccountTeamMember> out;
-  for (const auto& r : s_.Exec("SELECT customer_id, user_id, team_role, added_at FROM account_team "
-                               "WHERE customer_id = $1 ORDER BY added_at, user_id",
+  for (const auto& r : s_.Exec("SELECT t.customer_id, t.user_id, t.team_role, t.added_at, "
+                               "u.display_name FROM account_team t JOIN app_user u ON u.id = "
+                               "t.user_id WHERE t.customer_id = $1 ORDER BY t.added_at, t.user_id",
                                customer_id)) {
     out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), r[2].as<std::string>(),
-                   r[3].as<std::int64_t>()});
+                   r[3].as<std::int64_t>(), r[4].as<std::string>()});
   }
   return out;
 }

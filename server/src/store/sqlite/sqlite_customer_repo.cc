@@ -230,13 +230,15 @@ bool SqliteCustomerRepository::CreditCodeTaken(const std::string& code, Id excep
 
 std::vector<AccountTeamMember> SqliteCustomerRepository::Team(Id customer_id) {
   auto& st = c_.Prepare(
-      "SELECT customer_id, user_id, team_role, added_at FROM account_team "
-      "WHERE customer_id = ? ORDER BY added_at, user_id");
+      "SELECT t.customer_id, t.user_id, t.team_role, t.added_at, u.display_name "
+      "FROM account_team t JOIN app_user u ON u.id = t.user_id "
+      "WHERE t.customer_id = ? ORDER BY t.added_at, t.user_id");
   st.bind(1, static_cast<std::int64_t>(customer_id));
   std::vector<AccountTeamMember> out;
   while (st.executeStep()) {
     out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
-                   st.getColumn(2).getString(), st.getColumn(3).getInt64()});
+                   st.getColumn(2).getString(), st.getColumn(3).getInt64(),
+                   st.getColumn(4).getString()});
   }
   return out;
 }
