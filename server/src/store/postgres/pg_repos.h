@@ -57,6 +57,8 @@ class PgCustomerRepository final : public CustomerRepository {
   std::vector<AccountTeamMember> Team(Id customer_id) override;
   void AddTeamMember(const AccountTeamMember& m) override;
   bool RemoveTeamMember(Id customer_id, Id user_id) override;
+  DefaultTeam DefaultTeamOf(Id owner_id) override;
+  void PutDefaultTeam(const DefaultTeam& t) override;
 
  private:
   void WriteGrams(Id id, const std::string& name_lc);
@@ -116,6 +118,10 @@ class PgAccessLogRepository final : public AccessLogRepository {
   explicit PgAccessLogRepository(PgSession& s) : s_(s) {}
   void InsertBatch(const std::vector<AccessEntry>& entries) override;
   std::int64_t Count() override;
+  std::vector<UserReads> ReadsBetween(Timestamp from, Timestamp to) override;
+  UserReads ReadsOf(Id user_id, Timestamp from, Timestamp to) override;
+  std::vector<AlertCustomer> TopCustomers(Id user_id, Timestamp from, Timestamp to,
+                                          int limit) override;
 
  private:
   PgSession& s_;
@@ -209,12 +215,28 @@ class PgNotificationRepository final : public NotificationRepository {
   PgSession& s_;
 };
 
+class PgAccessAlertRepository final : public AccessAlertRepository {
+ public:
+  explicit PgAccessAlertRepository(PgSession& s) : s_(s) {}
+  AccessAlertSettings Settings() override;
+  void PutSettings(const AccessAlertSettings& s) override;
+  Id Insert(const AccessAlert& a) override;
+  void Update(const AccessAlert& a) override;
+  std::optional<AccessAlert> Get(Id id) override;
+  std::optional<AccessAlert> LatestOf(Id user_id) override;
+  Page<AccessAlert> List(std::optional<AccessAlertStatus> status, const PageRequest& page) override;
+
+ private:
+  std::vector<AlertCustomer> TopOf(Id alert_id);
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
-        notifications_(s) {}
+        notifications_(s), access_alerts_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -227,6 +249,7 @@ class PgTx final : public Tx {
   TieringRepository& tiering() override { return tiering_; }
   NominationRepository& nominations() override { return nominations_; }
   NotificationRepository& notifications() override { return notifications_; }
+  AccessAlertRepository& access_alerts() override { return access_alerts_; }
 
  private:
   PgOrgRepository org_;
@@ -241,6 +264,7 @@ class PgTx final : public Tx {
   PgTieringRepository tiering_;
   PgNominationRepository nominations_;
   PgNotificationRepository notifications_;
+  PgAccessAlertRepository access_alerts_;
 };
 
 }  // namespace kams
