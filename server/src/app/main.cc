@@ -118,7 +118,7 @@ int Serve(const ServeOptions& o) {
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
                           wiring.imports(), wiring.tiering(), wiring.nominations(),
-                          wiring.notifications(),
+                          wiring.notifications(), wiring.access_alerts(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
@@ -137,6 +137,9 @@ int Serve(const ServeOptions& o) {
   // Every night at 02:00 China time, each active tier scheme is applied.
   jobs.Add(JobSpec{"tiering.nightly", 86400 * kMicrosPerSecond, 0, 18 * 3600 * kMicrosPerSecond,
                    [&wiring] { return wiring.tiering().ApplyActive(RequestContext{"job", "local"}); }});
+  // Every minute, users reading far more dossiers than their role's threshold raise an alert.
+  jobs.Add(JobSpec{"access.watch", 60 * kMicrosPerSecond, 0, 0,
+                   [&wiring] { return wiring.access_alerts().Watch(); }});
   jobs.OnRun([&wiring](const std::string& job, bool ok) { wiring.metrics().ObserveJob(job, ok); });
   std::optional<JobTicker> ticker;
   ticker.emplace(jobs, o.job_period_seconds > 0

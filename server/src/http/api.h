@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/access_alerts/access_alert_service.h"
 #include "core/audit/audit_service.h"
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
@@ -29,6 +30,7 @@ struct Services {
   TieringService& tiering;
   NominationService& nominations;
   NotificationService& notifications;
+  AccessAlertService& access_alerts;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -80,5 +82,7 @@ void AddTieringRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);
 void AddNominationRoutes(Router& r, Services& s,
                          const std::function<Handler(AuthedHandler)>& authed);
+void AddAccessAlertRoutes(Router& r, Services& s,
+                          const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

@@ -27,6 +27,7 @@ bool Allows(Role role, Permission p) {
     case Permission::kAuditRead:
     case Permission::kDataImport:
     case Permission::kTieringManage:
+    case Permission::kAccessAlertManage:
       return role == R::kAdmin || role == R::kSpecialist;
   }
   return false;
@@ -46,6 +47,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kAuditRead: return "audit.read";
     case Permission::kDataImport: return "data.import";
     case Permission::kTieringManage: return "tiering.manage";
+    case Permission::kAccessAlertManage: return "access_alert.manage";
   }
   return "unknown";
 }

@@ -21,6 +21,7 @@ enum class Permission {
   kAuditRead,
   kDataImport,           // bulk imports of customers and transactions
   kTieringManage,        // write tier schemes, preview and apply them
+  kAccessAlertManage,    // bulk-access alerts: read and acknowledge them, set thresholds
 };
 
 inline constexpr Permission kAllPermissions[] = {
@@ -28,6 +29,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
     Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
+    Permission::kAccessAlertManage,
 };
 
 bool Allows(Role role, Permission permission);
