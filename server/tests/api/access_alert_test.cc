@@ -80,7 +80,12 @@ struct Reader {
   Reader() = default;
   Reader(Reader&&) = default;
   ~Reader() {
-    if (!user.is_null()) As("admin").Patch("/api/v1/users/" + std::to_string(id()), {{"active", false}}, 1);
+    if (user.is_null()) return;
+    try {
+      As("admin").Patch("/api/v1/users/" + std::to_string(id()), {{"active", false}}, 1);
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "cannot disable " << user["username"] << ": " << e.what();
+    }
   }
 };
 

@@ -876,7 +876,7 @@ export interface paths {
         put?: never;
         /**
          * Approve at the current level
-         * @description By a decider of the current level (or an administrator), never the nominator. Moves the request to the next level that has a decider, or, at the last, carries it out: the customer becomes a key account (nominate) or takes the proposed tier, pinned (change). The nominator is notified. 409 when already decided, withdrawn, or approved by the caller before. The body may be empty.
+         * @description By a decider of the current level (or an administrator), never the nominator. Moves the request to the next level that has a decider, or, at the last, carries it out: the customer becomes a key account (nominate) or takes the proposed tier, pinned (change). A customer that becomes a key account gets its owner's default team (`GET /users/{id}/default-team`). The nominator is notified. 409 when already decided, withdrawn, or approved by the caller before. The body may be empty.
          */
         post: operations["approveNomination"];
         delete?: never;
