@@ -121,6 +121,7 @@ int Serve(const ServeOptions& o) {
                           wiring.notifications(),
                           wiring.interactions(),
                           wiring.cadence(),
+                          wiring.access_alerts(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
@@ -142,6 +143,9 @@ int Serve(const ServeOptions& o) {
   // Every day at 00:10 China time, the contact cadence of every account is checked.
   jobs.Add(JobSpec{"cadence.daily", 86400 * kMicrosPerSecond, 0, (16 * 3600 + 600) * kMicrosPerSecond,
                    [&wiring] { return wiring.cadence().RunDaily(); }});
+  // Every minute, users reading far more dossiers than their role's threshold raise an alert.
+  jobs.Add(JobSpec{"access.watch", 60 * kMicrosPerSecond, 0, 0,
+                   [&wiring] { return wiring.access_alerts().Watch(); }});
   jobs.OnRun([&wiring](const std::string& job, bool ok) { wiring.metrics().ObserveJob(job, ok); });
   std::optional<JobTicker> ticker;
   ticker.emplace(jobs, o.job_period_seconds > 0

@@ -27,7 +27,8 @@ Wiring::Wiring(const WiringOptions& o)
       nominations_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
       notifications_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       interactions_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      cadence_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      cadence_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      access_alerts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

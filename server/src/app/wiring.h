@@ -7,6 +7,7 @@
 #include "app/access_log_writer.h"
 #include "app/system_clock.h"
 #include "app/timed_database.h"
+#include "core/access_alerts/access_alert_service.h"
 #include "core/audit/audit_service.h"
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
@@ -52,6 +53,7 @@ class Wiring {
   NotificationService& notifications() { return notifications_; }
   InteractionService& interactions() { return interactions_; }
   CadenceService& cadence() { return cadence_; }
+  AccessAlertService& access_alerts() { return access_alerts_; }
   const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
@@ -77,6 +79,7 @@ class Wiring {
   NotificationService notifications_;
   InteractionService interactions_;
   CadenceService cadence_;
+  AccessAlertService access_alerts_;
 };
 
 // Opens and migrates only (for `kams migrate`).

@@ -43,6 +43,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddTieringRoutes(router_, services_, authed);
   AddNominationRoutes(router_, services_, authed);
   AddEngagementRoutes(router_, services_, authed);
+  AddAccessAlertRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

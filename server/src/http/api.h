@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/access_alerts/access_alert_service.h"
 #include "core/audit/audit_service.h"
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
@@ -32,6 +33,7 @@ struct Services {
   NotificationService& notifications;
   InteractionService& interactions;
   CadenceService& cadence;
+  AccessAlertService& access_alerts;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -85,5 +87,7 @@ void AddEngagementRoutes(Router& r, Services& s,
                          const std::function<Handler(AuthedHandler)>& authed);
 void AddNominationRoutes(Router& r, Services& s,
                          const std::function<Handler(AuthedHandler)>& authed);
+void AddAccessAlertRoutes(Router& r, Services& s,
+                          const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/access_alerts/access_alert.h"
 #include "core/audit/audit_record.h"
 #include "core/auth/session.h"
 #include "core/common/result.h"
@@ -93,6 +94,18 @@ json ToJson(const CustomerTier& t);
 // Nominations (with their steps when read one by one) and notifications.
 json ToJson(const Nomination& n);
 json ToJson(const Notification& n);
+
+// Bulk-access alerts and their settings (access_alert_codec.cc).
+json ToJson(const AccessAlert& a);
+json ToJson(const AccessAlertSettings& s);
+// {"window_minutes", "thresholds": {role: integer or null, …}}: both required (PUT replaces),
+// every role named; "version" is read-only. Problems name the field ("thresholds.kam").
+Result<AccessAlertSettings> DecodeAccessAlertSettings(const json& body);
+
+// A user's default team (access_alert_codec.cc beside the alerts: both came with issue 6).
+json ToJson(const DefaultTeam& t);
+// {"members": [{"user_id", "team_role"}, …]} (required); "version" and "user_id" read-only.
+Result<std::vector<DefaultTeamMember>> DecodeDefaultTeam(const json& body);
 
 // The scheme format of the core's port: canonical JSON text (keys in a fixed order).
 class JsonSchemeFormat final : public SchemeFormat {

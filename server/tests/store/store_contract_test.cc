@@ -967,6 +967,174 @@ TEST_P(StoreContract, AccessLogBatches) {
   Read([&](Tx& tx) { EXPECT_EQ(tx.access_log().Count(), 1203); });
 }
 
+TEST_P(StoreContract, AccessLogCountsAlertsAndDefaultTeams) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id kam = AddUser("kam", Role::kKam, root);
+  const Id other = AddUser("other", Role::kDirector, root);
+  const Id asst = AddUser("asst", Role::kAssistant, root);
+  const Id a = AddCustomer(MakeCustomer("甲客户", root, kam));
+  const Id b = AddCustomer(MakeCustomer("乙客户", root, kam));
+  const Id c = AddCustomer(MakeCustomer("丙客户", root, kam));
+
+  // Reads: kam reads b three times, a twice, c once (and an entry without a customer);
+  // other reads a once, outside the span asked below.
+  std::vector<AccessEntry> log;
+  auto read = [&](Timestamp at, Id user, std::optional<Id> customer) {
+    log.push_back(AccessEntry{at, user, "customer", customer.value_or(0), customer, "r", "127.0.0.1"});
+  };
+  for (Timestamp at : {100, 110, 120}) read(at, kam, b);
+  for (Timestamp at : {130, 140}) read(at, kam, a);
+  read(150, kam, c);
+  read(160, kam, std::nullopt);
+  read(50, other, a);
+  Write([&](Tx& tx) { tx.access_log().InsertBatch(log); });
+  Read([&](Tx& tx) {
+    const auto all = tx.access_log().ReadsBetween(100, 200);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].user_id, kam);
+    EXPECT_EQ(all[0].customers, 3);
+    EXPECT_EQ(all[0].reads, 6);
+    EXPECT_EQ(tx.access_log().ReadsBetween(0, 200).size(), 2u);
+    const UserReads tail = tx.access_log().ReadsOf(kam, 121, 150);  // bounds inclusive
+    EXPECT_EQ(tail.user_id, kam);
+    EXPECT_EQ(tail.customers, 2);
+    EXPECT_EQ(tail.reads, 3);
+    EXPECT_EQ(tx.access_log().ReadsOf(asst, 0, 1000).customers, 0);
+    const auto top = tx.access_log().TopCustomers(kam, 0, 1000, 2);
+    ASSERT_EQ(top.size(), 2u);
+    EXPECT_EQ(top[0].customer_id, b);
+    EXPECT_EQ(top[0].customer_name, "乙客户");
+    EXPECT_EQ(top[0].reads, 3);
+    EXPECT_EQ(top[1].customer_id, a);
+  });
+
+  // Settings: the migration's defaults, then replaced.
+  AccessAlertSettings settings;
+  Read([&](Tx& tx) { settings = tx.access_alerts().Settings(); });
+  EXPECT_EQ(settings.window_minutes, 10);
+  EXPECT_EQ(settings.version, 1);
+  EXPECT_EQ(settings.thresholds.size(), kAllRoles.size());
+  EXPECT_EQ(settings.thresholds[Role::kKam], 200);
+  EXPECT_EQ(settings.thresholds[Role::kDirector], 1000);
+  EXPECT_EQ(settings.thresholds[Role::kSpecialist], std::nullopt);
+  settings.window_minutes = 30;
+  settings.thresholds[Role::kKam] = std::nullopt;
+  settings.thresholds[Role::kAdmin] = 5;
+  settings.version = 2;
+  settings.updated_at = 77;
+  Write([&](Tx& tx) { tx.access_alerts().PutSettings(settings); });
+  Read([&](Tx& tx) {
+    const auto got = tx.access_alerts().Settings();
+    EXPECT_EQ(got.window_minutes, 30);
+    EXPECT_EQ(got.version, 2);
+    EXPECT_EQ(got.updated_at, 77);
+    EXPECT_EQ(got.thresholds.at(Role::kKam), std::nullopt);
+    EXPECT_EQ(got.thresholds.at(Role::kAdmin), 5);
+  });
+
+  // Alerts: two for kam, one for other; newest first, filtered, paged.
+  auto alert = [&](Id user, Timestamp at) {
+    AccessAlert x;
+    x.user_id = user;
+    x.role = user == kam ? Role::kKam : Role::kDirector;
+    x.customers = 3;
+    x.reads = 6;
+    x.threshold = 2;
+    x.window_start = at - 10;
+    x.window_end = at;
+    x.created_at = at;
+    x.top_customers = {{b, "", 3}, {a, "", 2}};
+    Id id = 0;
+    Write([&](Tx& tx) { id = tx.access_alerts().Insert(x); });
+    return id;
+  };
+  const Id first = alert(kam, 1000);
+  const Id second = alert(other, 2000);
+  const Id third = alert(kam, 3000);
+  Read([&](Tx& tx) {
+    auto got = tx.access_alerts().Get(first);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->user_id, kam);
+    EXPECT_EQ(got->username, "kam");
+    EXPECT_EQ(got->user_name, "用户kam");
+    EXPECT_EQ(got->role, Role::kKam);
+    EXPECT_EQ(got->status, AccessAlertStatus::kOpen);
+    EXPECT_EQ(got->window_start, 990);
+    EXPECT_EQ(got->window_end, 1000);
+    ASSERT_EQ(got->top_customers.size(), 2u);
+    EXPECT_EQ(got->top_customers[0].customer_id, b);
+    EXPECT_EQ(got->top_customers[0].customer_name, "乙客户");
+    EXPECT_EQ(got->top_customers[1].reads, 2);
+    EXPECT_FALSE(tx.access_alerts().Get(third + 100).has_value());
+    EXPECT_EQ(tx.access_alerts().LatestOf(kam)->id, third);
+    EXPECT_FALSE(tx.access_alerts().LatestOf(asst).has_value());
+  });
+  Write([&](Tx& tx) {
+    auto x = *tx.access_alerts().Get(second);
+    x.status = AccessAlertStatus::kAcknowledged;
+    x.version = 2;
+    x.acknowledged_at = 2500;
+    x.acknowledged_by = kam;
+    x.comment = "已核实";
+    tx.access_alerts().Update(x);
+  });
+  Read([&](Tx& tx) {
+    const auto x = *tx.access_alerts().Get(second);
+    EXPECT_EQ(x.status, AccessAlertStatus::kAcknowledged);
+    EXPECT_EQ(x.version, 2);
+    EXPECT_EQ(x.acknowledged_at, 2500);
+    EXPECT_EQ(x.acknowledged_by_name, "用户kam");
+    EXPECT_EQ(x.comment, "已核实");
+    PageRequest page;
+    page.limit = 2;
+    auto p1 = tx.access_alerts().List(std::nullopt, page);
+    ASSERT_EQ(p1.items.size(), 2u);
+    EXPECT_EQ(p1.items[0].id, third);
+    EXPECT_EQ(p1.items[1].id, second);
+    EXPECT_EQ(p1.items[0].top_customers.size(), 2u);
+    ASSERT_TRUE(p1.next.has_value());
+    page.after = p1.next;
+    auto p2 = tx.access_alerts().List(std::nullopt, page);
+    ASSERT_EQ(p2.items.size(), 1u);
+    EXPECT_EQ(p2.items[0].id, first);
+    EXPECT_FALSE(p2.next.has_value());
+    PageRequest all;
+    auto open = tx.access_alerts().List(AccessAlertStatus::kOpen, all);
+    EXPECT_EQ(open.items.size(), 2u);
+    auto done = tx.access_alerts().List(AccessAlertStatus::kAcknowledged, all);
+    ASSERT_EQ(done.items.size(), 1u);
+    EXPECT_EQ(done.items[0].id, second);
+  });
+
+  // Default teams: empty at version 1 until set; replaced whole, in order, with names.
+  Read([&](Tx& tx) {
+    const auto t = tx.customers().DefaultTeamOf(kam);
+    EXPECT_EQ(t.owner_id, kam);
+    EXPECT_EQ(t.version, 1);
+    EXPECT_TRUE(t.members.empty());
+  });
+  DefaultTeam team;
+  team.owner_id = kam;
+  team.version = 2;
+  team.updated_at = 99;
+  team.members = {{asst, "assistant", ""}, {other, "service", ""}};
+  Write([&](Tx& tx) { tx.customers().PutDefaultTeam(team); });
+  team.version = 3;
+  team.members = {{other, "technical", ""}, {asst, "assistant", ""}};
+  Write([&](Tx& tx) { tx.customers().PutDefaultTeam(team); });
+  Read([&](Tx& tx) {
+    const auto t = tx.customers().DefaultTeamOf(kam);
+    EXPECT_EQ(t.version, 3);
+    EXPECT_EQ(t.updated_at, 99);
+    ASSERT_EQ(t.members.size(), 2u);
+    EXPECT_EQ(t.members[0].user_id, other);
+    EXPECT_EQ(t.members[0].team_role, "technical");
+    EXPECT_EQ(t.members[0].display_name, "用户other");
+    EXPECT_EQ(t.members[1].user_id, asst);
+    EXPECT_TRUE(tx.customers().DefaultTeamOf(other).members.empty());
+  });
+}
+
 // Concurrent appenders never fork the audit chain, and concurrent read-modify-write use
 // cases never lose an update: writers are serialised (SQLite) or retried (PostgreSQL).
 TEST_P(StoreContract, ConcurrentWritersNeitherForkTheChainNorLoseUpdates) {

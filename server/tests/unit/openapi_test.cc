@@ -271,6 +271,7 @@ class Stack {
                       wiring_.users(), wiring_.audit(), wiring_.imports(), wiring_.tiering(),
                       wiring_.nominations(), wiring_.notifications(), wiring_.interactions(),
                       wiring_.cadence(),
+                      wiring_.access_alerts(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},
@@ -366,6 +367,23 @@ class LiveApi : public Stack {
 
   Id root_id() const { return root_id_; }
   Id admin_id() const { return admin_id_; }
+
+  // Reads of the customers by `user`, written straight to the access log (as the batched
+  // writer would), then one run of the access.watch job.
+  void ReadAndWatch(Id user, const std::vector<Id>& customers) {
+    std::vector<AccessEntry> reads;
+    for (Id c : customers) {
+      reads.push_back(AccessEntry{wiring().deps().clock.Now(), user, "customer", c, c,
+                                  "openapi-test", "192.0.2.10"});
+    }
+    Status st = wiring().deps().db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      tx.access_log().InsertBatch(reads);
+      return Ok();
+    });
+    if (!st.ok()) throw std::runtime_error("cannot log reads: " + st.error().message);
+    auto ran = wiring().access_alerts().Watch();
+    if (!ran.ok()) throw std::runtime_error("access.watch failed: " + ran.error().message);
+  }
 
  private:
   Id root_id_ = 0;
@@ -845,6 +863,30 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
   call("GET", "/api/v1/notifications", {}, nullptr, 200, As::kBearer, std::nullopt, "?unread=true");
   call("POST", "/api/v1/notifications/read-all", {}, json::object(), 200);
   call("POST", "/api/v1/notifications/{id}/read", {"999999999"}, json::object(), 404);
+
+  // A user's default team, applied to a customer they own.
+  const std::string kam_id = id_of(kam);
+  call("GET", "/api/v1/users/{id}/default-team", {kam_id}, nullptr, 200);
+  call("PUT", "/api/v1/users/{id}/default-team", {kam_id},
+       {{"members", {{{"user_id", assistant.body.value("id", 0)}, {"team_role", "assistant"}}}}},
+       200, As::kBearer, 1);
+  call("POST", "/api/v1/customers/{id}/team/apply-default", {customer_id}, json::object(), 200);
+
+  // Bulk-access alerts: thresholds, one raised by the watch job, read and acknowledged.
+  Answer settings = call("GET", "/api/v1/access-alert-settings", {}, nullptr, 200);
+  json thresholds = settings.body.value("thresholds", json::object());
+  thresholds["kam"] = 1;
+  call("PUT", "/api/v1/access-alert-settings", {},
+       {{"window_minutes", 15}, {"thresholds", thresholds}}, 200, As::kBearer, 1);
+  live.ReadAndWatch(kam.body.value("id", 0), {std::stoll(customer_id), std::stoll(id_of(sparse))});
+  Answer alerts = call("GET", "/api/v1/access-alerts", {}, nullptr, 200, As::kBearer,
+                       std::nullopt, "?status=open");
+  EXPECT_EQ(alerts.body["items"].size(), 1u) << alerts.raw;
+  const std::string alert_id =
+      alerts.body["items"].empty() ? "1" : std::to_string(alerts.body["items"][0].value("id", 0));
+  call("GET", "/api/v1/access-alerts/{id}", {alert_id}, nullptr, 200);
+  call("POST", "/api/v1/access-alerts/{id}/acknowledge", {alert_id}, {{"comment", "已核实"}}, 200);
+  call("POST", "/api/v1/access-alerts/{id}/acknowledge", {alert_id}, {{"comment", "再次"}}, 409);
 
   // Audit, after all of the above.
   call("GET", "/api/v1/audit", {}, nullptr, 200, As::kBearer, std::nullopt,

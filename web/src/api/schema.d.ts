@@ -347,7 +347,7 @@ export interface paths {
         };
         /**
          * List and search customers
-         * @description Customers in the caller's scope (own accounts and account teams; the org unit's subtree; or all, by role), filtered and sorted. Unknown query parameters are refused (`unknown_parameter`).
+         * @description Customers in the caller's scope (own accounts and account teams; the org unit's subtree; or all, by role), filtered and sorted. Unknown query parameters are refused (`unknown_parameter`). Each row listed is recorded in the access log as a read of that dossier (bulk-access alerts count distinct customers read).
          */
         get: operations["listCustomers"];
         put?: never;
@@ -876,7 +876,7 @@ export interface paths {
         put?: never;
         /**
          * Approve at the current level
-         * @description By a decider of the current level (or an administrator), never the nominator. Moves the request to the next level that has a decider, or, at the last, carries it out: the customer becomes a key account (nominate) or takes the proposed tier, pinned (change). The nominator is notified. 409 when already decided, withdrawn, or approved by the caller before. The body may be empty.
+         * @description By a decider of the current level (or an administrator), never the nominator. Moves the request to the next level that has a decider, or, at the last, carries it out: the customer becomes a key account (nominate) or takes the proposed tier, pinned (change). A customer that becomes a key account gets its owner's default team (`GET /users/{id}/default-team`). The nominator is notified. 409 when already decided, withdrawn, or approved by the caller before. The body may be empty.
          */
         post: operations["approveNomination"];
         delete?: never;
@@ -1192,6 +1192,146 @@ export interface paths {
          */
         get: operations["getMyDay"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-alert-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bulk-access alert thresholds
+         * @description The window and each role's threshold. Needs the `access_alert.manage` permission (admin, specialist).
+         */
+        get: operations["getAccessAlertSettings"];
+        /**
+         * Set the bulk-access alert thresholds
+         * @description Replaces the window and every role's threshold; `If-Match` carries the settings' version (412 when stale). Audited (`access_alert_settings.update`, one change per field). The access.watch job uses the new values from its next run. Needs the `access_alert.manage` permission (admin, specialist).
+         */
+        put: operations["putAccessAlertSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bulk-access alerts
+         * @description Newest first. The access.watch job (every minute) raises one alert per burst: a user whose distinct customers read within the window exceed their role's threshold, unless their latest alert is still open and younger than the window; reads counted by an earlier alert never count again. Every active KAM specialist is notified (every active administrator when there is none). Needs the `access_alert.manage` permission (admin, specialist).
+         */
+        get: operations["listAccessAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Access alert id. */
+                id: components["parameters"]["AccessAlertId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One bulk-access alert
+         * @description With the customers read most. Needs the `access_alert.manage` permission (admin, specialist).
+         */
+        get: operations["getAccessAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Access alert id. */
+                id: components["parameters"]["AccessAlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a bulk-access alert
+         * @description Closes an open alert with a comment (required: `comment`: `required`). Audited (`access_alert.acknowledge`). 409 when already acknowledged. Needs the `access_alert.manage` permission (admin, specialist).
+         */
+        post: operations["acknowledgeAccessAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/team/apply-default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add the owner's default team
+         * @description Adds the members of the owner's default team (`GET /users/{id}/default-team`) to the customer's account team, skipping those already on it, the owner and inactive users; one audit row (`account_team.apply_default`) names those added (none when nothing changed). 409 when the customer has no owner. The body may be empty. Needs the `account_team.write` permission (admin, specialist, director).
+         */
+        post: operations["applyDefaultTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/default-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A user's default team
+         * @description Readable by the user, a director whose unit holds the user's, administrators, and whoever may read the user (`user.read`). Version 1 with no members until first set.
+         */
+        get: operations["getDefaultTeam"];
+        /**
+         * Set a user's default team
+         * @description Replaces the members; `If-Match` carries the default team's version (412 when stale). Editable by the user themself, a director whose unit holds the user's, or an administrator (403 for others who may read the user). Audited on the user (`default_team.update`).
+         */
+        put: operations["putDefaultTeam"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2054,8 +2194,8 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
-            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage")[];
+            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`). The console shows menus and actions by them; the server enforces them regardless. */
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage")[];
         };
         PasswordChange: {
             /**
@@ -2467,7 +2607,7 @@ export interface components {
         };
         Notification: {
             id: number;
-            /** @description e.g. nomination.awaiting, nomination.advanced, nomination.approved, nomination.rejected */
+            /** @description e.g. nomination.awaiting, nomination.advanced, nomination.approved, nomination.rejected, access_alert.raised (entity `access_alert`) */
             kind: string;
             entity: string;
             entity_id: number | null;
@@ -2691,6 +2831,157 @@ export interface components {
                 in_days: number;
             }[];
         };
+        /** @description Per role, the most distinct customers a user may read within the window without an alert (more raises one); null: the role never alerts. Defaults: 200 for kam, assistant and sales; 1000 for director and service; null for specialist, executive and admin. */
+        AccessAlertThresholds: {
+            /**
+             * Format: int64
+             * @description Threshold of the `admin` role.
+             */
+            admin: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `executive` role.
+             */
+            executive: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `director` role.
+             */
+            director: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `kam` role.
+             */
+            kam: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `assistant` role.
+             */
+            assistant: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `specialist` role.
+             */
+            specialist: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `service` role.
+             */
+            service: number | null;
+            /**
+             * Format: int64
+             * @description Threshold of the `sales` role.
+             */
+            sales: number | null;
+        };
+        AccessAlertSettings: {
+            /** @description The window over which each user's reads are counted (default 10). */
+            window_minutes: number;
+            thresholds: components["schemas"]["AccessAlertThresholds"];
+            readonly version: number;
+            /**
+             * Format: date-time
+             * @description Last change; null while the defaults stand.
+             */
+            readonly updated_at: string | null;
+        };
+        /** @description Replaces the settings: the window and every role's threshold (each role named; `thresholds.<role>`: `required`, `out_of_range`, `must_be_integer_or_null`, `unknown_role`). `version` is read-only: send it in `If-Match`. */
+        AccessAlertSettingsPut: {
+            window_minutes: number;
+            thresholds: components["schemas"]["AccessAlertThresholds"];
+        };
+        AccessAlertCustomer: {
+            /** Format: int64 */
+            customer_id: number;
+            customer_name: string;
+            /** @description Access-log entries for this customer in the window. */
+            reads: number;
+        };
+        /** @description A burst of reads by one user: more distinct customers within the window than the role's threshold. Reads are dossiers and contacts opened, customer-list rows and contact lists (one entry each); reads counted by an earlier alert of the user never count again. */
+        AccessAlert: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Who read.
+             */
+            user_id: number;
+            username: string;
+            /** @description Their display name. */
+            user_name: string;
+            /**
+             * @description Their role when the alert was raised.
+             * @enum {string}
+             */
+            role: "admin" | "executive" | "director" | "kam" | "assistant" | "specialist" | "service" | "sales";
+            /** @description Distinct customers read in the window. */
+            customers: number;
+            /** @description Access-log entries in the window. */
+            reads: number;
+            /** @description The role's threshold when raised. */
+            threshold: number;
+            /** Format: date-time */
+            window_start: string;
+            /** Format: date-time */
+            window_end: string;
+            /** @description The customers read most, most first (at most 10). */
+            top_customers: components["schemas"]["AccessAlertCustomer"][];
+            /** @enum {string} */
+            status: "open" | "acknowledged";
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** Format: int64 */
+            acknowledged_by: number | null;
+            acknowledged_by_name: string | null;
+            /** @description The acknowledger's comment (empty while open). */
+            comment: string;
+        };
+        AccessAlertList: {
+            items: components["schemas"]["AccessAlert"][];
+            next_cursor: string | null;
+        };
+        AccessAlertAcknowledge: {
+            /** @description Required: what was found or done. */
+            comment?: string;
+        };
+        DefaultTeamMember: {
+            /** Format: int64 */
+            user_id: number;
+            /**
+             * @description The member's part in the account team (客户服务团队): `assistant` (大客户助理), `specialist` (大客户管理专员), `sales` (一线销售), `service` (客户服务员), `technical`, `finance` or `other`.
+             * @enum {string}
+             */
+            team_role: "assistant" | "specialist" | "sales" | "service" | "technical" | "finance" | "other";
+            readonly display_name: string;
+        };
+        /** @description A user's default account team: applied to the customers the user owns on request (`POST /customers/{id}/team/apply-default`) and when one becomes a key account through an approved nomination. */
+        DefaultTeam: {
+            /**
+             * Format: int64
+             * @description The owner (the user the team belongs to).
+             */
+            readonly user_id: number;
+            members: components["schemas"]["DefaultTeamMember"][];
+            /** @description 1 until first set. */
+            readonly version: number;
+            /** Format: date-time */
+            readonly updated_at: string | null;
+        };
+        /** @description Replaces the members, in order (at most 20). Problems name the member: `members[1].user_id` (`not_found`, `inactive`, `is_owner`, `duplicate`), `members[0].team_role` (`required`, `invalid`). */
+        DefaultTeamPut: {
+            members: {
+                /** Format: int64 */
+                user_id: number;
+                /**
+                 * @description The member's part in the account team (客户服务团队): `assistant` (大客户助理), `specialist` (大客户管理专员), `sales` (一线销售), `service` (客户服务员), `technical`, `finance` or `other`.
+                 * @enum {string}
+                 */
+                team_role: "assistant" | "specialist" | "sales" | "service" | "technical" | "finance" | "other";
+            }[];
+        };
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -2808,6 +3099,8 @@ export interface components {
         NotificationId: number;
         /** @description Contact record id. */
         InteractionId: number;
+        /** @description Access alert id. */
+        AccessAlertId: number;
     };
     requestBodies: never;
     headers: {
@@ -5289,6 +5582,270 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAccessAlertSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessAlertSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putAccessAlertSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessAlertSettingsPut"];
+            };
+        };
+        responses: {
+            /** @description The saved settings. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessAlertSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAccessAlerts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only alerts in this state. */
+                status?: "open" | "acknowledged";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessAlertList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAccessAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Access alert id. */
+                id: components["parameters"]["AccessAlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessAlert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    acknowledgeAccessAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Access alert id. */
+                id: components["parameters"]["AccessAlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessAlertAcknowledge"];
+            };
+        };
+        responses: {
+            /** @description The acknowledged alert. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessAlert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    applyDefaultTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Empty"];
+            };
+        };
+        responses: {
+            /** @description The account team as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountTeamMemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDefaultTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default team. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultTeam"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putDefaultTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefaultTeamPut"];
+            };
+        };
+        responses: {
+            /** @description The saved default team. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultTeam"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

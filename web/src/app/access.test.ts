@@ -18,6 +18,7 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'audit.read',
     'data.import',
     'tiering.manage',
+    'access_alert.manage',
   ],
   executive: ['user.read'],
   director: [
@@ -41,6 +42,7 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'audit.read',
     'data.import',
     'tiering.manage',
+    'access_alert.manage',
   ],
   service: ['customer.update', 'contact.write'],
   sales: ['customer.create', 'customer.update', 'contact.write'],

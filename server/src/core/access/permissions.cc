@@ -28,6 +28,7 @@ bool Allows(Role role, Permission p) {
     case Permission::kDataImport:
     case Permission::kTieringManage:
     case Permission::kCadenceManage:
+    case Permission::kAccessAlertManage:
       return role == R::kAdmin || role == R::kSpecialist;
     case Permission::kInteractionWrite:
       return role != R::kExecutive;
@@ -51,6 +52,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kTieringManage: return "tiering.manage";
     case Permission::kInteractionWrite: return "interaction.write";
     case Permission::kCadenceManage: return "cadence.manage";
+    case Permission::kAccessAlertManage: return "access_alert.manage";
   }
   return "unknown";
 }

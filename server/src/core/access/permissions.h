@@ -23,6 +23,7 @@ enum class Permission {
   kTieringManage,        // write tier schemes, preview and apply them
   kInteractionWrite,     // record contacts with visible customers
   kCadenceManage,        // set the contact cadence rules per tier
+  kAccessAlertManage,    // bulk-access alerts: read and acknowledge them, set thresholds
 };
 
 inline constexpr Permission kAllPermissions[] = {
@@ -31,6 +32,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
     Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
     Permission::kInteractionWrite, Permission::kCadenceManage,
+    Permission::kAccessAlertManage,
 };
 
 bool Allows(Role role, Permission permission);

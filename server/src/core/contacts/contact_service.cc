@@ -8,11 +8,18 @@ namespace kams {
 Result<Page<Contact>> ContactService::List(const Principal& who, const RequestContext& ctx,
                                            Id customer_id, const PageRequest& page) {
   if (page.limit < 1 || page.limit > 500) return ValidationFailed({{"limit", "out_of_range"}});
-  return Recorded(deps_, ctx, who,
-                  Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Contact>> {
-                    KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
-                    return tx.contacts().List(c.id, page);
-                  }));
+  auto listed = Recorded(deps_, ctx, who,
+                         Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Contact>> {
+                           KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
+                           return tx.contacts().List(c.id, page);
+                         }));
+  if (listed.ok()) {
+    // One entry per page, whatever its length: the reads the alerts count are of customers.
+    deps_.access_log.Record(AccessEntry{deps_.clock.Now(), who.user_id, "contact_list",
+                                        customer_id, customer_id, ctx.request_id,
+                                        ctx.client_addr});
+  }
+  return listed;
 }
 
 Result<Contact> ContactService::Get(const Principal& who, const RequestContext& ctx,

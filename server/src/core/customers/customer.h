@@ -124,4 +124,19 @@ struct AccountTeamMember {
 };
 bool IsValidTeamRole(std::string_view role);
 
+// A user's default account team: the members added to a customer the user owns when asked
+// (POST /customers/{id}/team/apply-default) and when the customer becomes a key account.
+struct DefaultTeamMember {
+  Id user_id = 0;
+  std::string team_role;     // as AccountTeamMember
+  std::string display_name;  // read with the team
+};
+struct DefaultTeam {
+  Id owner_id = 0;
+  std::int64_t version = 1;  // 1 and no members until first set
+  std::vector<DefaultTeamMember> members;
+  Timestamp updated_at = 0;
+};
+inline constexpr std::size_t kMaxDefaultTeamMembers = 20;
+
 }  // namespace kams

@@ -1,5 +1,7 @@
 #include "core/customers/customer_service.h"
 
+#include <algorithm>
+
 #include "core/access/permissions.h"
 #include "core/audit/audit_log.h"
 #include "core/common/validation.h"
@@ -18,15 +20,25 @@ Status CheckPage(const PageRequest& page) {
 
 }  // namespace
 
-Result<Page<Customer>> CustomerService::List(const Principal& who, const CustomerFilter& filter,
-                                             const SortSpec& sort, const PageRequest& page) {
+Result<Page<Customer>> CustomerService::List(const Principal& who, const RequestContext& ctx,
+                                             const CustomerFilter& filter, const SortSpec& sort,
+                                             const PageRequest& page) {
   KAMS_CHECK(CheckPage(page));
   if (filter.stage && !IsValidStage(*filter.stage)) {
     return ValidationFailed({{"stage", "invalid"}});
   }
-  return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Customer>> {
+  auto listed = Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Customer>> {
     return tx.customers().List(who, filter, sort, page);
   });
+  if (listed.ok()) {
+    // A list row shows the whole dossier: it counts as reading it (bulk-access alerts).
+    const Timestamp now = deps_.clock.Now();
+    for (const auto& c : listed->items) {
+      deps_.access_log.Record(AccessEntry{now, who.user_id, "customer_list", c.id, c.id,
+                                          ctx.request_id, ctx.client_addr});
+    }
+  }
+  return listed;
 }
 
 namespace {
@@ -297,6 +309,146 @@ Status CustomerService::RemoveTeamMember(const Principal& who, const RequestCont
       return Ok();
     });
   }());
+}
+
+namespace {
+
+std::string MembersText(const std::vector<DefaultTeamMember>& members) {
+  std::string out;
+  for (const auto& m : members) {
+    out += (out.empty() ? "" : ",") + std::to_string(m.user_id) + ":" + m.team_role;
+  }
+  return out;
+}
+
+// The user themself, an administrator, or a director whose unit holds the user's.
+bool MayEditDefaultTeam(Tx& tx, const Principal& who, const User& owner) {
+  if (who.user_id == owner.id || who.role == Role::kAdmin) return true;
+  return who.role == Role::kDirector && tx.org().InSubtree(who.org_unit_id, owner.org_unit_id);
+}
+
+bool MayReadUser(Tx& tx, const Principal& who, const User& u) {
+  return Allows(who.role, Permission::kUserRead) &&
+         (who.scope() != ScopeKind::kUnitSubtree ||
+          tx.org().InSubtree(who.org_unit_id, u.org_unit_id));
+}
+
+}  // namespace
+
+std::vector<AccountTeamMember> AddOwnerDefaultTeam(Tx& tx, const CoreDeps& deps,
+                                                   const RequestContext& ctx,
+                                                   const Principal& actor, const Customer& c) {
+  std::vector<AccountTeamMember> added;
+  if (!c.owner_id) return added;
+  const auto team = tx.customers().Team(c.id);
+  const Timestamp now = deps.clock.Now();
+  std::vector<DefaultTeamMember> named;
+  for (const auto& m : tx.customers().DefaultTeamOf(*c.owner_id).members) {
+    if (m.user_id == *c.owner_id) continue;
+    const bool on_team = std::any_of(team.begin(), team.end(), [&](const AccountTeamMember& t) {
+      return t.user_id == m.user_id;
+    });
+    if (on_team) continue;
+    const auto user = tx.users().Get(m.user_id);
+    if (!user || !user->active) continue;
+    AccountTeamMember member{c.id, m.user_id, m.team_role, now, ""};
+    tx.customers().AddTeamMember(member);
+    added.push_back(member);
+    named.push_back(m);
+  }
+  if (!added.empty()) {
+    AppendAudit(tx, deps, ctx, &actor, "",
+                AuditEvent{"account_team.apply_default", "customer", c.id, c.id,
+                           {{"members", std::nullopt, MembersText(named)}}});
+  }
+  return added;
+}
+
+Result<std::vector<AccountTeamMember>> CustomerService::ApplyDefaultTeam(const Principal& who,
+                                                                         const RequestContext& ctx,
+                                                                         Id customer_id) {
+  using R = Result<std::vector<AccountTeamMember>>;
+  return Recorded(deps_, ctx, who, [&]() -> R {
+    if (!Allows(who.role, Permission::kAccountTeamWrite)) {
+      return DenyError("change account teams", "customer", customer_id);
+    }
+    return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> R {
+      KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
+      if (!c.owner_id) return Conflict("the customer has no owner, so no default team applies");
+      AddOwnerDefaultTeam(tx, deps_, ctx, who, c);
+      return tx.customers().Team(c.id);
+    });
+  }());
+}
+
+Result<DefaultTeam> CustomerService::DefaultTeamOf(const Principal& who, const RequestContext& ctx,
+                                                   Id user_id) {
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<DefaultTeam> {
+    auto owner = tx.users().Get(user_id);
+    if (!owner) return NotFound("user not found");
+    if (!MayEditDefaultTeam(tx, who, *owner) && !MayReadUser(tx, who, *owner)) {
+      return OutOfScope("user", user_id, "user not found");
+    }
+    return tx.customers().DefaultTeamOf(user_id);
+  }));
+}
+
+Result<DefaultTeam> CustomerService::PutDefaultTeam(const Principal& who, const RequestContext& ctx,
+                                                    Id user_id, std::int64_t expected_version,
+                                                    std::vector<DefaultTeamMember> members) {
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<DefaultTeam> {
+    auto owner = tx.users().Get(user_id);
+    if (!owner) return NotFound("user not found");
+    if (!MayEditDefaultTeam(tx, who, *owner)) {
+      if (!MayReadUser(tx, who, *owner)) return OutOfScope("user", user_id, "user not found");
+      return DenyError("edit this user's default team", "user", user_id);
+    }
+    if (members.size() > kMaxDefaultTeamMembers) {
+      return ValidationFailed({{"members", "too_many"}});
+    }
+    Validator v;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const std::string at = "members[" + std::to_string(i) + "].";
+      const auto& m = members[i];
+      if (m.team_role.empty()) {
+        v.Add(at + "team_role", "required");
+      } else if (!IsValidTeamRole(m.team_role)) {
+        v.Add(at + "team_role", "invalid");
+      }
+      const auto user = tx.users().Get(m.user_id);
+      if (!user) {
+        v.Add(at + "user_id", "not_found");
+      } else if (!user->active) {
+        v.Add(at + "user_id", "inactive");
+      } else if (m.user_id == user_id) {
+        v.Add(at + "user_id", "is_owner");
+      } else {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (members[j].user_id == m.user_id) v.Add(at + "user_id", "duplicate");
+        }
+      }
+    }
+    KAMS_CHECK(v.ToStatus());
+    const DefaultTeam current = tx.customers().DefaultTeamOf(user_id);
+    if (current.version != expected_version) {
+      return PreconditionFailed("the default team was changed by someone else (now version " +
+                                std::to_string(current.version) + ")");
+    }
+    const std::string before = MembersText(current.members);
+    const std::string after = MembersText(members);
+    if (before == after) return current;
+    DefaultTeam next;
+    next.owner_id = user_id;
+    next.version = current.version + 1;
+    next.members = std::move(members);
+    next.updated_at = deps_.clock.Now();
+    tx.customers().PutDefaultTeam(next);
+    AppendAudit(tx, deps_, ctx, &who, "",
+                AuditEvent{"default_team.update", "user", user_id, std::nullopt,
+                           {{"members", before.empty() ? std::nullopt : std::optional(before),
+                             after.empty() ? std::nullopt : std::optional(after)}}});
+    return tx.customers().DefaultTeamOf(user_id);
+  }));
 }
 
 }  // namespace kams

@@ -16,12 +16,21 @@ namespace kams {
 // denials for the audit (Recorded writes them).
 Result<Customer> VisibleCustomer(Tx& tx, const Principal& who, Id id);
 
+// Adds the members of the owner's default team to the customer's account team: those who are
+// active, not the owner and not on the team yet, with one audit row (account_team.apply_default)
+// naming them. Returns those added (none: no audit row). Part of the caller's transaction.
+std::vector<AccountTeamMember> AddOwnerDefaultTeam(Tx& tx, const CoreDeps& deps,
+                                                   const RequestContext& ctx,
+                                                   const Principal& actor, const Customer& c);
+
 class CustomerService {
  public:
   explicit CustomerService(CoreDeps deps) : deps_(deps) {}
 
-  Result<Page<Customer>> List(const Principal& who, const CustomerFilter& filter,
-                              const SortSpec& sort, const PageRequest& page);
+  // Every row listed is a read of that dossier for the access log ("customer_list").
+  Result<Page<Customer>> List(const Principal& who, const RequestContext& ctx,
+                              const CustomerFilter& filter, const SortSpec& sort,
+                              const PageRequest& page);
   Result<Customer> Get(const Principal& who, const RequestContext& ctx, Id id);
   // The audit rows concerning one visible customer (its dossier, contacts, team), newest
   // first: the dossier's history, for anyone who may see the customer.
@@ -48,6 +57,19 @@ class CustomerService {
                                           AccountTeamMember member);
   Status RemoveTeamMember(const Principal& who, const RequestContext& ctx, Id customer_id,
                           Id user_id);
+  // The owner's default team added to a visible customer's team (account_team.write); the
+  // team as it is then. 409 when the customer has no owner.
+  Result<std::vector<AccountTeamMember>> ApplyDefaultTeam(const Principal& who,
+                                                          const RequestContext& ctx,
+                                                          Id customer_id);
+
+  // A user's default team: read by those who may edit it and by those who may read the user;
+  // edited by the user themself, a director whose unit holds the user's, or an administrator.
+  Result<DefaultTeam> DefaultTeamOf(const Principal& who, const RequestContext& ctx, Id user_id);
+  // Replaces the members (412 when `expected_version` is stale); audited on the user.
+  Result<DefaultTeam> PutDefaultTeam(const Principal& who, const RequestContext& ctx, Id user_id,
+                                     std::int64_t expected_version,
+                                     std::vector<DefaultTeamMember> members);
 
  private:
   Status CheckPlacement(Tx& tx, const Principal& who, const Customer& c);

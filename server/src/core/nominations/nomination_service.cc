@@ -179,8 +179,9 @@ Status CheckDraft(const Nomination& n) {
 
 // What an approved request does: the customer becomes a key account (nominate) or takes the
 // requested tier under the scheme (change), pinned so that evaluation leaves it until then.
-Status Carry(Tx& tx, const CoreDeps& deps, const SchemeFormat& format, const Nomination& n,
-             const Customer& customer) {
+// A customer that becomes a key account gets its owner's default team.
+Status Carry(Tx& tx, const CoreDeps& deps, const RequestContext& ctx, const Principal& who,
+             const SchemeFormat& format, const Nomination& n, const Customer& customer) {
   const CivilDate today = BusinessDay(deps.clock.Now());
   const CivilDate pin = n.pinned_until.value_or(CivilFromDays(DaysFromCivil(today) + 365));
   std::optional<SchemeRecord> record;
@@ -194,6 +195,7 @@ Status Carry(Tx& tx, const CoreDeps& deps, const SchemeFormat& format, const Nom
   }
   if (n.kind == NominationKind::kNominate && !n.proposed_tier) {
     tx.tiering().SetCustomerTiers({{customer.id, customer.tier, true}});
+    if (!customer.is_key_account) AddOwnerDefaultTeam(tx, deps, ctx, who, customer);
     return Ok();
   }
   const auto current = tx.tiering().Assignment(record->id, customer.id);
@@ -220,6 +222,7 @@ Status Carry(Tx& tx, const CoreDeps& deps, const SchemeFormat& format, const Nom
     const bool key = n.kind == NominationKind::kNominate ||
                      (n.proposed_tier && scheme->IsKeyAccountTier(*n.proposed_tier));
     tx.tiering().SetCustomerTiers({{customer.id, n.proposed_tier, key}});
+    if (key && !customer.is_key_account) AddOwnerDefaultTeam(tx, deps, ctx, who, customer);
   }
   return Ok();
 }
@@ -376,7 +379,7 @@ Result<Nomination> NominationService::Decide(const Principal& who, const Request
         n.approver_role.reset();
         n.approver_unit_id.reset();
         tx.nominations().Update(n);
-        KAMS_CHECK(Carry(tx, deps_, format_, n, customer));
+        KAMS_CHECK(Carry(tx, deps_, ctx, who, format_, n, customer));
         Notify(tx, deps_, n.nominator_id, n, "nomination.approved", "已批准 · ", "Approved:",
                comment);
       }

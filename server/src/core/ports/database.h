@@ -28,6 +28,7 @@ class Tx {
   virtual NotificationRepository& notifications() = 0;
   virtual InteractionRepository& interactions() = 0;
   virtual CadenceRepository& cadence() = 0;
+  virtual AccessAlertRepository& access_alerts() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

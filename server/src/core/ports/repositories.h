@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/access_alerts/access_alert.h"
 #include "core/audit/audit_record.h"
 #include "core/auth/session.h"
 #include "core/contacts/contact.h"
@@ -85,6 +86,10 @@ class CustomerRepository {
   virtual std::vector<AccountTeamMember> Team(Id customer_id) = 0;
   virtual void AddTeamMember(const AccountTeamMember& m) = 0;
   virtual bool RemoveTeamMember(Id customer_id, Id user_id) = 0;
+  // A user's default team, members in the order set, with their display names (version 1
+  // and no members when never set). Put replaces the members and writes t.version.
+  virtual DefaultTeam DefaultTeamOf(Id owner_id) = 0;
+  virtual void PutDefaultTeam(const DefaultTeam& t) = 0;
 };
 
 class ContactRepository {
@@ -363,11 +368,43 @@ struct AccessEntry {
   std::string client_addr;
 };
 
+// One user's reads over a span of the access log (entries without a customer aside).
+struct UserReads {
+  Id user_id = 0;
+  std::int64_t customers = 0;  // distinct customers
+  std::int64_t reads = 0;      // entries
+};
+
 class AccessLogRepository {
  public:
   virtual ~AccessLogRepository() = default;
   virtual void InsertBatch(const std::vector<AccessEntry>& entries) = 0;
   virtual std::int64_t Count() = 0;
+  // Every user with entries in [from, to], by user id.
+  virtual std::vector<UserReads> ReadsBetween(Timestamp from, Timestamp to) = 0;
+  virtual UserReads ReadsOf(Id user_id, Timestamp from, Timestamp to) = 0;
+  // The customers `user_id` read most in [from, to] with their names: most entries first,
+  // then by customer id; at most `limit`.
+  virtual std::vector<AlertCustomer> TopCustomers(Id user_id, Timestamp from, Timestamp to,
+                                                  int limit) = 0;
+};
+
+class AccessAlertRepository {
+ public:
+  virtual ~AccessAlertRepository() = default;
+  virtual AccessAlertSettings Settings() = 0;
+  virtual void PutSettings(const AccessAlertSettings& s) = 0;  // writes s.version as given
+  // Inserts the alert and its top customers; returns its id.
+  virtual Id Insert(const AccessAlert& a) = 0;
+  // Writes status, version, acknowledged_at, acknowledged_by and comment.
+  virtual void Update(const AccessAlert& a) = 0;
+  // With the names and top customers.
+  virtual std::optional<AccessAlert> Get(Id id) = 0;
+  // The user's newest alert (without top customers).
+  virtual std::optional<AccessAlert> LatestOf(Id user_id) = 0;
+  // Newest first (keyset on id), with names and top customers.
+  virtual Page<AccessAlert> List(std::optional<AccessAlertStatus> status,
+                                 const PageRequest& page) = 0;
 };
 
 }  // namespace kams

@@ -39,7 +39,7 @@ void AddCustomerRoutes(Router& r, Services& s,
           if (!page.ok()) return ErrorResponse(page.error(), req);
           auto filter = FilterFrom(*q);
           if (!filter.ok()) return ErrorResponse(filter.error(), req);
-          auto result = s.customers.List(call.who(), *filter, *sort, *page);
+          auto result = s.customers.List(call.who(), call.ctx, *filter, *sort, *page);
           if (!result.ok()) return ErrorResponse(result.error(), req);
           return JsonResponse(200, ListJsonText(*result, sort_name, codec::WriteCustomer));
         }));
@@ -171,6 +171,52 @@ void AddCustomerRoutes(Router& r, Services& s,
           auto st = s.customers.RemoveTeamMember(call.who(), call.ctx, *id, *user);
           if (!st.ok()) return ErrorResponse(st.error(), req);
           return NoContent();
+        }));
+
+  r.Add("POST", "/api/v1/customers/{id}/team/apply-default",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          if (!req.body.empty()) {
+            auto body = codec::ParseObject(req.body);
+            if (!body.ok()) return ErrorResponse(body.error(), req);
+            std::vector<FieldError> unknown;
+            for (auto it = body->begin(); it != body->end(); ++it) {
+              unknown.push_back({it.key(), "unknown_field"});
+            }
+            if (!unknown.empty()) return ErrorResponse(ValidationFailed(unknown), req);
+          }
+          auto team = s.customers.ApplyDefaultTeam(call.who(), call.ctx, *id);
+          if (!team.ok()) return ErrorResponse(team.error(), req);
+          json items = json::array();
+          for (const auto& m : *team) items.push_back(codec::ToJson(m));
+          return JsonResponse(200, json{{"items", items}, {"next_cursor", nullptr}});
+        }));
+
+  r.Add("GET", "/api/v1/users/{id}/default-team",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          if (auto q = Query::Parse(req, {}); !q.ok()) return ErrorResponse(q.error(), req);
+          auto team = s.customers.DefaultTeamOf(call.who(), call.ctx, *id);
+          if (!team.ok()) return ErrorResponse(team.error(), req);
+          return WithEtag(JsonResponse(200, codec::ToJson(*team)), team->version);
+        }));
+
+  r.Add("PUT", "/api/v1/users/{id}/default-team",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          auto members = codec::DecodeDefaultTeam(*body);
+          if (!members.ok()) return ErrorResponse(members.error(), req);
+          auto team = s.customers.PutDefaultTeam(call.who(), call.ctx, *id, *version,
+                                                 std::move(*members));
+          if (!team.ok()) return ErrorResponse(team.error(), req);
+          return WithEtag(JsonResponse(200, codec::ToJson(*team)), team->version);
         }));
 }
 

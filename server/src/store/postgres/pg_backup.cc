@@ -116,20 +116,24 @@ std::vector<std::vector<ColumnSpec>> MatchSchema(const PgColumns& pg,
 // migrations are KAMS's, numbered 1..N with the names of this binary's.
 Result<int> RecordedVersion(pqxx::transaction_base& tx) {
   if (tx.exec("SELECT to_regclass('schema_migration') IS NULL")[0][0].as<bool>()) return 0;
-  int expect = 1;
+  std::size_t applied = 0;
+  int last = 0;
   for (const auto& row : tx.exec("SELECT version, name FROM schema_migration ORDER BY version")) {
     const int version = row[0].as<int>();
     const std::string name = row[1].as<std::string>();
-    if (version != expect) return BadRequest("its migrations are not numbered 1, 2, 3 …");
+    if (version != NextMigrationVersion(PostgresMigrations(), applied, last)) {
+      return BadRequest("its migrations are not numbered 1, 2, 3 …");
+    }
     for (const auto& m : PostgresMigrations()) {
       if (m.version == version && m.name != name) {
         return BadRequest("its migration " + std::to_string(version) + " is '" + name + "', not '" +
                           std::string(m.name) + "'");
       }
     }
-    ++expect;
+    ++applied;
+    last = version;
   }
-  return expect - 1;
+  return last;
 }
 
 std::int64_t CopyOut(pqxx::transaction_base& tx, pqxx::connection& c, const BackupTable& table,

@@ -230,4 +230,37 @@ bool PgCustomerRepository::RemoveTeamMember(Id customer_id, Id user_id) {
              .affected_rows() > 0;
 }
 
+DefaultTeam PgCustomerRepository::DefaultTeamOf(Id owner_id) {
+  DefaultTeam t;
+  t.owner_id = owner_id;
+  const auto head =
+      s_.Exec("SELECT version, updated_at FROM default_team WHERE owner_id = $1", owner_id);
+  if (!head.empty()) {
+    t.version = head[0][0].as<std::int64_t>();
+    t.updated_at = head[0][1].as<std::int64_t>();
+  }
+  for (const auto& r : s_.Exec("SELECT m.user_id, m.team_role, u.display_name "
+                               "FROM default_team_member m JOIN app_user u ON u.id = m.user_id "
+                               "WHERE m.owner_id = $1 ORDER BY m.seq",
+                               owner_id)) {
+    t.members.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()});
+  }
+  return t;
+}
+
+void PgCustomerRepository::PutDefaultTeam(const DefaultTeam& t) {
+  s_.Exec(
+      "INSERT INTO default_team (owner_id, version, updated_at) VALUES ($1, $2, $3) "
+      "ON CONFLICT (owner_id) DO UPDATE SET version = excluded.version, "
+      "updated_at = excluded.updated_at",
+      t.owner_id, t.version, t.updated_at);
+  s_.Exec("DELETE FROM default_team_member WHERE owner_id = $1", t.owner_id);
+  for (std::size_t i = 0; i < t.members.size(); ++i) {
+    s_.Exec(
+        "INSERT INTO default_team_member (owner_id, seq, user_id, team_role) "
+        "VALUES ($1, $2, $3, $4)",
+        t.owner_id, static_cast<std::int64_t>(i + 1), t.members[i].user_id, t.members[i].team_role);
+  }
+}
+
 }  // namespace kams

@@ -58,6 +58,8 @@ class PgCustomerRepository final : public CustomerRepository {
   std::vector<AccountTeamMember> Team(Id customer_id) override;
   void AddTeamMember(const AccountTeamMember& m) override;
   bool RemoveTeamMember(Id customer_id, Id user_id) override;
+  DefaultTeam DefaultTeamOf(Id owner_id) override;
+  void PutDefaultTeam(const DefaultTeam& t) override;
 
  private:
   void WriteGrams(Id id, const std::string& name_lc);
@@ -117,6 +119,10 @@ class PgAccessLogRepository final : public AccessLogRepository {
   explicit PgAccessLogRepository(PgSession& s) : s_(s) {}
   void InsertBatch(const std::vector<AccessEntry>& entries) override;
   std::int64_t Count() override;
+  std::vector<UserReads> ReadsBetween(Timestamp from, Timestamp to) override;
+  UserReads ReadsOf(Id user_id, Timestamp from, Timestamp to) override;
+  std::vector<AlertCustomer> TopCustomers(Id user_id, Timestamp from, Timestamp to,
+                                          int limit) override;
 
  private:
   PgSession& s_;
@@ -210,6 +216,22 @@ class PgNotificationRepository final : public NotificationRepository {
   PgSession& s_;
 };
 
+class PgAccessAlertRepository final : public AccessAlertRepository {
+ public:
+  explicit PgAccessAlertRepository(PgSession& s) : s_(s) {}
+  AccessAlertSettings Settings() override;
+  void PutSettings(const AccessAlertSettings& s) override;
+  Id Insert(const AccessAlert& a) override;
+  void Update(const AccessAlert& a) override;
+  std::optional<AccessAlert> Get(Id id) override;
+  std::optional<AccessAlert> LatestOf(Id user_id) override;
+  Page<AccessAlert> List(std::optional<AccessAlertStatus> status, const PageRequest& page) override;
+
+ private:
+  std::vector<AlertCustomer> TopOf(Id alert_id);
+  PgSession& s_;
+};
+
 class PgRow final : public SqlRow {
  public:
   explicit PgRow(const pqxx::row& r) : r_(r) {}
@@ -243,7 +265,8 @@ class PgTx final : public Tx {
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
-        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_) {}
+        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_),
+        access_alerts_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -258,6 +281,7 @@ class PgTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   InteractionRepository& interactions() override { return interactions_; }
   CadenceRepository& cadence() override { return cadence_; }
+  AccessAlertRepository& access_alerts() override { return access_alerts_; }
 
  private:
   PgOrgRepository org_;
@@ -275,6 +299,7 @@ class PgTx final : public Tx {
   PgRunner runner_;
   SqlInteractionRepository interactions_;
   SqlCadenceRepository cadence_;
+  PgAccessAlertRepository access_alerts_;
 };
 
 }  // namespace kams

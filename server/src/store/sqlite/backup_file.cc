@@ -145,11 +145,12 @@ Result<std::unique_ptr<BackupReader>> BackupReader::Open(const std::string& path
       return BadRequest(not_kams + "it has no schema_migration table");
     }
     SQLite::Statement st(db, "SELECT version, name FROM schema_migration ORDER BY version");
-    int expect = 1;
+    std::size_t applied = 0;
+    int last = 0;
     while (st.executeStep()) {
       const int version = st.getColumn(0).getInt();
       const std::string name = st.getColumn(1).getString();
-      if (version != expect) {
+      if (version != NextMigrationVersion(SqliteMigrations(), applied, last)) {
         return BadRequest(not_kams + "its migrations are not numbered 1, 2, 3 …");
       }
       const Migration* known = FindMigration(version);
@@ -157,11 +158,12 @@ Result<std::unique_ptr<BackupReader>> BackupReader::Open(const std::string& path
         return BadRequest(not_kams + "its migration " + std::to_string(version) + " is '" + name +
                           "', not '" + std::string(known->name) + "'");
       }
-      ++expect;
+      ++applied;
+      last = version;
     }
-    if (expect == 1) return BadRequest(not_kams + "no migration was applied to it");
+    if (applied == 0) return BadRequest(not_kams + "no migration was applied to it");
     std::unique_ptr<BackupReader> reader(new BackupReader(std::move(impl)));
-    reader->version_ = expect - 1;
+    reader->version_ = last;
     reader->tables_ = SchemaTables(reader->impl_->db);
     return reader;
   } catch (const std::exception& e) {

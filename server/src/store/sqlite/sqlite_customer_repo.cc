@@ -260,4 +260,48 @@ bool SqliteCustomerRepository::RemoveTeamMember(Id customer_id, Id user_id) {
   return st.exec() > 0;
 }
 
+DefaultTeam SqliteCustomerRepository::DefaultTeamOf(Id owner_id) {
+  DefaultTeam t;
+  t.owner_id = owner_id;
+  auto& head = c_.Prepare("SELECT version, updated_at FROM default_team WHERE owner_id = ?");
+  head.bind(1, static_cast<std::int64_t>(owner_id));
+  if (head.executeStep()) {
+    t.version = head.getColumn(0).getInt64();
+    t.updated_at = head.getColumn(1).getInt64();
+  }
+  auto& st = c_.Prepare(
+      "SELECT m.user_id, m.team_role, u.display_name FROM default_team_member m "
+      "JOIN app_user u ON u.id = m.user_id WHERE m.owner_id = ? ORDER BY m.seq");
+  st.bind(1, static_cast<std::int64_t>(owner_id));
+  while (st.executeStep()) {
+    t.members.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                         st.getColumn(2).getString()});
+  }
+  return t;
+}
+
+void SqliteCustomerRepository::PutDefaultTeam(const DefaultTeam& t) {
+  auto& head = c_.Prepare(
+      "INSERT INTO default_team (owner_id, version, updated_at) VALUES (?, ?, ?) "
+      "ON CONFLICT (owner_id) DO UPDATE SET version = excluded.version, "
+      "updated_at = excluded.updated_at");
+  head.bind(1, static_cast<std::int64_t>(t.owner_id));
+  head.bind(2, static_cast<std::int64_t>(t.version));
+  head.bind(3, static_cast<std::int64_t>(t.updated_at));
+  head.exec();
+  auto& clear = c_.Prepare("DELETE FROM default_team_member WHERE owner_id = ?");
+  clear.bind(1, static_cast<std::int64_t>(t.owner_id));
+  clear.exec();
+  auto& st = c_.Prepare(
+      "INSERT INTO default_team_member (owner_id, seq, user_id, team_role) VALUES (?, ?, ?, ?)");
+  for (std::size_t i = 0; i < t.members.size(); ++i) {
+    st.reset();
+    st.bind(1, static_cast<std::int64_t>(t.owner_id));
+    st.bind(2, static_cast<std::int64_t>(i + 1));
+    st.bind(3, static_cast<std::int64_t>(t.members[i].user_id));
+    st.bind(4, t.members[i].team_role);
+    st.exec();
+  }
+}
+
 }  // namespace kams

@@ -58,6 +58,8 @@ class SqliteCustomerRepository final : public CustomerRepository {
   std::vector<AccountTeamMember> Team(Id customer_id) override;
   void AddTeamMember(const AccountTeamMember& m) override;
   bool RemoveTeamMember(Id customer_id, Id user_id) override;
+  DefaultTeam DefaultTeamOf(Id owner_id) override;
+  void PutDefaultTeam(const DefaultTeam& t) override;
 
  private:
   void WriteGrams(Id id, const std::string& old_name_lc, const std::string& name_lc);
@@ -117,6 +119,10 @@ class SqliteAccessLogRepository final : public AccessLogRepository {
   explicit SqliteAccessLogRepository(SqliteConnection& c) : c_(c) {}
   void InsertBatch(const std::vector<AccessEntry>& entries) override;
   std::int64_t Count() override;
+  std::vector<UserReads> ReadsBetween(Timestamp from, Timestamp to) override;
+  UserReads ReadsOf(Id user_id, Timestamp from, Timestamp to) override;
+  std::vector<AlertCustomer> TopCustomers(Id user_id, Timestamp from, Timestamp to,
+                                          int limit) override;
 
  private:
   SqliteConnection& c_;
@@ -210,6 +216,22 @@ class SqliteNotificationRepository final : public NotificationRepository {
   SqliteConnection& c_;
 };
 
+class SqliteAccessAlertRepository final : public AccessAlertRepository {
+ public:
+  explicit SqliteAccessAlertRepository(SqliteConnection& c) : c_(c) {}
+  AccessAlertSettings Settings() override;
+  void PutSettings(const AccessAlertSettings& s) override;
+  Id Insert(const AccessAlert& a) override;
+  void Update(const AccessAlert& a) override;
+  std::optional<AccessAlert> Get(Id id) override;
+  std::optional<AccessAlert> LatestOf(Id user_id) override;
+  Page<AccessAlert> List(std::optional<AccessAlertStatus> status, const PageRequest& page) override;
+
+ private:
+  std::vector<AlertCustomer> TopOf(Id alert_id);
+  SqliteConnection& c_;
+};
+
 class SqliteRow final : public SqlRow {
  public:
   explicit SqliteRow(SQLite::Statement& st) : st_(st) {}
@@ -245,7 +267,8 @@ class SqliteTx final : public Tx {
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
         jobs_(c), transactions_(c), tiering_(c), nominations_(c),
-        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_) {}
+        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_),
+        access_alerts_(c) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -260,6 +283,7 @@ class SqliteTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   InteractionRepository& interactions() override { return interactions_; }
   CadenceRepository& cadence() override { return cadence_; }
+  AccessAlertRepository& access_alerts() override { return access_alerts_; }
 
  private:
   SqliteOrgRepository org_;
@@ -277,6 +301,7 @@ class SqliteTx final : public Tx {
   SqliteRunner runner_;
   SqlInteractionRepository interactions_;
   SqlCadenceRepository cadence_;
+  SqliteAccessAlertRepository access_alerts_;
 };
 
 }  // namespace kams
