@@ -26,6 +26,7 @@ class Tx {
   virtual TieringRepository& tiering() = 0;
   virtual NominationRepository& nominations() = 0;
   virtual NotificationRepository& notifications() = 0;
+  virtual HandoverRepository& handovers() = 0;
 };
 
 enum class TxMode { kRead, kWrite };
