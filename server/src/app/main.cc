@@ -118,7 +118,7 @@ int Serve(const ServeOptions& o) {
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
                           wiring.imports(), wiring.tiering(), wiring.nominations(),
-                          wiring.notifications(),
+                          wiring.notifications(), wiring.handovers(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};

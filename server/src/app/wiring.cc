@@ -25,7 +25,8 @@ Wiring::Wiring(const WiringOptions& o)
       imports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, o.import_batch_rows),
       tiering_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
       nominations_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, scheme_format_),
-      notifications_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      notifications_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      handovers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

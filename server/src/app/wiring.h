@@ -11,6 +11,7 @@
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
+#include "core/engagement/handover_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -49,6 +50,7 @@ class Wiring {
   TieringService& tiering() { return tiering_; }
   NominationService& nominations() { return nominations_; }
   NotificationService& notifications() { return notifications_; }
+  HandoverService& handovers() { return handovers_; }
   const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
@@ -72,6 +74,7 @@ class Wiring {
   TieringService tiering_;
   NominationService nominations_;
   NotificationService notifications_;
+  HandoverService handovers_;
 };
 
 // Opens and migrates only (for `kams migrate`).

@@ -42,6 +42,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddImportRoutes(router_, services_, authed);
   AddTieringRoutes(router_, services_, authed);
   AddNominationRoutes(router_, services_, authed);
+  AddHandoverRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

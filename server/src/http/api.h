@@ -7,6 +7,7 @@
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
+#include "core/engagement/handover_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -29,6 +30,7 @@ struct Services {
   TieringService& tiering;
   NominationService& nominations;
   NotificationService& notifications;
+  HandoverService& handovers;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -80,5 +82,7 @@ void AddTieringRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);
 void AddNominationRoutes(Router& r, Services& s,
                          const std::function<Handler(AuthedHandler)>& authed);
+void AddHandoverRoutes(Router& r, Services& s,
+                       const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

@@ -27,7 +27,8 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_EQ(admin, (std::set<std::string>{"customer.create", "customer.update", "customer.assign",
                                           "customer.delete", "contact.write", "account_team.write",
                                           "user.read", "user.manage", "org.manage", "audit.read",
-                                          "data.import", "tiering.manage"}));
+                                          "data.import", "tiering.manage", "user.handover",
+                                          "handover.read"}));
   EXPECT_EQ(Permissions(As("kam.sh")),
             (std::set<std::string>{"customer.create", "customer.update", "contact.write"}));
   const auto director = Permissions(As("dir.east"));
@@ -35,6 +36,10 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_TRUE(director.count("customer.assign"));
   EXPECT_FALSE(director.count("user.manage"));
   EXPECT_FALSE(director.count("audit.read"));
+  EXPECT_TRUE(director.count("user.handover"));
+  EXPECT_TRUE(director.count("handover.read"));
+  EXPECT_TRUE(Permissions(As("exec")).count("handover.read"));
+  EXPECT_FALSE(Permissions(As("exec")).count("user.handover"));
   EXPECT_TRUE(Permissions(As("exec")).count("user.read"));
   EXPECT_FALSE(Permissions(As("exec")).count("customer.update"));
 }

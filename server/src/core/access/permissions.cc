@@ -28,6 +28,11 @@ bool Allows(Role role, Permission p) {
     case Permission::kDataImport:
     case Permission::kTieringManage:
       return role == R::kAdmin || role == R::kSpecialist;
+    case Permission::kUserHandover:
+      return role == R::kAdmin || role == R::kDirector;
+    case Permission::kHandoverRead:
+      return role == R::kAdmin || role == R::kExecutive || role == R::kDirector ||
+             role == R::kSpecialist;
   }
   return false;
 }
@@ -46,6 +51,8 @@ std::string_view PermissionName(Permission p) {
     case Permission::kAuditRead: return "audit.read";
     case Permission::kDataImport: return "data.import";
     case Permission::kTieringManage: return "tiering.manage";
+    case Permission::kUserHandover: return "user.handover";
+    case Permission::kHandoverRead: return "handover.read";
   }
   return "unknown";
 }

@@ -21,6 +21,8 @@ enum class Permission {
   kAuditRead,
   kDataImport,           // bulk imports of customers and transactions
   kTieringManage,        // write tier schemes, preview and apply them
+  kUserHandover,         // hand a user's accounts and work over (directors: their subtree)
+  kHandoverRead,         // read handovers (directors: of users in their subtree)
 };
 
 inline constexpr Permission kAllPermissions[] = {
@@ -28,6 +30,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
     Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
+    Permission::kUserHandover,   Permission::kHandoverRead,
 };
 
 bool Allows(Role role, Permission permission);
