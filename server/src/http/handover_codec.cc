@@ -112,7 +112,8 @@ json ToJson(const Handover& h, bool with_items) {
   }
   json successors = json::array();
   for (const auto& [id, s] : by_successor) {
-    successors.push_back({{"user_id", id}, {"display_name", s.first}, {"counts", Counts(s.second)}});
+    successors.push_back(
+        {{"user_id", id}, {"display_name", s.first}, {"counts", Counts(s.second)}});
   }
   json out{{"id", h.id},
            {"from_user_id", h.from_user_id},

@@ -29,8 +29,8 @@ std::string Psql(const std::string& sql) {
     std::ofstream out(file);
     out << sql;
   }
-  const std::string cmd = "psql -X -q -A -t -v ON_ERROR_STOP=1 -d '" + s.db_path() + "' -f '" +
-                          file + "' 2>&1";
+  const std::string cmd =
+      "psql -X -q -A -t -v ON_ERROR_STOP=1 -d '" + s.db_path() + "' -f '" + file + "' 2>&1";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run psql");
   std::string out;
@@ -98,13 +98,14 @@ Id InsertInteraction(const ContactRecord& r, Id recorded_by) {
   const std::string purpose = Unique("handover-test");
   auto opt = [](const std::optional<Id>& v) { return v ? N(*v) : std::string("NULL"); };
   const std::string at = std::to_string(kJan2026);
-  DbExec("INSERT INTO interaction (customer_id, channel, purpose, next_step, next_step_owner_id, "
-         "next_step_done_at, is_request, first_contact_owner_id, request_closed_at, occurred_at, "
-         "recorded_by, created_at, updated_at, deleted_at) VALUES (" +
-         N(r.customer) + ", 'visit', '" + purpose + "', 'follow up', " + opt(r.next_step_owner) +
-         ", " + (r.next_step_done ? at : "NULL") + ", " + (r.request_owner ? "1" : "0") + ", " +
-         opt(r.request_owner) + ", " + (r.request_closed ? at : "NULL") + ", " + at + ", " +
-         N(recorded_by) + ", " + at + ", " + at + ", " + (r.deleted ? at : "NULL") + ")");
+  DbExec(
+      "INSERT INTO interaction (customer_id, channel, purpose, next_step, next_step_owner_id, "
+      "next_step_done_at, is_request, first_contact_owner_id, request_closed_at, occurred_at, "
+      "recorded_by, created_at, updated_at, deleted_at) VALUES (" +
+      N(r.customer) + ", 'visit', '" + purpose + "', 'follow up', " + opt(r.next_step_owner) +
+      ", " + (r.next_step_done ? at : "NULL") + ", " + (r.request_owner ? "1" : "0") + ", " +
+      opt(r.request_owner) + ", " + (r.request_closed ? at : "NULL") + ", " + at + ", " +
+      N(recorded_by) + ", " + at + ", " + at + ", " + (r.deleted ? at : "NULL") + ")");
   return DbInt("SELECT id FROM interaction WHERE purpose = '" + purpose + "'");
 }
 
@@ -229,7 +230,8 @@ Id NominatorOf(Id nomination) {
 
 std::set<Id> UnreadNotifications(const Client& c) {
   std::set<Id> out;
-  for (const auto& n : ListAll(c, "/api/v1/notifications", "unread=true")) out.insert(n["id"].get<Id>());
+  for (const auto& n : ListAll(c, "/api/v1/notifications", "unread=true"))
+    out.insert(n["id"].get<Id>());
   return out;
 }
 
@@ -278,8 +280,9 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   std::set<Id> unread = UnreadNotifications(leaver.client);
   ASSERT_EQ(unread.size(), 2u);
   const Id read_note = *unread.begin();
-  ASSERT_EQ(leaver.client.Post("/api/v1/notifications/" + N(read_note) + "/read", json::object()).status,
-            204);
+  ASSERT_EQ(
+      leaver.client.Post("/api/v1/notifications/" + N(read_note) + "/read", json::object()).status,
+      204);
   const Id unread_note = *unread.rbegin();
 
   const Id step_own = NextStep(own1, leaver.id);
@@ -302,7 +305,7 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(p["mode"], "single");
   EXPECT_EQ(p["from_user_name"], "王离职");
   EXPECT_EQ(p["from_user_active"], true);
-  const json expected_counts = {{"customer", 2}, {"team_seat", 3}, {"next_step", 2},
+  const json expected_counts = {{"customer", 2}, {"team_seat", 3},  {"next_step", 2},
                                 {"request", 1},  {"nomination", 2}, {"notification", 1}};
   EXPECT_EQ(p["counts"], expected_counts);
   ASSERT_EQ(p["successors"].size(), 1u);
@@ -375,9 +378,10 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(leaver.client.Get("/api/v1/auth/me").status, 401);
   EXPECT_EQ(leaver.client.Get(CustomerPath(own2)).status, 401);
   EXPECT_EQ(leaver_bearer.Get("/api/v1/auth/me").status, 401);
-  const auto login = SendHttpFrom(FreshSourceAddr(), KamsServer::Get().port(), "POST",
-                                  "/api/v1/auth/login", {{"Content-Type", "application/json"}},
-                                  json{{"username", leaver.username}, {"password", kTestPassword}}.dump());
+  const auto login =
+      SendHttpFrom(FreshSourceAddr(), KamsServer::Get().port(), "POST", "/api/v1/auth/login",
+                   {{"Content-Type", "application/json"}},
+                   json{{"username", leaver.username}, {"password", kTestPassword}}.dump());
   EXPECT_EQ(login.status, 401);
 
   // Scope follows the accounts: the successor sees them now, owned or through the team.
@@ -463,7 +467,8 @@ TEST_F(Handover, RoundRobinSpreadsTheCustomersEvenly) {
   for (const auto& s : h["successors"]) {
     recorded[s["display_name"].get<std::string>()] = s["counts"]["customer"].get<int>();
   }
-  EXPECT_EQ(recorded, (std::map<std::string, int>{{"Alice Smith", 3}, {"陈销售", 2}, {"周主管", 2}}));
+  EXPECT_EQ(recorded,
+            (std::map<std::string, int>{{"Alice Smith", 3}, {"陈销售", 2}, {"周主管", 2}}));
   EXPECT_EQ(a.client.Get(CustomerPath(customers[3])).status, 200);
   EXPECT_EQ(b.client.Get(CustomerPath(customers[3])).status, 404);
 }
@@ -482,15 +487,17 @@ TEST_F(Handover, AMappingMustNameEveryOwnedCustomer) {
   auto r = As("admin").Post(HandoverPath(leaver.id), order);
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.ErrorCode(), "validation_failed");
-  EXPECT_EQ(FieldProblems(r), (std::map<std::string, std::string>{{"mapping." + N(c2), "required"}}));
+  EXPECT_EQ(FieldProblems(r),
+            (std::map<std::string, std::string>{{"mapping." + N(c2), "required"}}));
   EXPECT_EQ(As("admin").Post(HandoverPath(leaver.id) + "/preview", order).status, 400);
 
-  order["mapping"] = {{N(c1), a.id}, {N(c2), UserId("kam.sz")}, {N(c3), b.id}, {N(elsewhere), a.id}};
+  order["mapping"] = {
+      {N(c1), a.id}, {N(c2), UserId("kam.sz")}, {N(c3), b.id}, {N(elsewhere), a.id}};
   r = As("admin").Post(HandoverPath(leaver.id), order);
   ASSERT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(FieldProblems(r), (std::map<std::string, std::string>{
-                                  {"mapping." + N(c2), "not_a_successor"},
-                                  {"mapping." + N(elsewhere), "not_owned"}}));
+  EXPECT_EQ(FieldProblems(r),
+            (std::map<std::string, std::string>{{"mapping." + N(c2), "not_a_successor"},
+                                                {"mapping." + N(elsewhere), "not_owned"}}));
   order["mapping"] = {{"abc", a.id}};
   EXPECT_EQ(FieldProblems(As("admin").Post(HandoverPath(leaver.id), order)),
             (std::map<std::string, std::string>{{"mapping.abc", "key_must_be_customer_id"}}));
@@ -513,8 +520,9 @@ TEST_F(Handover, RefusalsNameTheirFieldAndChangeNothing) {
   Person gone = NewPerson("ref-gone", "kam", Branch());
   Person agent = NewPerson("ref-agent", "service", Branch());
   const Id own = NewCustomer(leaver.client, "拒绝客户");
-  ASSERT_EQ(As("admin").Patch("/api/v1/users/" + N(gone.id), {{"active", false}},
-                              GetJson(As("admin"), "/api/v1/users/" + N(gone.id))["version"].get<Id>())
+  ASSERT_EQ(As("admin")
+                .Patch("/api/v1/users/" + N(gone.id), {{"active", false}},
+                       GetJson(As("admin"), "/api/v1/users/" + N(gone.id))["version"].get<Id>())
                 .status,
             200);
   const Id audit_before = LatestAuditId();
@@ -535,11 +543,16 @@ TEST_F(Handover, RefusalsNameTheirFieldAndChangeNothing) {
       {"the leaver", Order({leaver.id}), {{"to_user_ids[0]", "is_the_leaving_user"}}},
       {"duplicates", Order({ok.id, ok.id}, "round_robin"), {{"to_user_ids[1]", "duplicate"}}},
       {"an administrator", Order({UserId("admin")}), {{"to_user_ids[0]", "role_cannot_take_over"}}},
-      {"an executive", Order({ok.id, UserId("exec")}, "round_robin"),
+      {"an executive",
+       Order({ok.id, UserId("exec")}, "round_robin"),
        {{"to_user_ids[1]", "role_cannot_take_over"}}},
-      {"customers to a service agent", Order({agent.id}), {{"to_user_ids[0]", "cannot_own_accounts"}}},
+      {"customers to a service agent",
+       Order({agent.id}),
+       {{"to_user_ids[0]", "cannot_own_accounts"}}},
       {"several without a mode", Order({ok.id, agent.id}), {{"mode", "required"}}},
-      {"single with several", Order({ok.id, agent.id}, "single"), {{"to_user_ids", "single_takes_one"}}},
+      {"single with several",
+       Order({ok.id, agent.id}, "single"),
+       {{"to_user_ids", "single_takes_one"}}},
       {"unknown mode", Order({ok.id}, "random"), {{"mode", "invalid"}}},
       {"unknown field", {{"to_user_ids", {ok.id}}, {"reason", "x"}}, {{"reason", "unknown_field"}}},
   };
@@ -555,15 +568,19 @@ TEST_F(Handover, RefusalsNameTheirFieldAndChangeNothing) {
   EXPECT_EQ(As("admin").Post(HandoverPath(999999999), Order({ok.id})).status, 404);
   EXPECT_EQ(As("kam.sz").Post(HandoverPath(leaver.id), Order({ok.id})).status, 403);
   EXPECT_EQ(As("specialist").Post(HandoverPath(leaver.id), Order({ok.id})).status, 403);
-  EXPECT_EQ(As("specialist").Post(HandoverPath(leaver.id) + "/preview", Order({ok.id})).status, 403);
+  EXPECT_EQ(As("specialist").Post(HandoverPath(leaver.id) + "/preview", Order({ok.id})).status,
+            403);
   EXPECT_EQ(As("admin").Post(HandoverPath(UserId("admin")), Order({ok.id})).status, 409);
   // Directors: only their subtree, only front-line roles, only successors of their subtree.
   EXPECT_EQ(As("dir.north").Post(HandoverPath(leaver.id), Order({ok.id})).status, 404);
   Person sz_director = NewPerson("ref-dir", "director", Branch());
   EXPECT_EQ(As("dir.east").Post(HandoverPath(sz_director.id), Order({ok.id})).status, 403);
-  auto r = As("dir.east").Post(HandoverPath(leaver.id), Order({UserId("kam.sh"), UserId("dir.north")}, "round_robin"));
+  auto r = As("dir.east")
+               .Post(HandoverPath(leaver.id),
+                     Order({UserId("kam.sh"), UserId("dir.north")}, "round_robin"));
   ASSERT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(FieldProblems(r), (std::map<std::string, std::string>{{"to_user_ids[1]", "out_of_scope"}}));
+  EXPECT_EQ(FieldProblems(r),
+            (std::map<std::string, std::string>{{"to_user_ids[1]", "out_of_scope"}}));
 
   EXPECT_EQ(OwnerOf(own), leaver.id);
   EXPECT_TRUE(SignedIn(leaver.client));
@@ -582,7 +599,8 @@ TEST_F(Handover, ADisabledUserWhoStillHoldsAccountsCanBeHandedOver) {
   Person successor = NewPerson("left-succ", "kam", Branch());
   const Id own = NewCustomer(leaver.client, "离职遗留客户");
   const Id version = GetJson(As("admin"), "/api/v1/users/" + N(leaver.id))["version"].get<Id>();
-  ASSERT_EQ(As("admin").Patch("/api/v1/users/" + N(leaver.id), {{"active", false}}, version).status, 200);
+  ASSERT_EQ(As("admin").Patch("/api/v1/users/" + N(leaver.id), {{"active", false}}, version).status,
+            200);
   EXPECT_FALSE(SignedIn(leaver.client));
 
   const Id audit_before = LatestAuditId();
@@ -633,14 +651,19 @@ TEST_F(Handover, AStorageFaultHalfWayLeavesEverythingAsItWas) {
   // Notifications move last: a trigger refuses exactly the leaver's.
   const std::string name = "handover_fault_" + N(leaver.id);
   if (KamsServer::Get().postgres()) {
-    DbExec("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    DbExec("CREATE FUNCTION " + name +
+           "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
            "RAISE EXCEPTION 'injected storage fault'; END $$; "
-           "CREATE TRIGGER " + name + " BEFORE UPDATE OF user_id ON notification FOR EACH ROW "
-           "WHEN (OLD.user_id = " + N(leaver.id) + ") EXECUTE FUNCTION " + name + "();");
+           "CREATE TRIGGER " +
+           name +
+           " BEFORE UPDATE OF user_id ON notification FOR EACH ROW "
+           "WHEN (OLD.user_id = " +
+           N(leaver.id) + ") EXECUTE FUNCTION " + name + "();");
   } else {
-    DbExec("CREATE TRIGGER " + name + " BEFORE UPDATE OF user_id ON notification "
-           "WHEN OLD.user_id = " + N(leaver.id) +
-           " BEGIN SELECT RAISE(ABORT, 'injected storage fault'); END;");
+    DbExec("CREATE TRIGGER " + name +
+           " BEFORE UPDATE OF user_id ON notification "
+           "WHEN OLD.user_id = " +
+           N(leaver.id) + " BEGIN SELECT RAISE(ABORT, 'injected storage fault'); END;");
   }
   bool dropped = false;
   auto drop = [&] {

@@ -21,27 +21,44 @@ TEST(HandoverOrder, ModeAndSuccessorsAreCheckedTogether) {
   struct Case {
     const char* name;
     HandoverOrder order;
-    std::optional<HandoverMode> mode;                 // when accepted
-    std::map<std::string, std::string> problems;      // when refused
+    std::optional<HandoverMode> mode;             // when accepted
+    std::map<std::string, std::string> problems;  // when refused
   };
   const std::map<Id, Id> m{{1, 7}};
   const Case cases[] = {
-      {"one successor defaults to single", {{7}, std::nullopt, std::nullopt}, HandoverMode::kSingle, {}},
-      {"round robin over two", {{7, 8}, HandoverMode::kRoundRobin, std::nullopt},
-       HandoverMode::kRoundRobin, {}},
-      {"round robin over one is fine", {{7}, HandoverMode::kRoundRobin, std::nullopt},
-       HandoverMode::kRoundRobin, {}},
+      {"one successor defaults to single",
+       {{7}, std::nullopt, std::nullopt},
+       HandoverMode::kSingle,
+       {}},
+      {"round robin over two",
+       {{7, 8}, HandoverMode::kRoundRobin, std::nullopt},
+       HandoverMode::kRoundRobin,
+       {}},
+      {"round robin over one is fine",
+       {{7}, HandoverMode::kRoundRobin, std::nullopt},
+       HandoverMode::kRoundRobin,
+       {}},
       {"mapping", {{7, 8}, HandoverMode::kMapping, m}, HandoverMode::kMapping, {}},
       {"nobody", {{}, std::nullopt, std::nullopt}, std::nullopt, {{"to_user_ids", "required"}}},
-      {"several need a mode", {{7, 8}, std::nullopt, std::nullopt}, std::nullopt,
+      {"several need a mode",
+       {{7, 8}, std::nullopt, std::nullopt},
+       std::nullopt,
        {{"mode", "required"}}},
-      {"single takes one", {{7, 8}, HandoverMode::kSingle, std::nullopt}, std::nullopt,
+      {"single takes one",
+       {{7, 8}, HandoverMode::kSingle, std::nullopt},
+       std::nullopt,
        {{"to_user_ids", "single_takes_one"}}},
-      {"duplicates", {{7, 8, 7}, HandoverMode::kRoundRobin, std::nullopt}, std::nullopt,
+      {"duplicates",
+       {{7, 8, 7}, HandoverMode::kRoundRobin, std::nullopt},
+       std::nullopt,
        {{"to_user_ids[2]", "duplicate"}}},
-      {"mapping mode without a mapping", {{7}, HandoverMode::kMapping, std::nullopt}, std::nullopt,
+      {"mapping mode without a mapping",
+       {{7}, HandoverMode::kMapping, std::nullopt},
+       std::nullopt,
        {{"mapping", "required"}}},
-      {"a mapping without mapping mode", {{7, 8}, HandoverMode::kRoundRobin, m}, std::nullopt,
+      {"a mapping without mapping mode",
+       {{7, 8}, HandoverMode::kRoundRobin, m},
+       std::nullopt,
        {{"mapping", "only_with_mode_mapping"}}},
       {"a mapping and no mode", {{7}, std::nullopt, m}, std::nullopt, {{"mode", "required"}}},
   };
@@ -93,9 +110,10 @@ TEST(HandoverPlan, SingleGivesEverythingToTheSuccessor) {
 
 TEST(HandoverPlan, RoundRobinDealsCustomersEvenlyAndTiedItemsFollowTheirCustomer) {
   std::vector<Holding> held;
-  for (Id c = 10; c >= 1; --c) held.push_back({K::kCustomer, c, c});  // any order in
-  held.push_back({K::kNextStep, 100, 4});    // customer 4 moves
-  held.push_back({K::kNextStep, 101, 99});   // customer 99 does not: dealt out
+  // Customers in any order; one next step on a customer that moves, two that are dealt out.
+  for (Id c = 10; c >= 1; --c) held.push_back({K::kCustomer, c, c});
+  held.push_back({K::kNextStep, 100, 4});
+  held.push_back({K::kNextStep, 101, 99});
   held.push_back({K::kNextStep, 102, std::nullopt});
   held.push_back({K::kNotification, 200, 5});
   held.push_back({K::kTeamSeat, 99, 99});
@@ -118,8 +136,8 @@ TEST(HandoverPlan, RoundRobinDealsCustomersEvenlyAndTiedItemsFollowTheirCustomer
 }
 
 TEST(HandoverPlan, MappingNamesEveryOwnedCustomer) {
-  const std::vector<Holding> held = {{K::kCustomer, 1, 1}, {K::kCustomer, 2, 2},
-                                     {K::kNomination, 60, 2}, {K::kNomination, 61, 5}};
+  const std::vector<Holding> held = {
+      {K::kCustomer, 1, 1}, {K::kCustomer, 2, 2}, {K::kNomination, 60, 2}, {K::kNomination, 61, 5}};
   auto plan = PlanHandover(held, HandoverMode::kMapping, {7, 8}, {{1, 8}, {2, 7}});
   ASSERT_TRUE(plan.ok());
   EXPECT_EQ(To(*plan, K::kCustomer), (std::map<Id, Id>{{1, 8}, {2, 7}}));
@@ -134,8 +152,9 @@ TEST(HandoverPlan, MappingNamesEveryOwnedCustomer) {
       {"a customer left out", {{1, 8}}, {{"mapping.2", "required"}}},
       {"a customer not owned", {{1, 8}, {2, 7}, {3, 7}}, {{"mapping.3", "not_owned"}}},
       {"not a successor", {{1, 8}, {2, 9}}, {{"mapping.2", "not_a_successor"}}},
-      {"all at once", {{3, 7}}, {{"mapping.1", "required"}, {"mapping.2", "required"},
-                                 {"mapping.3", "not_owned"}}},
+      {"all at once",
+       {{3, 7}},
+       {{"mapping.1", "required"}, {"mapping.2", "required"}, {"mapping.3", "not_owned"}}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -156,10 +175,10 @@ TEST(HandoverRoles, WhoMayReceiveAndWhoDirectorsMayHandOver) {
     Role role;
     bool owns, works, director_may;
   } rows[] = {
-      {Role::kAdmin, false, false, false},      {Role::kExecutive, false, false, false},
-      {Role::kDirector, true, true, false},     {Role::kKam, true, true, true},
-      {Role::kAssistant, true, true, true},     {Role::kSpecialist, false, true, false},
-      {Role::kService, false, true, true},      {Role::kSales, true, true, true},
+      {Role::kAdmin, false, false, false},  {Role::kExecutive, false, false, false},
+      {Role::kDirector, true, true, false}, {Role::kKam, true, true, true},
+      {Role::kAssistant, true, true, true}, {Role::kSpecialist, false, true, false},
+      {Role::kService, false, true, true},  {Role::kSales, true, true, true},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(std::string(RoleName(r.role)));
@@ -168,7 +187,8 @@ TEST(HandoverRoles, WhoMayReceiveAndWhoDirectorsMayHandOver) {
     EXPECT_EQ(DirectorMayHandOver(r.role), r.director_may);
   }
   for (HandoverKind k : kHandoverKinds) EXPECT_EQ(ParseHandoverKind(HandoverKindName(k)), k);
-  for (HandoverMode m : {HandoverMode::kSingle, HandoverMode::kRoundRobin, HandoverMode::kMapping}) {
+  for (HandoverMode m :
+       {HandoverMode::kSingle, HandoverMode::kRoundRobin, HandoverMode::kMapping}) {
     EXPECT_EQ(ParseHandoverMode(HandoverModeName(m)), m);
   }
   EXPECT_FALSE(ParseHandoverMode("random").has_value());

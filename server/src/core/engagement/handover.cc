@@ -9,15 +9,19 @@ namespace kams {
 
 std::string_view HandoverModeName(HandoverMode m) {
   switch (m) {
-    case HandoverMode::kSingle: return "single";
-    case HandoverMode::kRoundRobin: return "round_robin";
-    case HandoverMode::kMapping: return "mapping";
+    case HandoverMode::kSingle:
+      return "single";
+    case HandoverMode::kRoundRobin:
+      return "round_robin";
+    case HandoverMode::kMapping:
+      return "mapping";
   }
   return "single";
 }
 
 std::optional<HandoverMode> ParseHandoverMode(std::string_view s) {
-  for (HandoverMode m : {HandoverMode::kSingle, HandoverMode::kRoundRobin, HandoverMode::kMapping}) {
+  for (HandoverMode m :
+       {HandoverMode::kSingle, HandoverMode::kRoundRobin, HandoverMode::kMapping}) {
     if (HandoverModeName(m) == s) return m;
   }
   return std::nullopt;
@@ -25,12 +29,18 @@ std::optional<HandoverMode> ParseHandoverMode(std::string_view s) {
 
 std::string_view HandoverKindName(HandoverKind k) {
   switch (k) {
-    case HandoverKind::kCustomer: return "customer";
-    case HandoverKind::kTeamSeat: return "team_seat";
-    case HandoverKind::kNextStep: return "next_step";
-    case HandoverKind::kRequest: return "request";
-    case HandoverKind::kNomination: return "nomination";
-    case HandoverKind::kNotification: return "notification";
+    case HandoverKind::kCustomer:
+      return "customer";
+    case HandoverKind::kTeamSeat:
+      return "team_seat";
+    case HandoverKind::kNextStep:
+      return "next_step";
+    case HandoverKind::kRequest:
+      return "request";
+    case HandoverKind::kNomination:
+      return "nomination";
+    case HandoverKind::kNotification:
+      return "notification";
   }
   return "customer";
 }
@@ -81,8 +91,7 @@ Result<HandoverMode> CheckOrder(const HandoverOrder& order) {
 }
 
 Result<std::vector<HandoverItem>> PlanHandover(const std::vector<Holding>& holdings,
-                                               HandoverMode mode,
-                                               const std::vector<Id>& successors,
+                                               HandoverMode mode, const std::vector<Id>& successors,
                                                const std::map<Id, Id>& mapping) {
   std::vector<Holding> sorted = holdings;
   std::sort(sorted.begin(), sorted.end(), [](const Holding& a, const Holding& b) {

@@ -26,8 +26,8 @@
 
 #include "core/common/result.h"
 #include "core/common/time.h"
-#include "core/org/role.h"
 #include "core/org/org_unit.h"
+#include "core/org/role.h"
 
 namespace kams {
 
@@ -35,8 +35,8 @@ enum class HandoverMode { kSingle, kRoundRobin, kMapping };
 enum class HandoverKind { kCustomer, kTeamSeat, kNextStep, kRequest, kNomination, kNotification };
 
 inline constexpr HandoverKind kHandoverKinds[] = {
-    HandoverKind::kCustomer,   HandoverKind::kTeamSeat,   HandoverKind::kNextStep,
-    HandoverKind::kRequest,    HandoverKind::kNomination, HandoverKind::kNotification};
+    HandoverKind::kCustomer, HandoverKind::kTeamSeat,   HandoverKind::kNextStep,
+    HandoverKind::kRequest,  HandoverKind::kNomination, HandoverKind::kNotification};
 
 std::string_view HandoverModeName(HandoverMode m);
 std::optional<HandoverMode> ParseHandoverMode(std::string_view s);
@@ -141,8 +141,7 @@ Result<HandoverMode> CheckOrder(const HandoverOrder& order);
 // out, `not_owned` for a customer the user does not own, `not_a_successor` for a user not
 // in to_user_ids. The items come back in kind order, then entity id.
 Result<std::vector<HandoverItem>> PlanHandover(const std::vector<Holding>& holdings,
-                                               HandoverMode mode,
-                                               const std::vector<Id>& successors,
+                                               HandoverMode mode, const std::vector<Id>& successors,
                                                const std::map<Id, Id>& mapping);
 
 }  // namespace kams

@@ -46,8 +46,8 @@ std::vector<FieldChange> AuditChanges(const Handover& h, const HandoverPlan& pla
     }
   }
   for (HandoverKind k : kHandoverKinds) {
-    changes.push_back({std::string(HandoverKindName(k)) + "_count", std::nullopt,
-                       std::to_string(counts[k])});
+    changes.push_back(
+        {std::string(HandoverKindName(k)) + "_count", std::nullopt, std::to_string(counts[k])});
   }
   if (!customers.empty()) changes.push_back({"customers", std::nullopt, customers});
   return changes;
@@ -112,12 +112,13 @@ Result<HandoverPlan> HandoverService::Plan(Tx& tx, const Principal& who, Id user
   }
   std::vector<Id> successor_ids;
   for (const auto& u : plan.successors) successor_ids.push_back(u.id);
-  KAMS_TRY(plan.items, PlanHandover(holdings, mode, successor_ids,
-                                    order.mapping.value_or(std::map<Id, Id>{})));
+  KAMS_TRY(plan.items,
+           PlanHandover(holdings, mode, successor_ids, order.mapping.value_or(std::map<Id, Id>{})));
 
   // Customers go only to roles that own accounts, and a director moves only what they see.
   std::map<Id, std::size_t> position;  // successor → its index in to_user_ids
-  for (std::size_t i = 0; i < order.to_user_ids.size(); ++i) position.emplace(order.to_user_ids[i], i);
+  for (std::size_t i = 0; i < order.to_user_ids.size(); ++i)
+    position.emplace(order.to_user_ids[i], i);
   std::map<Id, Role> role_of;
   for (const auto& u : plan.successors) role_of[u.id] = u.role;
   std::vector<Id> customer_ids;
@@ -151,82 +152,96 @@ Result<HandoverPlan> HandoverService::Plan(Tx& tx, const Principal& who, Id user
 
 Result<HandoverPlan> HandoverService::Preview(const Principal& who, const RequestContext& ctx,
                                               Id user_id, const HandoverOrder& order) {
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) {
-    return Plan(tx, who, user_id, order);
-  }));
+  auto plan =
+      Transact(deps_.db, TxMode::kRead, [&](Tx& tx) { return Plan(tx, who, user_id, order); });
+  return Recorded(deps_, ctx, who, std::move(plan));
 }
 
 Result<Handover> HandoverService::Execute(const Principal& who, const RequestContext& ctx,
                                           Id user_id, const HandoverOrder& order) {
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Handover> {
+  auto done = Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Handover> {
     KAMS_TRY(HandoverPlan plan, Plan(tx, who, user_id, order));
-    const Timestamp now = deps_.clock.Now();
-    Handover h;
-    h.from_user_id = plan.from_user.id;
-    h.actor_id = who.user_id;
-    h.mode = plan.mode;
-    h.at = now;
-    h.id = tx.handovers().Insert(h);
+    return Carry(tx, who, ctx, std::move(plan));
+  });
+  return Recorded(deps_, ctx, who, std::move(done));
+}
 
-    // Customers first (their owners decide whether a seat is still needed), each leaving
-    // its previous owner in the history; then the rest, notifications last.
-    std::map<Id, Id> new_owner;
+namespace {
+
+// Whether `item`'s successor already covers the customer of a team seat: owns it (after this
+// handover) or sits on its team.
+bool SeatCovered(Tx& tx, const std::map<Id, Id>& new_owner, const HandoverItem& item) {
+  const Id customer = item.entity_id;
+  std::optional<Id> owner;
+  if (auto it = new_owner.find(customer); it != new_owner.end()) {
+    owner = it->second;
+  } else if (auto c = tx.customers().Get(kEveryCustomer, customer)) {
+    owner = c->owner_id;
+  }
+  if (owner == item.to_user_id) return true;
+  for (const auto& m : tx.customers().Team(customer)) {
+    if (m.user_id == item.to_user_id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<Handover> HandoverService::Carry(Tx& tx, const Principal& who, const RequestContext& ctx,
+                                        HandoverPlan plan) {
+  const Timestamp now = deps_.clock.Now();
+  const Id from = plan.from_user.id;
+  Handover h;
+  h.from_user_id = from;
+  h.actor_id = who.user_id;
+  h.mode = plan.mode;
+  h.at = now;
+  h.id = tx.handovers().Insert(h);
+
+  // Customers first (their new owners decide whether a seat is still needed), each leaving its
+  // previous owner in the history; then the other kinds in order, notifications last.
+  std::map<Id, Id> new_owner;
+  for (auto& item : plan.items) {
+    item.handover_id = h.id;
+    if (item.kind != HandoverKind::kCustomer) continue;
+    new_owner[item.entity_id] = item.to_user_id;
+    OwnerHistoryEntry previous;
+    previous.customer_id = item.entity_id;
+    previous.owner_id = from;
+    previous.until_at = now;
+    previous.changed_by = who.user_id;
+    previous.handover_id = h.id;
+    tx.handovers().InsertOwnerHistory(previous);
+  }
+  for (HandoverKind kind : kHandoverKinds) {
     std::vector<HandoverItem> moves;
-    for (auto& item : plan.items) {
-      item.handover_id = h.id;
-      if (item.kind != HandoverKind::kCustomer) continue;
-      new_owner[item.entity_id] = item.to_user_id;
-      moves.push_back(item);
-      tx.handovers().InsertOwnerHistory(OwnerHistoryEntry{
-          0, item.entity_id, plan.from_user.id, now, who.user_id, h.id, std::nullopt, std::nullopt});
-    }
-    for (HandoverKind kind : kHandoverKinds) {
-      if (kind == HandoverKind::kCustomer) {
-        tx.handovers().Move(plan.from_user.id, moves, now);
+    for (const auto& item : plan.items) {
+      if (item.kind != kind) continue;
+      if (kind == HandoverKind::kTeamSeat && SeatCovered(tx, new_owner, item)) {
+        tx.customers().RemoveTeamMember(item.entity_id, from);
         continue;
       }
-      moves.clear();
-      for (const auto& item : plan.items) {
-        if (item.kind != kind) continue;
-        if (kind == HandoverKind::kTeamSeat) {
-          // A successor who owns the customer or already sits on its team needs no seat.
-          const Id customer = item.entity_id;
-          std::optional<Id> owner;
-          if (auto it = new_owner.find(customer); it != new_owner.end()) {
-            owner = it->second;
-          } else if (auto c = tx.customers().Get(kEveryCustomer, customer)) {
-            owner = c->owner_id;
-          }
-          bool covered = owner == item.to_user_id;
-          for (const auto& m : tx.customers().Team(customer)) covered |= m.user_id == item.to_user_id;
-          if (covered) {
-            tx.customers().RemoveTeamMember(customer, plan.from_user.id);
-            continue;
-          }
-        }
-        moves.push_back(item);
-      }
-      tx.handovers().Move(plan.from_user.id, moves, now);
+      moves.push_back(item);
     }
-    tx.handovers().InsertItems(plan.items);
+    tx.handovers().Move(from, moves, now);
+  }
+  tx.handovers().InsertItems(plan.items);
 
-    if (plan.from_user.active) {
-      User disabled = plan.from_user;
-      disabled.active = false;
-      disabled.version += 1;
-      disabled.updated_at = now;
-      tx.users().Update(disabled);
-    }
-    tx.auth().DeleteSessionsOfUser(plan.from_user.id);
-    AppendAudit(tx, deps_, ctx, &who, "",
-                AuditEvent{"user.handover", "user", plan.from_user.id, std::nullopt,
-                           AuditChanges(h, plan)});
+  if (plan.from_user.active) {
+    User disabled = plan.from_user;
+    disabled.active = false;
+    disabled.version += 1;
+    disabled.updated_at = now;
+    tx.users().Update(disabled);
+  }
+  tx.auth().DeleteSessionsOfUser(from);
+  AppendAudit(tx, deps_, ctx, &who, "",
+              AuditEvent{"user.handover", "user", from, std::nullopt, AuditChanges(h, plan)});
 
-    auto stored = tx.handovers().Get(h.id);
-    if (!stored) return MakeError(ErrorCode::kInternal, "the handover was not stored");
-    stored->items = tx.handovers().Items(h.id, who);
-    return std::move(*stored);
-  }));
+  auto stored = tx.handovers().Get(h.id);
+  if (!stored) return MakeError(ErrorCode::kInternal, "the handover was not stored");
+  stored->items = tx.handovers().Items(h.id, who);
+  return std::move(*stored);
 }
 
 Result<Page<Handover>> HandoverService::List(const Principal& who, const HandoverFilter& filter,
@@ -243,7 +258,7 @@ Result<Page<Handover>> HandoverService::List(const Principal& who, const Handove
 }
 
 Result<Handover> HandoverService::Get(const Principal& who, const RequestContext& ctx, Id id) {
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Handover> {
+  auto found = Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Handover> {
     if (!Allows(who.role, Permission::kHandoverRead)) {
       return DenyError("read handovers", "handover", id);
     }
@@ -257,7 +272,8 @@ Result<Handover> HandoverService::Get(const Principal& who, const RequestContext
     }
     h->items = tx.handovers().Items(id, who);
     return std::move(*h);
-  }));
+  });
+  return Recorded(deps_, ctx, who, std::move(found));
 }
 
 Result<Page<OwnerHistoryEntry>> HandoverService::OwnerHistory(const Principal& who,
@@ -265,13 +281,11 @@ Result<Page<OwnerHistoryEntry>> HandoverService::OwnerHistory(const Principal& w
                                                               Id customer_id,
                                                               const PageRequest& page) {
   KAMS_CHECK(CheckPage(page));
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead,
-                                            [&](Tx& tx) -> Result<Page<OwnerHistoryEntry>> {
-    if (auto visible = VisibleCustomer(tx, who, customer_id); !visible.ok()) {
-      return visible.take_error();
-    }
+  auto found = Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<OwnerHistoryEntry>> {
+    KAMS_CHECK(VisibleCustomer(tx, who, customer_id));
     return tx.handovers().OwnerHistory(customer_id, page);
-  }));
+  });
+  return Recorded(deps_, ctx, who, std::move(found));
 }
 
 Result<Page<HandoverDecay>> HandoverService::Decay(const Principal& who,

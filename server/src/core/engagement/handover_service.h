@@ -33,8 +33,8 @@ namespace kams {
 struct HandoverPlan {
   User from_user;
   HandoverMode mode = HandoverMode::kSingle;
-  std::vector<User> successors;      // in the client's order
-  std::vector<HandoverItem> items;   // with names, by kind then entity id
+  std::vector<User> successors;     // in the client's order
+  std::vector<HandoverItem> items;  // with names, by kind then entity id
 };
 
 class HandoverService {
@@ -58,6 +58,9 @@ class HandoverService {
 
  private:
   Result<HandoverPlan> Plan(Tx& tx, const Principal& who, Id user_id, const HandoverOrder& order);
+  // Moves and records what `plan` says, in `tx`.
+  Result<Handover> Carry(Tx& tx, const Principal& who, const RequestContext& ctx,
+                         HandoverPlan plan);
   CoreDeps deps_;
 };
 

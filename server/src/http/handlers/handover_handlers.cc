@@ -24,7 +24,8 @@ Result<HandoverOrder> ReadOrder(const Request& req) {
 
 }  // namespace
 
-void AddHandoverRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed) {
+void AddHandoverRoutes(Router& r, Services& s,
+                       const std::function<Handler(AuthedHandler)>& authed) {
   r.Add("POST", "/api/v1/users/{id}/handover",
         authed([&s](Request& req, const Call& call) -> Response {
           auto id = PathId(req, 0);

@@ -34,9 +34,11 @@ std::vector<Holding> PgHandoverRepository::Holdings(Id user_id) {
 }
 
 Id PgHandoverRepository::Insert(const Handover& h) {
-  return s_.Exec("INSERT INTO handover (from_user_id, actor_id, mode, at) VALUES ($1, $2, $3, $4) "
-                 "RETURNING id",
-                 h.from_user_id, h.actor_id, std::string(HandoverModeName(h.mode)), h.at)[0][0]
+  return s_
+      .Exec(
+          "INSERT INTO handover (from_user_id, actor_id, mode, at) VALUES ($1, $2, $3, $4) "
+          "RETURNING id",
+          h.from_user_id, h.actor_id, std::string(HandoverModeName(h.mode)), h.at)[0][0]
       .as<std::int64_t>();
 }
 

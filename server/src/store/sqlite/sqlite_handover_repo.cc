@@ -38,8 +38,8 @@ std::vector<Holding> SqliteHandoverRepository::Holdings(Id user_id) {
 }
 
 Id SqliteHandoverRepository::Insert(const Handover& h) {
-  auto& st = c_.Prepare(
-      "INSERT INTO handover (from_user_id, actor_id, mode, at) VALUES (?, ?, ?, ?)");
+  auto& st =
+      c_.Prepare("INSERT INTO handover (from_user_id, actor_id, mode, at) VALUES (?, ?, ?, ?)");
   st.bind(1, static_cast<std::int64_t>(h.from_user_id));
   st.bind(2, static_cast<std::int64_t>(h.actor_id));
   st.bind(3, std::string(HandoverModeName(h.mode)));
