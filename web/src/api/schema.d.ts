@@ -388,7 +388,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a customer dossier
-         * @description Every role but executive may edit dossiers in scope; changing `owner_id` or `org_unit_id` needs the `customer.assign` permission (admin, specialist, director). 409 when `external_ref` or `credit_code` is taken.
+         * @description Every role but executive may edit dossiers in scope; changing `owner_id` or `org_unit_id` needs the `customer.assign` permission (admin, specialist, director); the previous owner is kept in `GET /customers/{id}/owner-history`. 409 when `external_ref` or `credit_code` is taken.
          */
         patch: operations["updateCustomer"];
         trace?: never;
