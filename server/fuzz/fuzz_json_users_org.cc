@@ -1,8 +1,14 @@
-// User bodies (POST /users with a password, PATCH /users/{id} without) and org-unit bodies
-// (POST/PATCH /org-units…): bytes → ParseObject → ApplyUser, ApplyOrgUnit.
+// User bodies (POST /users with a password, PATCH /users/{id} without), org-unit bodies
+// (POST/PATCH /org-units…) and handover orders (POST /users/{id}/handover): bytes →
+// ParseObject → ApplyUser, ApplyOrgUnit, DecodeHandoverOrder (then CheckOrder and
+// PlanHandover over a fixed set of holdings).
 // Properties: a refused body names its fields and changes nothing; an applied one renders
 // as JSON (valid UTF-8 throughout) with what was applied.
+#include <algorithm>
+#include <map>
+
 #include "fuzz_check.h"
+#include "http/handover_codec.h"
 #include "http/json_codec.h"
 
 namespace kams {
@@ -69,6 +75,39 @@ void ApplyUnitTo(const json& body, OrgUnit u) {
   (void)ValidateOrgUnit(u);
 }
 
+void DecodeOrder(const json& body) {
+  auto order = codec::DecodeHandoverOrder(body);
+  if (!order.ok()) {
+    FUZZ_CHECK(order.error().code == ErrorCode::kValidationFailed);
+    FUZZ_CHECK(!order.error().fields.empty());
+    return;
+  }
+  FUZZ_CHECK(order->to_user_ids.size() <= kMaxSuccessors);
+  for (Id id : order->to_user_ids) FUZZ_CHECK(id >= 1);
+  if (order->mapping) {
+    for (const auto& [customer, user] : *order->mapping) FUZZ_CHECK(customer >= 1 && user >= 1);
+  }
+  auto mode = CheckOrder(*order);
+  if (!mode.ok()) {
+    FUZZ_CHECK(!mode.error().fields.empty());
+    return;
+  }
+  const std::vector<Holding> held = {{HandoverKind::kCustomer, 1, 1},
+                                     {HandoverKind::kCustomer, 2, 2},
+                                     {HandoverKind::kTeamSeat, 3, 3},
+                                     {HandoverKind::kNotification, 4, std::nullopt}};
+  auto plan = PlanHandover(held, *mode, order->to_user_ids, order->mapping.value_or(std::map<Id, Id>{}));
+  if (!plan.ok()) {
+    FUZZ_CHECK(*mode == HandoverMode::kMapping && !plan.error().fields.empty());
+    return;
+  }
+  FUZZ_CHECK(plan->size() == held.size());
+  for (const auto& item : *plan) {
+    FUZZ_CHECK(std::find(order->to_user_ids.begin(), order->to_user_ids.end(), item.to_user_id) !=
+               order->to_user_ids.end());
+  }
+}
+
 }  // namespace
 }  // namespace kams
 
@@ -80,5 +119,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ApplyUserTo(*body, FullUser(), /*create=*/false);
   ApplyUnitTo(*body, OrgUnit{});
   ApplyUnitTo(*body, FullUnit());
+  DecodeOrder(*body);
   return 0;
 }

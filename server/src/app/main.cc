@@ -122,6 +122,7 @@ int Serve(const ServeOptions& o) {
                           wiring.interactions(),
                           wiring.cadence(),
                           wiring.access_alerts(),
+                          wiring.handovers(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};

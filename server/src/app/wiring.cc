@@ -28,7 +28,8 @@ Wiring::Wiring(const WiringOptions& o)
       notifications_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       interactions_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       cadence_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      access_alerts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      access_alerts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      handovers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

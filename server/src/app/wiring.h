@@ -13,6 +13,7 @@
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
 #include "core/engagement/engagement_service.h"
+#include "core/engagement/handover_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -54,6 +55,7 @@ class Wiring {
   InteractionService& interactions() { return interactions_; }
   CadenceService& cadence() { return cadence_; }
   AccessAlertService& access_alerts() { return access_alerts_; }
+  HandoverService& handovers() { return handovers_; }
   const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
@@ -80,6 +82,7 @@ class Wiring {
   InteractionService interactions_;
   CadenceService cadence_;
   AccessAlertService access_alerts_;
+  HandoverService handovers_;
 };
 
 // Opens and migrates only (for `kams migrate`).

@@ -44,6 +44,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddNominationRoutes(router_, services_, authed);
   AddEngagementRoutes(router_, services_, authed);
   AddAccessAlertRoutes(router_, services_, authed);
+  AddHandoverRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

@@ -9,6 +9,7 @@
 #include "core/contacts/contact_service.h"
 #include "core/customers/customer_service.h"
 #include "core/engagement/engagement_service.h"
+#include "core/engagement/handover_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -34,6 +35,7 @@ struct Services {
   InteractionService& interactions;
   CadenceService& cadence;
   AccessAlertService& access_alerts;
+  HandoverService& handovers;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -89,5 +91,7 @@ void AddNominationRoutes(Router& r, Services& s,
                          const std::function<Handler(AuthedHandler)>& authed);
 void AddAccessAlertRoutes(Router& r, Services& s,
                           const std::function<Handler(AuthedHandler)>& authed);
+void AddHandoverRoutes(Router& r, Services& s,
+                       const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

@@ -28,7 +28,8 @@ TEST(Me, PermissionsFollowTheRoleTable) {
                                           "customer.delete", "contact.write", "account_team.write",
                                           "user.read", "user.manage", "org.manage", "audit.read",
                                           "data.import", "tiering.manage", "interaction.write",
-                                          "cadence.manage", "access_alert.manage"}));
+                                          "cadence.manage", "access_alert.manage", "user.handover",
+                                          "handover.read"}));
   EXPECT_EQ(Permissions(As("kam.sh")), (std::set<std::string>{"customer.create", "customer.update",
                                                               "contact.write", "interaction.write"}));
   const auto director = Permissions(As("dir.east"));
@@ -38,6 +39,10 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_FALSE(director.count("audit.read"));
   EXPECT_FALSE(director.count("access_alert.manage"));
   EXPECT_TRUE(Permissions(As("specialist")).count("access_alert.manage"));
+  EXPECT_TRUE(director.count("user.handover"));
+  EXPECT_TRUE(director.count("handover.read"));
+  EXPECT_TRUE(Permissions(As("exec")).count("handover.read"));
+  EXPECT_FALSE(Permissions(As("exec")).count("user.handover"));
   EXPECT_TRUE(Permissions(As("exec")).count("user.read"));
   EXPECT_FALSE(Permissions(As("exec")).count("customer.update"));
   EXPECT_FALSE(Permissions(As("exec")).count("interaction.write"));

@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -1622,6 +1623,187 @@ TEST_P(StoreBackup, AnOlderBackupIsMigratedOnRestore) {
     return Ok();
   });
   EXPECT_TRUE(s.ok());
+}
+
+// Handovers: what a user holds (live customers and seats, pending nominations, unread
+// notifications), moving it, and reading it back in the reader's scope.
+TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {
+  const Id root = AddUnit(std::nullopt, "总公司", "company");
+  const Id east = AddUnit(root, "华东区域", "region");
+  const Id north = AddUnit(root, "华北区域", "region");
+  const Id admin = AddUser("admin", Role::kAdmin, root);
+  const Id leaver = AddUser("leaver", Role::kKam, east);
+  const Id successor = AddUser("successor", Role::kKam, east);
+  const Id other = AddUser("other", Role::kKam, north);
+  const Id own = AddCustomer(MakeCustomer("自有客户", east, leaver));
+  const Id own_deleted = AddCustomer(MakeCustomer("已删客户", east, leaver));
+  const Id teamed = AddCustomer(MakeCustomer("团队客户", north, other));
+  const Id teamed_deleted = AddCustomer(MakeCustomer("已删团队客户", north, other));
+  Id pending = 0, decided = 0;
+  Write([&](Tx& tx) {
+    tx.customers().SoftDelete(own_deleted, 5);
+    tx.customers().SoftDelete(teamed_deleted, 5);
+    tx.customers().AddTeamMember({teamed, leaver, "specialist", 1, ""});
+    tx.customers().AddTeamMember({teamed_deleted, leaver, "assistant", 1, ""});
+    Nomination n;
+    n.customer_id = own;
+    n.nominator_id = leaver;
+    n.reason = "潜力大";
+    n.created_at = n.updated_at = 2;
+    pending = tx.nominations().Insert(n);
+    n.status = NominationStatus::kApproved;
+    decided = tx.nominations().Insert(n);
+    Notification note;
+    note.user_id = leaver;
+    note.kind = "nomination.advanced";
+    note.entity = "nomination";
+    note.entity_id = pending;
+    note.customer_id = own;
+    note.title = "第 1 级已通过";
+    note.created_at = 3;
+    tx.notifications().Insert(note);
+    tx.notifications().Insert(note);
+    tx.notifications().MarkAllRead(successor, 4);  // someone else's: changes nothing
+  });
+  Id unread = 0, read = 0;
+  Write([&](Tx& tx) {
+    auto notes = tx.notifications().List(leaver, false, PageRequest{});
+    ASSERT_EQ(notes.items.size(), 2u);
+    unread = notes.items[0].id;
+    read = notes.items[1].id;
+    ASSERT_TRUE(tx.notifications().MarkRead(leaver, read, 4));
+  });
+
+  using K = HandoverKind;
+  auto held = [&](Id user) {
+    std::set<std::tuple<K, Id, std::optional<Id>>> out;
+    Read([&](Tx& tx) {
+      for (const auto& h : tx.handovers().Holdings(user)) out.insert({h.kind, h.entity_id, h.customer_id});
+    });
+    return out;
+  };
+  EXPECT_EQ(held(leaver), (std::set<std::tuple<K, Id, std::optional<Id>>>{
+                              {K::kCustomer, own, own},
+                              {K::kTeamSeat, teamed, teamed},
+                              {K::kNomination, pending, own},
+                              {K::kNotification, unread, own}}));
+
+  // Move everything to the successor and record it.
+  Id hid = 0;
+  Write([&](Tx& tx) {
+    Handover h;
+    h.from_user_id = leaver;
+    h.actor_id = admin;
+    h.mode = HandoverMode::kSingle;
+    h.at = 50;
+    hid = tx.handovers().Insert(h);
+    std::vector<HandoverItem> items;
+    for (const auto& held_item : tx.handovers().Holdings(leaver)) {
+      HandoverItem item;
+      item.handover_id = hid;
+      item.kind = held_item.kind;
+      item.entity_id = held_item.entity_id;
+      item.customer_id = held_item.customer_id;
+      item.to_user_id = successor;
+      items.push_back(item);
+    }
+    tx.handovers().Move(leaver, items, 50);
+    tx.handovers().InsertItems(items);
+    OwnerHistoryEntry e;
+    e.customer_id = own;
+    e.owner_id = leaver;
+    e.until_at = 50;
+    e.changed_by = admin;
+    e.handover_id = hid;
+    tx.handovers().InsertOwnerHistory(e);
+  });
+  EXPECT_TRUE(held(leaver).empty());
+  EXPECT_EQ(held(successor).size(), 4u);
+  Read([&](Tx& tx) {
+    auto c = tx.customers().Get(Admin(), own);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->owner_id, std::optional<Id>(successor));
+    EXPECT_EQ(c->version, 2);
+    EXPECT_EQ(c->updated_at, 50);
+    const auto team = tx.customers().Team(teamed);
+    ASSERT_EQ(team.size(), 1u);
+    EXPECT_EQ(team[0].user_id, successor);
+    EXPECT_EQ(team[0].team_role, "specialist");
+    EXPECT_EQ(tx.nominations().Get(pending)->nominator_id, successor);
+    EXPECT_EQ(tx.nominations().Get(pending)->version, 2);
+    EXPECT_EQ(tx.nominations().Get(decided)->nominator_id, leaver);
+    EXPECT_EQ(tx.notifications().UnreadCount(successor), 1);
+
+    auto h = tx.handovers().Get(hid);
+    ASSERT_TRUE(h);
+    EXPECT_EQ(h->from_user_name, "用户leaver");
+    EXPECT_EQ(h->actor_name, "用户admin");
+    EXPECT_EQ(h->mode, HandoverMode::kSingle);
+    ASSERT_EQ(h->tallies.size(), 4u);
+    for (const auto& t : h->tallies) {
+      EXPECT_EQ(t.to_user_id, successor);
+      EXPECT_EQ(t.to_user_name, "用户successor");
+      EXPECT_EQ(t.count, 1);
+    }
+    // Items: all for scope kAll; only those of visible customers otherwise.
+    const auto all = tx.handovers().Items(hid, Admin());
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_EQ(all[0].kind, K::kCustomer);
+    EXPECT_EQ(all[0].customer_name, std::optional<std::string>("自有客户"));
+    EXPECT_EQ(all[3].kind, K::kNotification);
+    const auto north_items = tx.handovers().Items(hid, As(0, Role::kDirector, north));
+    ASSERT_EQ(north_items.size(), 1u);
+    EXPECT_EQ(north_items[0].kind, K::kTeamSeat);
+    EXPECT_EQ(tx.handovers().Items(hid, As(other, Role::kKam, north)).size(), 1u);
+
+    auto history = tx.handovers().OwnerHistory(own, PageRequest{});
+    ASSERT_EQ(history.items.size(), 1u);
+    EXPECT_EQ(history.items[0].owner_id, std::optional<Id>(leaver));
+    EXPECT_EQ(history.items[0].owner_name, std::optional<std::string>("用户leaver"));
+    EXPECT_EQ(history.items[0].changed_by_name, std::optional<std::string>("用户admin"));
+    EXPECT_EQ(history.items[0].handover_id, std::optional<Id>(hid));
+  });
+
+  // Lists: newest first, page by page; directors see those of their subtree's users.
+  Write([&](Tx& tx) {
+    for (Timestamp at : {60, 70}) {
+      Handover h;
+      h.from_user_id = other;
+      h.actor_id = admin;
+      h.mode = HandoverMode::kRoundRobin;
+      h.at = at;
+      tx.handovers().Insert(h);
+    }
+  });
+  std::vector<Id> seen;
+  PageRequest page;
+  page.limit = 1;
+  for (int guard = 0; guard < 10; ++guard) {
+    Page<Handover> p;
+    Read([&](Tx& tx) { p = tx.handovers().List(Admin(), HandoverFilter{}, page); });
+    for (const auto& h : p.items) seen.push_back(h.id);
+    if (!p.next) break;
+    page.after = p.next;
+  }
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_TRUE(seen[0] > seen[1] && seen[1] > seen[2]);
+  EXPECT_EQ(seen[2], hid);
+  Read([&](Tx& tx) {
+    auto ids = [](const Page<Handover>& p) {
+      std::vector<Id> out;
+      for (const auto& h : p.items) out.push_back(h.id);
+      return out;
+    };
+    EXPECT_EQ(ids(tx.handovers().List(As(0, Role::kDirector, east), {}, PageRequest{})),
+              std::vector<Id>{hid});
+    EXPECT_EQ(tx.handovers().List(As(0, Role::kDirector, north), {}, PageRequest{}).items.size(), 2u);
+    EXPECT_TRUE(tx.handovers().List(As(leaver, Role::kKam, east), {}, PageRequest{}).items.empty());
+    HandoverFilter of_other;
+    of_other.user_id = other;
+    EXPECT_EQ(tx.handovers().List(Admin(), of_other, PageRequest{}).items.size(), 2u);
+    EXPECT_TRUE(tx.handovers().Get(seen[0])->tallies.empty());
+    EXPECT_FALSE(tx.handovers().Get(999999).has_value());
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreBackup, ::testing::Values("sqlite", "postgres"),

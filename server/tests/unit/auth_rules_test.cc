@@ -107,6 +107,8 @@ TEST(Permissions, TableMatchesTheReadme) {
       {Permission::kDataImport, {1, 0, 0, 0, 0, 1, 0, 0}},
       {Permission::kTieringManage, {1, 0, 0, 0, 0, 1, 0, 0}},
       {Permission::kAccessAlertManage, {1, 0, 0, 0, 0, 1, 0, 0}},
+      {Permission::kUserHandover, {1, 0, 1, 0, 0, 0, 0, 0}},
+      {Permission::kHandoverRead, {1, 1, 1, 0, 0, 1, 0, 0}},
   };
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < kAllRoles.size(); ++i) {

@@ -272,6 +272,7 @@ class Stack {
                       wiring_.nominations(), wiring_.notifications(), wiring_.interactions(),
                       wiring_.cadence(),
                       wiring_.access_alerts(),
+                      wiring_.handovers(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},
@@ -887,6 +888,22 @@ TEST(OpenApi, ServedJsonMatchesTheSchemas) {
   call("GET", "/api/v1/access-alerts/{id}", {alert_id}, nullptr, 200);
   call("POST", "/api/v1/access-alerts/{id}/acknowledge", {alert_id}, {{"comment", "已核实"}}, 200);
   call("POST", "/api/v1/access-alerts/{id}/acknowledge", {alert_id}, {{"comment", "再次"}}, 409);
+
+  // Handovers: the KAM who owns the customer leaves; a successor takes over.
+  Answer successor = call("POST", "/api/v1/users", {},
+                          {{"username", "kam2.openapi"}, {"password", "openapi-Kam-3"},
+                           {"display_name", "赵经理"}, {"role", "kam"},
+                           {"org_unit_id", std::stoll(region_id)}},
+                          201);
+  const json order = {{"to_user_ids", {successor.body.value("id", 0)}}};
+  call("POST", "/api/v1/users/{id}/handover/preview", {id_of(kam)}, order, 200);
+  Answer handover = call("POST", "/api/v1/users/{id}/handover", {id_of(kam)}, order, 201);
+  call("POST", "/api/v1/users/{id}/handover", {id_of(kam)}, order, 409);
+  call("GET", "/api/v1/handovers", {}, nullptr, 200, As::kBearer, std::nullopt,
+       "?user_id=" + id_of(kam));
+  call("GET", "/api/v1/handovers/{id}", {id_of(handover)}, nullptr, 200);
+  call("GET", "/api/v1/handovers/decay", {}, nullptr, 200, As::kBearer, std::nullopt, "?limit=10");
+  call("GET", "/api/v1/customers/{id}/owner-history", {customer_id}, nullptr, 200);
 
   // Audit, after all of the above.
   call("GET", "/api/v1/audit", {}, nullptr, 200, As::kBearer, std::nullopt,

@@ -388,7 +388,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a customer dossier
-         * @description Every role but executive may edit dossiers in scope; changing `owner_id` or `org_unit_id` needs the `customer.assign` permission (admin, specialist, director). 409 when `external_ref` or `credit_code` is taken.
+         * @description Every role but executive may edit dossiers in scope; changing `owner_id` or `org_unit_id` needs the `customer.assign` permission (admin, specialist, director); the previous owner is kept in `GET /customers/{id}/owner-history`. 409 when `external_ref` or `credit_code` is taken.
          */
         patch: operations["updateCustomer"];
         trace?: never;
@@ -1339,6 +1339,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a user's accounts and open work over
+         * @description In one transaction: every customer the user owns (each keeps its previous owner in `/customers/{id}/owner-history` and takes a new version), their account-team seats (dropped where the successor owns the customer or is already on its team), open next steps, open requests they own first-contact, pending nominations they put forward and unread notifications pass to the successors; the user is disabled and signed out everywhere (their API tokens stop working); one audit event `user.handover`. `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. Administrators hand over any user but themselves (409 for themselves); directors the kam, assistant, sales and service users of their subtree, to successors of their subtree, when every customer the user owns is in their scope. Successors must exist, be active, differ from the user and have a role that takes work over (kam, assistant, sales, director, service, specialist); customers go only to kam, assistant, sales or director. Each problem is a field error (`to_user_ids[1]`: `not_found`, `inactive`, `duplicate`, `is_the_leaving_user`, `role_cannot_take_over`, `cannot_own_accounts`, `out_of_scope`; `mapping.<customer id>`: `required`, `not_owned`, `not_a_successor`). A user who is already disabled may still be handed over while they hold something; 409 when they hold nothing.
+         */
+        post: operations["handOverUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/handover/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a handover would move, and to whom
+         * @description The same body, checks and answers as the handover itself, changing nothing: counts per kind and per successor, and every customer with its new owner.
+         */
+        post: operations["previewHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List handovers
+         * @description Newest first. Administrators, executives and KAM specialists see all; directors those of users in their subtree; other roles 403.
+         */
+        get: operations["listHandovers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/decay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts slipping after a handover
+         * @description Accounts whose contact cadence broke within 90 days after being handed over (flagged by the cadence check), for the customers the caller sees; newest handover first.
+         */
+        get: operations["listHandoverDecay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Handover id. */
+                id: components["parameters"]["HandoverId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A handover
+         * @description With every moved thing and the names of customers and successors. Readers as for the list; a director gets 404 for a handover of a user outside their subtree.
+         */
+        get: operations["getHandover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/owner-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A customer's earlier owners
+         * @description Newest first: who owned the customer until when, who changed it, and the handover that did (null when changed by hand); 404 when the customer is not visible.
+         */
+        get: operations["listCustomerOwnerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2194,8 +2326,8 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
-            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage")[];
+            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`, `user.handover`, `handover.read`). The console shows menus and actions by them; the server enforces them regardless. */
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read")[];
         };
         PasswordChange: {
             /**
@@ -2982,6 +3114,124 @@ export interface components {
                 team_role: "assistant" | "specialist" | "sales" | "service" | "technical" | "finance" | "other";
             }[];
         };
+        /** @description How many of each kind of holding. */
+        HandoverCounts: {
+            customer: number;
+            team_seat: number;
+            next_step: number;
+            request: number;
+            nomination: number;
+            notification: number;
+        };
+        /** @description `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. */
+        HandoverOrder: {
+            to_user_ids: number[];
+            /** @enum {string} */
+            mode?: "single" | "round_robin" | "mapping";
+            /** @description Customer id (as text) → successor's user id. */
+            mapping?: {
+                [key: string]: number;
+            };
+        };
+        HandoverSuccessor: {
+            user_id: number;
+            display_name: string;
+            /** @description In a preview only. */
+            role?: string;
+            counts: components["schemas"]["HandoverCounts"];
+        };
+        HandoverItem: {
+            /** @enum {string} */
+            kind: "customer" | "team_seat" | "next_step" | "request" | "nomination" | "notification";
+            /** @description The customer (customer, team_seat), the contact record (next_step, request), the nomination or the notification. */
+            entity_id: number;
+            customer_id: number | null;
+            customer_name: string | null;
+            to_user_id: number;
+            to_user_name: string;
+        };
+        Handover: {
+            id: number;
+            from_user_id: number;
+            from_user_name: string;
+            actor_id: number;
+            actor_name: string;
+            /** @enum {string} */
+            mode: "single" | "round_robin" | "mapping";
+            /** Format: date-time */
+            at: string;
+            counts: components["schemas"]["HandoverCounts"];
+            /** @description Those who received something, by user id, with what they received. */
+            successors: components["schemas"]["HandoverSuccessor"][];
+            /** @description Every moved thing (a handover read one by one, or just made): for directors, those of customers in their scope (and those of no customer); `counts` count everything. */
+            items?: components["schemas"]["HandoverItem"][];
+        };
+        HandoverList: {
+            items: components["schemas"]["Handover"][];
+            next_cursor: string | null;
+        };
+        HandoverPreview: {
+            from_user_id: number;
+            from_user_name: string;
+            from_user_active: boolean;
+            /** @enum {string} */
+            mode: "single" | "round_robin" | "mapping";
+            counts: components["schemas"]["HandoverCounts"];
+            /** @description Every successor, in the order asked, with what they would receive. */
+            successors: components["schemas"]["HandoverSuccessor"][];
+            /** @description The customers the user owns and their new owner, by customer id. */
+            customers: {
+                customer_id: number;
+                customer_name: string | null;
+                to_user_id: number;
+                to_user_name: string;
+            }[];
+        };
+        OwnerHistoryEntry: {
+            id: number;
+            customer_id: number;
+            /** @description The earlier owner; null: the customer had none. */
+            owner_id: number | null;
+            owner_name: string | null;
+            /**
+             * Format: date-time
+             * @description When they stopped owning it.
+             */
+            until_at: string;
+            changed_by: number | null;
+            changed_by_name: string | null;
+            /** @description The handover that moved it; null: changed by hand. */
+            handover_id: number | null;
+        };
+        OwnerHistoryList: {
+            items: components["schemas"]["OwnerHistoryEntry"][];
+            next_cursor: string | null;
+        };
+        HandoverDecay: {
+            handover_id: number;
+            customer_id: number;
+            customer_name: string;
+            /** Format: date-time */
+            handed_over_at: string;
+            from_user_id: number;
+            from_user_name: string;
+            /** @description Who received the customer in that handover. */
+            to_user_id: number | null;
+            to_user_name: string | null;
+            /** @description The cadence breach: `overdue` or `over_contacted`. */
+            kind: string;
+            /**
+             * Format: date
+             * @description The day the breach began.
+             */
+            since: string;
+            /** Format: date-time */
+            flagged_at: string;
+        };
+        HandoverDecayList: {
+            items: components["schemas"]["HandoverDecay"][];
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -3101,6 +3351,8 @@ export interface components {
         InteractionId: number;
         /** @description Access alert id. */
         AccessAlertId: number;
+        /** @description Handover id. */
+        HandoverId: number;
     };
     requestBodies: never;
     headers: {
@@ -5846,6 +6098,201 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    handOverUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverOrder"];
+            };
+        };
+        responses: {
+            /** @description The handover as recorded, with its items. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    previewHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description User id. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverOrder"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHandovers: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only handovers of this leaving user. */
+                user_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of handovers (without items). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHandoverDecay: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                handover_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of flagged accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDecayList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Handover id. */
+                id: components["parameters"]["HandoverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handover. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handover"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCustomerOwnerHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of earlier owners. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerHistoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

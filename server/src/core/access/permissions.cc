@@ -32,6 +32,11 @@ bool Allows(Role role, Permission p) {
       return role == R::kAdmin || role == R::kSpecialist;
     case Permission::kInteractionWrite:
       return role != R::kExecutive;
+    case Permission::kUserHandover:
+      return role == R::kAdmin || role == R::kDirector;
+    case Permission::kHandoverRead:
+      return role == R::kAdmin || role == R::kExecutive || role == R::kDirector ||
+             role == R::kSpecialist;
   }
   return false;
 }
@@ -53,6 +58,8 @@ std::string_view PermissionName(Permission p) {
     case Permission::kInteractionWrite: return "interaction.write";
     case Permission::kCadenceManage: return "cadence.manage";
     case Permission::kAccessAlertManage: return "access_alert.manage";
+    case Permission::kUserHandover: return "user.handover";
+    case Permission::kHandoverRead: return "handover.read";
   }
   return "unknown";
 }

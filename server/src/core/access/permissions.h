@@ -24,6 +24,8 @@ enum class Permission {
   kInteractionWrite,     // record contacts with visible customers
   kCadenceManage,        // set the contact cadence rules per tier
   kAccessAlertManage,    // bulk-access alerts: read and acknowledge them, set thresholds
+  kUserHandover,         // hand a user's accounts and work over (directors: their subtree)
+  kHandoverRead,         // read handovers (directors: of users in their subtree)
 };
 
 inline constexpr Permission kAllPermissions[] = {
@@ -33,6 +35,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
     Permission::kInteractionWrite, Permission::kCadenceManage,
     Permission::kAccessAlertManage,
+    Permission::kUserHandover,   Permission::kHandoverRead,
 };
 
 bool Allows(Role role, Permission permission);

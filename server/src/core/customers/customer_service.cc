@@ -223,6 +223,15 @@ Result<Customer> CustomerService::Update(const Principal& who, const RequestCont
       next.version = current.version + 1;
       next.updated_at = deps_.clock.Now();
       tx.customers().Update(next);
+      if (next.owner_id != current.owner_id) {
+        // The dossier keeps its earlier owners (GET /customers/{id}/owner-history).
+        OwnerHistoryEntry previous;
+        previous.customer_id = id;
+        previous.owner_id = current.owner_id;
+        previous.until_at = next.updated_at;
+        if (who.user_id > 0) previous.changed_by = who.user_id;
+        tx.handovers().InsertOwnerHistory(previous);
+      }
       if (placement_changed) NamePlacement(tx, next);
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"customer.update", "customer", id, id, std::move(changes)});

@@ -29,6 +29,7 @@ class Tx {
   virtual InteractionRepository& interactions() = 0;
   virtual CadenceRepository& cadence() = 0;
   virtual AccessAlertRepository& access_alerts() = 0;
+  virtual HandoverRepository& handovers() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -17,6 +17,7 @@
 #include "core/customers/customer.h"
 #include "core/engagement/cadence.h"
 #include "core/engagement/interaction.h"
+#include "core/engagement/handover.h"
 #include "core/imports/transaction.h"
 #include "core/nominations/nomination.h"
 #include "core/notifications/notification.h"
@@ -329,6 +330,48 @@ class CadenceRepository {
   virtual std::optional<Id> RecentHandover(Id customer_id, Timestamp since) = 0;
   virtual void FlagDecay(Id handover_id, Id customer_id, BreachKind kind, CivilDate since,
                          Timestamp at) = 0;
+};
+
+struct HandoverFilter {
+  std::optional<Id> user_id;  // handovers of this leaving user
+};
+
+struct HandoverDecayFilter {
+  std::optional<Id> handover_id;
+};
+
+// Handovers (core/engagement/handover.h): what a user holds, moving it, and the records
+// kept of it (items, owner history, decay flags).
+class HandoverRepository {
+ public:
+  virtual ~HandoverRepository() = default;
+  // Everything `user_id` holds now, in no order: live customers they own, their seats on
+  // live customers' teams, open next steps and open requests (first contact) of contact
+  // records not deleted, pending nominations they put forward, unread notifications.
+  virtual std::vector<Holding> Holdings(Id user_id) = 0;
+  virtual Id Insert(const Handover& h) = 0;  // the record only (id, tallies, items ignored)
+  // Gives each item's holding from `from_user` to item.to_user_id; customers, contact
+  // records and nominations take a new version and `at` as updated_at, a team seat `at` as
+  // added_at. A holding `from_user` no longer has is left alone. (Team seats the successor
+  // already covers are dropped by the caller instead: CustomerRepository::RemoveTeamMember.)
+  virtual void Move(Id from_user, const std::vector<HandoverItem>& items, Timestamp at) = 0;
+  virtual void InsertItems(const std::vector<HandoverItem>& items) = 0;
+  virtual void InsertOwnerHistory(const OwnerHistoryEntry& e) = 0;
+  // With names and tallies, without items.
+  virtual std::optional<Handover> Get(Id id) = 0;
+  // The items with customer and user names, by kind then entity id; only those concerning
+  // no customer or a customer in `who`'s scope.
+  virtual std::vector<HandoverItem> Items(Id handover_id, const Principal& who) = 0;
+  // Newest first (keyset on id), with names and tallies: all of them for scope kAll, those
+  // of users in the principal's org subtree for kUnitSubtree, none otherwise.
+  virtual Page<Handover> List(const Principal& who, const HandoverFilter& f,
+                              const PageRequest& page) = 0;
+  // Newest first (keyset on id), with names.
+  virtual Page<OwnerHistoryEntry> OwnerHistory(Id customer_id, const PageRequest& page) = 0;
+  // Flags on live customers in `who`'s scope, newest handover first, then customer id and
+  // kind descending. The cursor: id = customer id, sort_value = "<handover id>:<kind>".
+  virtual Page<HandoverDecay> Decay(const Principal& who, const HandoverDecayFilter& f,
+                                    const PageRequest& page) = 0;
 };
 
 // One run of a periodic job: the row that makes it run on exactly one node per period.

@@ -260,13 +260,35 @@ class PgRunner final : public SqlRunner {
   PgSession& s_;
 };
 
+class PgHandoverRepository final : public HandoverRepository {
+ public:
+  explicit PgHandoverRepository(PgSession& s) : s_(s) {}
+  std::vector<Holding> Holdings(Id user_id) override;
+  Id Insert(const Handover& h) override;
+  void Move(Id from_user, const std::vector<HandoverItem>& items, Timestamp at) override;
+  void InsertItems(const std::vector<HandoverItem>& items) override;
+  void InsertOwnerHistory(const OwnerHistoryEntry& e) override;
+  std::optional<Handover> Get(Id id) override;
+  std::vector<HandoverItem> Items(Id handover_id, const Principal& who) override;
+  Page<Handover> List(const Principal& who, const HandoverFilter& f,
+                      const PageRequest& page) override;
+  Page<OwnerHistoryEntry> OwnerHistory(Id customer_id, const PageRequest& page) override;
+  Page<HandoverDecay> Decay(const Principal& who, const HandoverDecayFilter& f,
+                            const PageRequest& page) override;
+
+ private:
+  void Tally(std::vector<Handover>& handovers);
+  PgSession& s_;
+};
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
         notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_),
-        access_alerts_(s) {}
+        access_alerts_(s),
+        handovers_(s) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -282,6 +304,7 @@ class PgTx final : public Tx {
   InteractionRepository& interactions() override { return interactions_; }
   CadenceRepository& cadence() override { return cadence_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
+  HandoverRepository& handovers() override { return handovers_; }
 
  private:
   PgOrgRepository org_;
@@ -300,6 +323,7 @@ class PgTx final : public Tx {
   SqlInteractionRepository interactions_;
   SqlCadenceRepository cadence_;
   PgAccessAlertRepository access_alerts_;
+  PgHandoverRepository handovers_;
 };
 
 }  // namespace kams

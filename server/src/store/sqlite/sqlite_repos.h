@@ -262,13 +262,35 @@ class SqliteRunner final : public SqlRunner {
   SqliteConnection& c_;
 };
 
+class SqliteHandoverRepository final : public HandoverRepository {
+ public:
+  explicit SqliteHandoverRepository(SqliteConnection& c) : c_(c) {}
+  std::vector<Holding> Holdings(Id user_id) override;
+  Id Insert(const Handover& h) override;
+  void Move(Id from_user, const std::vector<HandoverItem>& items, Timestamp at) override;
+  void InsertItems(const std::vector<HandoverItem>& items) override;
+  void InsertOwnerHistory(const OwnerHistoryEntry& e) override;
+  std::optional<Handover> Get(Id id) override;
+  std::vector<HandoverItem> Items(Id handover_id, const Principal& who) override;
+  Page<Handover> List(const Principal& who, const HandoverFilter& f,
+                      const PageRequest& page) override;
+  Page<OwnerHistoryEntry> OwnerHistory(Id customer_id, const PageRequest& page) override;
+  Page<HandoverDecay> Decay(const Principal& who, const HandoverDecayFilter& f,
+                            const PageRequest& page) override;
+
+ private:
+  void Tally(std::vector<Handover>& handovers);
+  SqliteConnection& c_;
+};
+
 class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
         jobs_(c), transactions_(c), tiering_(c), nominations_(c),
         notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_),
-        access_alerts_(c) {}
+        access_alerts_(c),
+        handovers_(c) {}
   OrgRepository& org() override { return org_; }
   UserRepository& users() override { return users_; }
   CustomerRepository& customers() override { return customers_; }
@@ -284,6 +306,7 @@ class SqliteTx final : public Tx {
   InteractionRepository& interactions() override { return interactions_; }
   CadenceRepository& cadence() override { return cadence_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
+  HandoverRepository& handovers() override { return handovers_; }
 
  private:
   SqliteOrgRepository org_;
@@ -302,6 +325,7 @@ class SqliteTx final : public Tx {
   SqlInteractionRepository interactions_;
   SqlCadenceRepository cadence_;
   SqliteAccessAlertRepository access_alerts_;
+  SqliteHandoverRepository handovers_;
 };
 
 }  // namespace kams
