@@ -13,6 +13,10 @@ import { memo, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import type { Session } from '../modules/auth/useSession';
+import {
+  RecordContactButton,
+  RecordContactProvider,
+} from '../modules/interactions/RecordContactProvider';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { PageLoading } from '../ui/PageLoading';
 import { menuRoutes } from './access';
@@ -37,11 +41,15 @@ function Logo() {
 }
 
 /**
- * The signed-in shell: side menu from the route table, header with the notification bell,
- * language and user menu.
+ * The signed-in shell: side menu from the route table, header with "record a contact", the
+ * notification bell, language and user menu.
  */
 export function AppLayout({ session }: { session: Session }) {
-  return <Shell session={session} pathname={useLocation().pathname} />;
+  return (
+    <RecordContactProvider>
+      <Shell session={session} pathname={useLocation().pathname} />
+    </RecordContactProvider>
+  );
 }
 
 // Memoised by path: a change of the query string alone (filters, search) re-renders only
@@ -70,6 +78,7 @@ const Shell = memo(function Shell({ session, pathname }: { session: Session; pat
       breadcrumbRender={false}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [
+        <RecordContactButton key="record" />,
         <NotificationBell key="bell" />,
         <LanguageSwitch key="lang" signedIn />,
       ]}
