@@ -1,12 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   FundOutlined,
   RiseOutlined,
   SendOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { memo, Suspense, type ReactNode } from 'react';
@@ -30,7 +32,9 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   approvals: <AuditOutlined />,
   myNominations: <SendOutlined />,
   nominations: <FileSearchOutlined />,
+  cadenceBreaches: <WarningOutlined />,
   tierSchemes: <RiseOutlined />,
+  cadenceRules: <FieldTimeOutlined />,
   concentration: <FundOutlined />,
   users: <UserOutlined />,
   orgUnits: <ApartmentOutlined />,

@@ -18,6 +18,8 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'audit.read',
     'data.import',
     'tiering.manage',
+    'interaction.write',
+    'cadence.manage',
   ],
   executive: ['user.read'],
   director: [
@@ -27,9 +29,10 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'contact.write',
     'account_team.write',
     'user.read',
+    'interaction.write',
   ],
-  kam: ['customer.create', 'customer.update', 'contact.write'],
-  assistant: ['customer.create', 'customer.update', 'contact.write'],
+  kam: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
+  assistant: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
   specialist: [
     'customer.create',
     'customer.update',
@@ -41,9 +44,11 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'audit.read',
     'data.import',
     'tiering.manage',
+    'interaction.write',
+    'cadence.manage',
   ],
-  service: ['customer.update', 'contact.write'],
-  sales: ['customer.create', 'customer.update', 'contact.write'],
+  service: ['customer.update', 'contact.write', 'interaction.write'],
+  sales: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
 };
 
 const ALL_KEYS = ROUTES.map((r) => r.key);
@@ -66,22 +71,27 @@ const DECIDERS_MENU: RouteKey[] = [
   'approvals',
   'myNominations',
   'nominations',
+  'cadenceBreaches',
   'tierSchemes',
-  'concentration',
 ];
+const OVERSEERS_OPEN: RouteKey[] = ['approvals', 'nominations', 'cadenceBreaches'];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
-  { role: 'admin', menu: [...DECIDERS_MENU, 'users', 'orgUnits'], open: ALL_KEYS },
+  {
+    role: 'admin',
+    menu: [...DECIDERS_MENU, 'cadenceRules', 'concentration', 'users', 'orgUnits'],
+    open: ALL_KEYS,
+  },
   { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
   {
     role: 'director',
-    menu: [...DECIDERS_MENU, 'users'],
-    open: [...EVERYONE, 'approvals', 'nominations', 'users'],
+    menu: [...DECIDERS_MENU, 'concentration', 'users'],
+    open: [...EVERYONE, ...OVERSEERS_OPEN, 'users'],
   },
   {
     role: 'specialist',
-    menu: [...DECIDERS_MENU, 'users'],
-    open: [...EVERYONE, 'approvals', 'nominations', 'users', 'tierSchemeNew'],
+    menu: [...DECIDERS_MENU, 'cadenceRules', 'concentration', 'users'],
+    open: [...EVERYONE, ...OVERSEERS_OPEN, 'users', 'tierSchemeNew', 'cadenceRules'],
   },
   { role: 'kam', menu: READERS_MENU, open: EVERYONE },
   { role: 'assistant', menu: READERS_MENU, open: EVERYONE },

@@ -13,9 +13,11 @@ export type RouteKey =
   | 'myNominations'
   | 'nominations'
   | 'nomination'
+  | 'cadenceBreaches'
   | 'tierSchemes'
   | 'tierSchemeNew'
   | 'tierScheme'
+  | 'cadenceRules'
   | 'concentration'
   | 'users'
   | 'orgUnits'
@@ -25,7 +27,9 @@ export type MenuIcon =
   | 'approvals'
   | 'myNominations'
   | 'nominations'
+  | 'cadenceBreaches'
   | 'tierSchemes'
+  | 'cadenceRules'
   | 'concentration'
   | 'users'
   | 'orgUnits';
@@ -96,6 +100,15 @@ export const ROUTES: readonly AppRoute[] = [
     load: () => import('../pages/NominationPage'),
   },
   {
+    key: 'cadenceBreaches',
+    path: '/cadence-breaches',
+    titleKey: 'menu.cadenceBreaches',
+    gate: 'cadenceOverseer',
+    menu: true,
+    icon: 'cadenceBreaches',
+    load: () => import('../pages/CadenceBreachesPage'),
+  },
+  {
     key: 'tierSchemes',
     path: '/tier-schemes',
     titleKey: 'menu.tierSchemes',
@@ -117,6 +130,15 @@ export const ROUTES: readonly AppRoute[] = [
     titleKey: 'menu.tierSchemes',
     menu: false,
     load: () => import('../pages/TierSchemePage'),
+  },
+  {
+    key: 'cadenceRules',
+    path: '/cadence-rules',
+    titleKey: 'menu.cadenceRules',
+    permission: 'cadence.manage',
+    menu: true,
+    icon: 'cadenceRules',
+    load: () => import('../pages/CadenceRulesPage'),
   },
   {
     // Any signed-in user: the figures cover the customers they see (GET /analytics/concentration).

@@ -24,10 +24,13 @@ export function useCustomerInteractions(customerId: number) {
 }
 
 /**
- * After any change to a contact record: the record lists and the dossier's history.
+ * After any change to a contact record: the record lists, the account's cadence
+ * (a record re-evaluates it at once), every breach list, and the dossier's history.
  */
 function invalidateAfter(client: QueryClient, customerId: number) {
   void client.invalidateQueries({ queryKey: INTERACTIONS_KEY });
+  void client.invalidateQueries({ queryKey: ['cadence', 'customer', customerId] });
+  void client.invalidateQueries({ queryKey: ['cadence', 'breaches'] });
   void client.invalidateQueries({ queryKey: ['history', customerId] });
 }
 
