@@ -113,12 +113,14 @@ async function waitForNames(page, names, timeout = 15_000) {
   );
 }
 
+// Signs in. KAMs, assistants, sales reps and service agents land on My day, everyone else on
+// the customers.
 async function login(page, username) {
   await page.goto(`${BASE}/login`);
   await page.locator('#username').fill(username);
   await page.locator('input[type=password]').fill(PASSWORD);
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
-  await page.waitForURL(/\/customers/);
+  await page.waitForURL(/\/(customers|my-day)$/);
 }
 
 const menuTexts = (page) => page.locator('.ant-pro-sider .ant-menu-item').allTextContents();
@@ -226,8 +228,12 @@ async function runFull() {
     await shot(kamPage, 'login');
   });
 
-  await step('a KAM (kam.sh) sees their own customers only, and no admin menus', async () => {
+  await step('a KAM (kam.sh) starts at My day and sees only their own customers', async () => {
     await login(kamPage, 'kam.sh');
+    await kamPage.waitForURL(/\/my-day$/);
+    await kamPage.getByTestId('my-overdue').waitFor();
+    await kamPage.locator('.ant-pro-sider').getByText('客户', { exact: true }).click();
+    await kamPage.waitForURL(/\/customers$/);
     const expected = (await kamApi.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
     assert.ok(expected.length > 0, 'kam.sh has customers in the demo');
     await waitForNames(kamPage, expected);
@@ -461,6 +467,7 @@ async function runFull() {
     await page.locator('.ant-pro-sider').getByText('Org units').waitFor();
     const menu = await menuTexts(page);
     assert.deepEqual(menu, [
+      'My day',
       'Customers',
       'Approvals',
       'My nominations',
@@ -610,6 +617,9 @@ async function runFull() {
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
     await login(page, 'kam.sh');
+    await page.getByTestId('my-overdue').waitFor();
+    await shot(page, 'my-day-tablet');
+    await page.goto(`${BASE}/customers`);
     await rows(page).first().waitFor();
     await shot(page, 'customers-tablet');
     await page.context().close();
@@ -932,7 +942,13 @@ async function runNominations() {
     const customer = await freshCustomer(kamApi);
     await login(kamPage, 'kam.sz');
     await kamPage.locator('.ant-pro-sider .ant-menu-item', { hasText: '我的提报' }).waitFor();
-    assert.deepEqual(await menuTexts(kamPage), ['客户', '我的提报', '分级方案', '客户集中度']);
+    assert.deepEqual(await menuTexts(kamPage), [
+      '我的一天',
+      '客户',
+      '我的提报',
+      '分级方案',
+      '客户集中度',
+    ]);
     await kamPage.goto(`${BASE}/customers/${customer.id}`);
     await kamPage.getByTestId('nominate').click();
     const modal = kamPage.getByTestId('request-modal');

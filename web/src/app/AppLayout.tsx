@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FundOutlined,
@@ -28,6 +29,7 @@ import type { MenuIcon } from './routeTable';
 import { UserMenu } from './UserMenu';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
+  myDay: <CalendarOutlined />,
   customers: <TeamOutlined />,
   approvals: <AuditOutlined />,
   myNominations: <SendOutlined />,

@@ -3,10 +3,12 @@
 // side menu and the access checks all read it (access.ts; tested in access.test.ts).
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
+import type { Role } from '../api/types';
 import { prefetchCustomerList } from '../modules/customers/api';
 import type { Gate, Permission } from './access';
 
 export type RouteKey =
+  | 'myDay'
   | 'customers'
   | 'customer'
   | 'approvals'
@@ -23,6 +25,7 @@ export type RouteKey =
   | 'orgUnits'
   | 'profile';
 export type MenuIcon =
+  | 'myDay'
   | 'customers'
   | 'approvals'
   | 'myNominations'
@@ -50,6 +53,16 @@ export type AppRoute = {
 };
 
 export const ROUTES: readonly AppRoute[] = [
+  {
+    // Whoever records contacts: their overdue accounts, next steps, requests and birthdays.
+    key: 'myDay',
+    path: '/my-day',
+    titleKey: 'menu.myDay',
+    permission: 'interaction.write',
+    menu: true,
+    icon: 'myDay',
+    load: () => import('../pages/MyDayPage'),
+  },
   {
     key: 'customers',
     path: '/customers',
@@ -176,4 +189,16 @@ export const ROUTES: readonly AppRoute[] = [
   },
 ];
 
-export const HOME_PATH = '/customers';
+// Those who keep in touch with their own accounts start with their day; everyone else, who
+// mostly oversees or reads, with the customer list.
+const STARTS_WITH_MY_DAY: ReadonlySet<Role> = new Set<Role>([
+  'kam',
+  'assistant',
+  'sales',
+  'service',
+]);
+
+/** Where a signed-in user lands (`/`, and after login without a `next`). */
+export function homePath(role: Role | undefined): string {
+  return role !== undefined && STARTS_WITH_MY_DAY.has(role) ? '/my-day' : '/customers';
+}

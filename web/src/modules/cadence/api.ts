@@ -30,9 +30,10 @@ export function useCadenceRules() {
   return useQuery(cadenceRulesQuery);
 }
 
-/** After a change of rules: every account was judged again, so every breach list. */
+/** After a change of rules: every account was judged again, so every breach list and My day. */
 function invalidateJudged(client: QueryClient) {
   void client.invalidateQueries({ queryKey: CADENCE_KEY });
+  void client.invalidateQueries({ queryKey: ['myDay'] });
 }
 
 /** Replaces the rules, based on the version read; the page shows 412 and field problems. */
@@ -65,6 +66,7 @@ export function useCustomerCadence(customerId: number) {
 function invalidateAccount(client: QueryClient, customerId: number) {
   void client.invalidateQueries({ queryKey: customerCadenceKey(customerId) });
   void client.invalidateQueries({ queryKey: [...CADENCE_KEY, 'breaches'] });
+  void client.invalidateQueries({ queryKey: ['myDay'] });
   void client.invalidateQueries({ queryKey: ['history', customerId] });
 }
 

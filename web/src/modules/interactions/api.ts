@@ -24,11 +24,12 @@ export function useCustomerInteractions(customerId: number) {
 }
 
 /**
- * After any change to a contact record: the record lists, the account's cadence
+ * After any change to a contact record: the record lists, My day, the account's cadence
  * (a record re-evaluates it at once), every breach list, and the dossier's history.
  */
 function invalidateAfter(client: QueryClient, customerId: number) {
   void client.invalidateQueries({ queryKey: INTERACTIONS_KEY });
+  void client.invalidateQueries({ queryKey: ['myDay'] });
   void client.invalidateQueries({ queryKey: ['cadence', 'customer', customerId] });
   void client.invalidateQueries({ queryKey: ['cadence', 'breaches'] });
   void client.invalidateQueries({ queryKey: ['history', customerId] });
