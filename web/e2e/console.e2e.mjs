@@ -60,6 +60,7 @@ async function apiAs(username) {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, { body }),
     patch: (path, body, ifMatch) => call('PATCH', path, { body, ifMatch }),
+    put: (path, body, ifMatch) => call('PUT', path, { body, ifMatch }),
     del: (path) => call('DELETE', path),
   };
 }
@@ -113,12 +114,14 @@ async function waitForNames(page, names, timeout = 15_000) {
   );
 }
 
+// Signs in. KAMs, assistants, sales reps and service agents land on My day, everyone else on
+// the customers.
 async function login(page, username) {
   await page.goto(`${BASE}/login`);
   await page.locator('#username').fill(username);
   await page.locator('input[type=password]').fill(PASSWORD);
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
-  await page.waitForURL(/\/customers/);
+  await page.waitForURL(/\/(customers|my-day)$/);
 }
 
 const menuTexts = (page) => page.locator('.ant-pro-sider .ant-menu-item').allTextContents();
@@ -226,8 +229,12 @@ async function runFull() {
     await shot(kamPage, 'login');
   });
 
-  await step('a KAM (kam.sh) sees their own customers only, and no admin menus', async () => {
+  await step('a KAM (kam.sh) starts at My day and sees only their own customers', async () => {
     await login(kamPage, 'kam.sh');
+    await kamPage.waitForURL(/\/my-day$/);
+    await kamPage.getByTestId('my-overdue').waitFor();
+    await kamPage.locator('.ant-pro-sider').getByText('客户', { exact: true }).click();
+    await kamPage.waitForURL(/\/customers$/);
     const expected = (await kamApi.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
     assert.ok(expected.length > 0, 'kam.sh has customers in the demo');
     await waitForNames(kamPage, expected);
@@ -461,11 +468,14 @@ async function runFull() {
     await page.locator('.ant-pro-sider').getByText('Org units').waitFor();
     const menu = await menuTexts(page);
     assert.deepEqual(menu, [
+      'My day',
       'Customers',
       'Approvals',
       'My nominations',
       'All nominations',
+      'Cadence breaches',
       'Tier schemes',
+      'Contact cadence',
       'Concentration',
       'Users',
       'Org units',
@@ -601,6 +611,7 @@ async function runFull() {
     },
   );
 
+  await runEngagement();
   await runAccountTeam();
   await runConcentration();
   await runNominations();
@@ -608,10 +619,325 @@ async function runFull() {
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
     await login(page, 'kam.sh');
+    await page.getByTestId('my-overdue').waitFor();
+    await shot(page, 'my-day-tablet');
+    await page.goto(`${BASE}/customers`);
     await rows(page).first().waitFor();
     await shot(page, 'customers-tablet');
     await page.context().close();
   });
+}
+
+// ------------------------------------------------------------------ contact records and cadence
+
+/** The business day (China time) `offset` days from today, YYYY-MM-DD. */
+function businessDay(offset = 0) {
+  return new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Waits until the element with this id (a form field) has the keyboard focus. */
+async function waitForFocus(page, id) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id);
+}
+
+async function runEngagement() {
+  const kamApi = await apiAs('kam.sh');
+  const adminApi = await apiAs('admin');
+  const kam = kamApi.user;
+  const page = await newPage();
+  let account; // an account of kam.sh overdue for contact
+  let recorded; // the contact record made from My day
+
+  await step(
+    'a KAM records a contact from My day with the keyboard only: a placeholder purpose is refused, then it is saved and shown on the dossier',
+    async () => {
+      const day = await kamApi.get('/my-day');
+      account = day.overdue[0];
+      assert.ok(account, 'kam.sh has an account overdue for contact in the demo');
+      const before = (await kamApi.get(`/interactions?customer_id=${account.customer_id}`)).items;
+      await login(page, 'kam.sh');
+      await page.waitForURL(/\/my-day$/);
+      const overdue = page.getByTestId('my-overdue');
+      await overdue.getByTestId(`overdue-${account.customer_id}`).waitFor();
+      await overdue.getByText(`逾期 ${account.days_overdue} 天未联系`).first().waitFor();
+      await shot(page, 'my-day');
+
+      // Alt+N opens the dialog anywhere; typing starts in the first empty required field.
+      await page.keyboard.press('Alt+KeyN');
+      const form = page.getByTestId('interaction-form');
+      await form.waitFor();
+      await waitForFocus(page, 'customer_id');
+      await page.keyboard.type(account.customer_name);
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', {
+          hasText: account.customer_name,
+        })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, 'channel');
+      await page.keyboard.type('电话');
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '电话' })
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, 'purpose');
+
+      // A placeholder is no purpose: Enter is refused, and nothing is recorded.
+      await page.keyboard.type('无');
+      await page.keyboard.press('Enter');
+      await form.getByText('请写明这次接触的目的（“无”“测试”“-”等占位内容不算）').waitFor();
+      await shot(page, 'record-contact-refused');
+      assert.equal(
+        (await kamApi.get(`/interactions?customer_id=${account.customer_id}`)).items.length,
+        before.length,
+      );
+
+      const purpose = `年度回访：了解明年用电计划（${Date.now() % 100000}）`;
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(purpose);
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, 'summary');
+      await page.keyboard.type('客户计划明年新增两条产线，用电负荷预计增加三成');
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, 'outcome');
+      await page.keyboard.type('同意下月安排技术交流');
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, 'contact_ids');
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, 'next_step');
+      await page.keyboard.type('寄送技术交流方案');
+      await shot(page, 'record-contact');
+      await page.keyboard.press('Enter');
+      await page.getByText(`已记录与“${account.customer_name}”的接触`).waitFor();
+      await form.waitFor({ state: 'detached' });
+
+      const [saved] = (await kamApi.get(`/interactions?customer_id=${account.customer_id}&limit=1`))
+        .items;
+      assert.equal(saved.purpose, purpose);
+      assert.equal(saved.channel, 'phone');
+      assert.equal(saved.summary, '客户计划明年新增两条产线，用电负荷预计增加三成');
+      assert.equal(saved.next_step, '寄送技术交流方案');
+      assert.equal(saved.next_step_owner_id, kam.id);
+      assert.equal(saved.recorded_by, kam.id);
+      recorded = saved;
+
+      // My day follows: the account is no longer overdue, its next step is waiting.
+      await overdue.getByTestId(`overdue-${account.customer_id}`).waitFor({ state: 'detached' });
+      const next = page.getByTestId(`next-step-${saved.id}`);
+      await next.getByText('寄送技术交流方案').waitFor();
+
+      // The dossier: the cadence is kept, and the record heads the contact records tab.
+      await next.getByRole('link', { name: account.customer_name }).click();
+      await page.waitForURL(new RegExp(`/customers/${account.customer_id}$`));
+      await page.getByTestId('customer-cadence').getByText('跟进正常').waitFor();
+      await page.getByRole('tab', { name: '接触记录' }).click();
+      const list = page.getByTestId('interactions');
+      const item = list.getByTestId(`interaction-${saved.id}`);
+      await item.getByText(purpose).waitFor();
+      await item.getByTestId('channel-phone').getByText('电话').waitFor();
+      await item.getByText('同意下月安排技术交流').waitFor();
+      await item.getByText(`记录人：${kam.display_name}`).waitFor();
+      assert.equal(
+        await list.locator('.ant-list-item').first().getAttribute('data-testid'),
+        `interaction-${saved.id}`,
+      );
+      await shot(page, 'dossier-interactions');
+    },
+  );
+
+  await step('a next step marked done leaves My day', async () => {
+    const due = businessDay(-1);
+    const other = await kamApi.post('/interactions', {
+      customer_id: account.customer_id,
+      channel: 'email',
+      purpose: '确认交货时间',
+      next_step: '回复报价单',
+      next_step_due: due,
+    });
+    await page.goto(`${BASE}/my-day`);
+    const item = page.getByTestId(`next-step-${other.id}`);
+    await item.getByTestId('step-overdue').getByText(`逾期 1 天 · ${due} 到期`).waitFor();
+    await shot(page, 'my-day-next-steps');
+    await item.getByTestId(`step-done-${other.id}`).click();
+    await page.getByText('已完成：回复报价单').waitFor();
+    await item.waitFor({ state: 'detached' });
+    assert.ok((await kamApi.get(`/interactions/${other.id}`)).next_step_done_at);
+    await page.getByTestId(`next-step-${recorded.id}`).waitFor(); // the other step stays
+  });
+
+  await step(
+    'a service agent (in English) owns a customer request and hands it on to the account’s KAM',
+    async () => {
+      const agentApi = await apiAs('svc.east');
+      const agent = await newPage({ locale: 'en-US' });
+      await login(agent, 'svc.east');
+      await agent.waitForURL(/\/my-day$/);
+      // Nothing of their own yet: each list says so.
+      await agent.getByTestId('my-overdue').getByText('No accounts overdue for contact').waitFor();
+      await agent.getByTestId('my-next-steps').getByText('No open next steps').waitFor();
+      const requests = agent.getByTestId('my-requests');
+      await requests.getByText('No customer requests waiting for you').waitFor();
+      await shot(agent, 'my-day-empty-en');
+
+      const request = await agentApi.post('/interactions', {
+        customer_id: account.customer_id,
+        channel: 'counter',
+        purpose: '客户反映电费账单有误，要求核对',
+        is_request: true,
+      });
+      assert.equal(request.first_contact_owner_id, agentApi.user.id);
+      await agent.reload();
+      const item = requests.getByTestId(`request-${request.id}`);
+      await item.getByText('客户反映电费账单有误，要求核对').waitFor();
+      await item.getByTestId(`hand-on-${request.id}`).click();
+      // Without user.read the account's KAM is the one choice.
+      await agent.getByTestId('hand-on-user').click();
+      await agent
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .getByText(`${kam.display_name} (KAM)`)
+        .click();
+      await shot(agent, 'hand-on-en');
+      await agent.getByTestId('hand-on-ok').click();
+      await agent.getByText(`Handed on to ${kam.display_name}`).waitFor();
+      await item.waitFor({ state: 'detached' });
+      assert.equal(
+        (await kamApi.get(`/interactions/${request.id}`)).first_contact_owner_id,
+        kam.id,
+      );
+
+      // Now the KAM owns it.
+      await page.goto(`${BASE}/my-day`);
+      await page
+        .getByTestId('my-requests')
+        .getByTestId(`request-${request.id}`)
+        .getByText('客户反映电费账单有误，要求核对')
+        .waitFor();
+      await agent.context().close();
+    },
+  );
+
+  await step(
+    'an administrator edits the contact cadence; a save made meanwhile (412) is said and reloaded',
+    async () => {
+      const before = await adminApi.get('/cadence-rules');
+      const index = before.rules.findIndex((r) => r.tier === 'key');
+      assert.ok(index >= 0, 'the demo has a cadence rule for the tier "key"');
+      const rule = before.rules[index];
+      const admin = await newPage();
+      await login(admin, 'admin');
+      await admin.locator('.ant-pro-sider').getByText('跟进频率').click();
+      await admin.waitForURL(/\/cadence-rules$/);
+      const card = admin.getByTestId('cadence-rules');
+      const row = card.getByTestId(`rule-${index}`);
+      const min = card.getByTestId(`rule-${index}-min`);
+      const max = card.getByTestId(`rule-${index}-max`);
+      const save = card.getByTestId('save-cadence');
+      await row.getByText('重点客户').waitFor();
+      assert.equal(await min.inputValue(), String(rule.min_interval_days));
+      assert.ok(await save.isDisabled(), 'nothing to save yet');
+
+      // A rule without any bound is refused in place.
+      await min.fill('');
+      await max.fill('');
+      await save.click();
+      await row.getByText('请填写最长间隔或最多次数（至少一项）').waitFor();
+      await max.fill(String(rule.max_contacts));
+      await min.fill('21');
+      await row.getByText(`至少每 21 天联系一次；任意 ${rule.period_days} 天内最多联系`).waitFor();
+      await shot(admin, 'cadence-rules');
+      await save.click();
+      await admin.getByText('跟进频率已保存，所有客户已按新规则重新评估').waitFor();
+      const saved = await adminApi.get('/cadence-rules');
+      assert.equal(saved.version, before.version + 1);
+      assert.equal(saved.rules.find((r) => r.tier === 'key').min_interval_days, 21);
+      await card.getByText(`第 ${saved.version} 版`).waitFor();
+
+      // Someone else saves meanwhile: 412, said in place; reloading shows their rules.
+      const theirs = await adminApi.put(
+        '/cadence-rules',
+        { rules: saved.rules, grace_days: 10 },
+        saved.version,
+      );
+      await min.fill('28');
+      await save.click();
+      const stale = card.getByTestId('stale-version');
+      await stale.getByText('跟进频率已被他人修改').waitFor();
+      assert.ok(await save.isDisabled(), 'no save over a newer version');
+      await shot(admin, 'cadence-rules-stale');
+      await stale.getByRole('button', { name: '刷新' }).click();
+      await stale.waitFor({ state: 'detached' });
+      assert.equal(await card.getByTestId('grace-days').inputValue(), '10');
+      assert.equal(await min.inputValue(), '21');
+
+      // Back to the demo's rules.
+      await min.fill(String(rule.min_interval_days));
+      await card.getByTestId('grace-days').fill(String(before.grace_days));
+      await save.click();
+      await card.getByText(`第 ${theirs.version + 1} 版`).waitFor();
+      const after = await adminApi.get('/cadence-rules');
+      assert.deepEqual(after.rules, before.rules);
+      assert.equal(after.grace_days, before.grace_days);
+      await admin.context().close();
+    },
+  );
+
+  await step(
+    'a director (in English) follows the cadence breaches of the region and gives an account its own cadence',
+    async () => {
+      const dirApi = await apiAs('dir.east');
+      const expected = await dirApi.get('/cadence-breaches?limit=20');
+      assert.ok(expected.items.length > 0, 'the demo has breaches in the east region');
+      const b = expected.items[0];
+      const dir = await newPage({ locale: 'en-US' });
+      await login(dir, 'dir.east');
+      await dir.locator('.ant-pro-sider').getByText('Cadence breaches').click();
+      await dir.waitForURL(/\/cadence-breaches$/);
+      const table = dir.getByTestId('breaches');
+      await table.getByRole('link', { name: b.customer_name }).first().waitFor();
+      assert.equal(await table.locator('tr.ant-table-row').count(), expected.items.length);
+      const row = table.locator('tr.ant-table-row').first();
+      await row.getByText(`${b.days_overdue} days overdue for contact`).waitFor();
+      await row.getByText(b.owner_name).waitFor();
+      await shot(dir, 'cadence-breaches-en');
+
+      // By kind, kept in the URL; the demo has no account contacted too often.
+      const over = await dirApi.get('/cadence-breaches?kind=over_contacted');
+      await dir.getByTestId('breach-kind').getByText('Contacted too often').click();
+      await dir.waitForURL(/kind=over_contacted$/);
+      if (over.items.length === 0) await table.getByText('No breaches match').waitFor();
+      await dir.getByTestId('breach-kind').getByText('All').click();
+      await table.getByRole('link', { name: b.customer_name }).first().click();
+      await dir.waitForURL(new RegExp(`/customers/${b.customer_id}$`));
+
+      // The dossier's cadence: the breach, then a rule of its own, then back to the tier's.
+      const card = dir.getByTestId('customer-cadence');
+      await card.getByText(`${b.days_overdue} days overdue for contact`).waitFor();
+      await card.getByTestId('set-own-cadence').click();
+      // A rule needs a bound: with none, the dialog says so.
+      await dir.getByTestId('own-cadence-ok').click();
+      await dir.getByText('Give a longest gap, a most-contacts bound, or both').waitFor();
+      await dir.getByTestId('own-min').fill('60');
+      await dir.getByTestId('own-cadence-ok').click();
+      await dir.getByText('This account now has its own contact cadence').waitFor();
+      await card.getByText("This account's own").waitFor();
+      await card.getByText('At least one contact every 60 days').waitFor();
+      const own = await dirApi.get(`/customers/${b.customer_id}/cadence`);
+      assert.deepEqual(own.own, { min_interval_days: 60, max_contacts: null, period_days: 7 });
+      await shot(dir, 'dossier-own-cadence-en');
+      await card.getByTestId('clear-own-cadence').click();
+      await dir
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: "Back to its tier's rule" })
+        .click();
+      await dir.getByText("Back to its tier's contact cadence").waitFor();
+      assert.equal((await dirApi.get(`/customers/${b.customer_id}/cadence`)).own, null);
+      await dir.context().close();
+    },
+  );
+
+  await page.context().close();
 }
 
 // ------------------------------------------------------------------ account team
@@ -930,7 +1256,13 @@ async function runNominations() {
     const customer = await freshCustomer(kamApi);
     await login(kamPage, 'kam.sz');
     await kamPage.locator('.ant-pro-sider .ant-menu-item', { hasText: '我的提报' }).waitFor();
-    assert.deepEqual(await menuTexts(kamPage), ['客户', '我的提报', '分级方案', '客户集中度']);
+    assert.deepEqual(await menuTexts(kamPage), [
+      '我的一天',
+      '客户',
+      '我的提报',
+      '分级方案',
+      '客户集中度',
+    ]);
     await kamPage.goto(`${BASE}/customers/${customer.id}`);
     await kamPage.getByTestId('nominate').click();
     const modal = kamPage.getByTestId('request-modal');

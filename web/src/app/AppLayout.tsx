@@ -1,18 +1,25 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   FundOutlined,
   RiseOutlined,
   SendOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { memo, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import type { Session } from '../modules/auth/useSession';
+import {
+  RecordContactButton,
+  RecordContactProvider,
+} from '../modules/interactions/RecordContactProvider';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { PageLoading } from '../ui/PageLoading';
 import { menuRoutes } from './access';
@@ -22,11 +29,14 @@ import type { MenuIcon } from './routeTable';
 import { UserMenu } from './UserMenu';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
+  myDay: <CalendarOutlined />,
   customers: <TeamOutlined />,
   approvals: <AuditOutlined />,
   myNominations: <SendOutlined />,
   nominations: <FileSearchOutlined />,
+  cadenceBreaches: <WarningOutlined />,
   tierSchemes: <RiseOutlined />,
+  cadenceRules: <FieldTimeOutlined />,
   concentration: <FundOutlined />,
   users: <UserOutlined />,
   orgUnits: <ApartmentOutlined />,
@@ -37,11 +47,15 @@ function Logo() {
 }
 
 /**
- * The signed-in shell: side menu from the route table, header with the notification bell,
- * language and user menu.
+ * The signed-in shell: side menu from the route table, header with "record a contact", the
+ * notification bell, language and user menu.
  */
 export function AppLayout({ session }: { session: Session }) {
-  return <Shell session={session} pathname={useLocation().pathname} />;
+  return (
+    <RecordContactProvider>
+      <Shell session={session} pathname={useLocation().pathname} />
+    </RecordContactProvider>
+  );
 }
 
 // Memoised by path: a change of the query string alone (filters, search) re-renders only
@@ -70,6 +84,7 @@ const Shell = memo(function Shell({ session, pathname }: { session: Session; pat
       breadcrumbRender={false}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [
+        <RecordContactButton key="record" />,
         <NotificationBell key="bell" />,
         <LanguageSwitch key="lang" signedIn />,
       ]}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/types';
 import { accessFor, canOpen, menuRoutes, type Permission } from './access';
-import { ROUTES, type RouteKey } from './routeTable';
+import { ROUTES, homePath, type RouteKey } from './routeTable';
 
 // The permissions GET /auth/me grants each demo role (README's "Who may do what" table).
 const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
@@ -18,9 +18,13 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'audit.read',
     'data.import',
     'tiering.manage',
+    'interaction.write',
+    'cadence.manage',
     'access_alert.manage',
+    'user.handover',
+    'handover.read',
   ],
-  executive: ['user.read'],
+  executive: ['user.read', 'handover.read'],
   director: [
     'customer.create',
     'customer.update',
@@ -28,9 +32,12 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'contact.write',
     'account_team.write',
     'user.read',
+    'interaction.write',
+    'user.handover',
+    'handover.read',
   ],
-  kam: ['customer.create', 'customer.update', 'contact.write'],
-  assistant: ['customer.create', 'customer.update', 'contact.write'],
+  kam: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
+  assistant: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
   specialist: [
     'customer.create',
     'customer.update',
@@ -42,16 +49,20 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'audit.read',
     'data.import',
     'tiering.manage',
+    'interaction.write',
+    'cadence.manage',
     'access_alert.manage',
+    'handover.read',
   ],
-  service: ['customer.update', 'contact.write'],
-  sales: ['customer.create', 'customer.update', 'contact.write'],
+  service: ['customer.update', 'contact.write', 'interaction.write'],
+  sales: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
 };
 
 const ALL_KEYS = ROUTES.map((r) => r.key);
 const DEFAULT_CHAIN: Role[] = ['director', 'specialist'];
 // Every signed-in user reads the tier schemes, may nominate and sees the concentration of
-// the customers in their scope; only tiering.manage opens "new scheme".
+// the customers in their scope; only tiering.manage opens "new scheme". Everyone but
+// executives records contacts and has a day of their own.
 const EVERYONE: RouteKey[] = [
   'customers',
   'customer',
@@ -63,32 +74,39 @@ const EVERYONE: RouteKey[] = [
   'profile',
 ];
 const READERS_MENU: RouteKey[] = ['customers', 'myNominations', 'tierSchemes', 'concentration'];
+const RECORDERS_MENU: RouteKey[] = ['myDay', ...READERS_MENU];
 const DECIDERS_MENU: RouteKey[] = [
+  'myDay',
   'customers',
   'approvals',
   'myNominations',
   'nominations',
+  'cadenceBreaches',
   'tierSchemes',
-  'concentration',
 ];
+const OVERSEERS_OPEN: RouteKey[] = ['myDay', 'approvals', 'nominations', 'cadenceBreaches'];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
-  { role: 'admin', menu: [...DECIDERS_MENU, 'users', 'orgUnits'], open: ALL_KEYS },
+  {
+    role: 'admin',
+    menu: [...DECIDERS_MENU, 'cadenceRules', 'concentration', 'users', 'orgUnits'],
+    open: ALL_KEYS,
+  },
   { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
   {
     role: 'director',
-    menu: [...DECIDERS_MENU, 'users'],
-    open: [...EVERYONE, 'approvals', 'nominations', 'users'],
+    menu: [...DECIDERS_MENU, 'concentration', 'users'],
+    open: [...EVERYONE, ...OVERSEERS_OPEN, 'users'],
   },
   {
     role: 'specialist',
-    menu: [...DECIDERS_MENU, 'users'],
-    open: [...EVERYONE, 'approvals', 'nominations', 'users', 'tierSchemeNew'],
+    menu: [...DECIDERS_MENU, 'cadenceRules', 'concentration', 'users'],
+    open: [...EVERYONE, ...OVERSEERS_OPEN, 'users', 'tierSchemeNew', 'cadenceRules'],
   },
-  { role: 'kam', menu: READERS_MENU, open: EVERYONE },
-  { role: 'assistant', menu: READERS_MENU, open: EVERYONE },
-  { role: 'service', menu: READERS_MENU, open: EVERYONE },
-  { role: 'sales', menu: READERS_MENU, open: EVERYONE },
+  { role: 'kam', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
+  { role: 'assistant', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
+  { role: 'service', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
+  { role: 'sales', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
 ];
 
 describe('route table access', () => {
@@ -124,6 +142,23 @@ describe('route table access', () => {
       expect(menuRoutes(access).some((r) => r.key === 'approvals')).toBe(approves);
     },
   );
+
+  it.each([
+    ['kam', '/my-day'],
+    ['assistant', '/my-day'],
+    ['sales', '/my-day'],
+    ['service', '/my-day'],
+    ['admin', '/customers'],
+    ['executive', '/customers'],
+    ['director', '/customers'],
+    ['specialist', '/customers'],
+  ] as [Role, string][])('a %s starts at %s', (role, path) => {
+    expect(homePath(role)).toBe(path);
+    // The start is a page they may open.
+    const access = accessFor(PERMISSIONS_BY_ROLE[role], role, DEFAULT_CHAIN);
+    const start = ROUTES.find((r) => r.path === path);
+    expect(start && canOpen(start, access)).toBe(true);
+  });
 
   it('has unique keys and paths', () => {
     expect(new Set(ROUTES.map((r) => r.key)).size).toBe(ROUTES.length);

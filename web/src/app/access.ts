@@ -11,8 +11,10 @@ export type { Permission };
  * - `approver`: the role decides at some level of the chain; administrators always may.
  * - `nominationOverseer`: directors, KAM specialists and administrators, who follow every
  *   nomination in their scope.
+ * - `cadenceOverseer`: the same roles, who follow the cadence breaches of every account in
+ *   their scope (everyone else sees their own on My day).
  */
-export type Gate = 'approver' | 'nominationOverseer';
+export type Gate = 'approver' | 'nominationOverseer' | 'cadenceOverseer';
 
 export type Access = {
   can: (permission: Permission) => boolean;
@@ -30,6 +32,7 @@ export function accessFor(
   const gates: Record<Gate, boolean> = {
     approver: role === 'admin' || (role !== undefined && approvalChain.includes(role)),
     nominationOverseer: role !== undefined && OVERSEERS.has(role),
+    cadenceOverseer: role !== undefined && OVERSEERS.has(role),
   };
   return { can: (permission) => granted.has(permission), passes: (gate) => gates[gate] };
 }

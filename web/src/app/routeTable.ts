@@ -3,29 +3,36 @@
 // side menu and the access checks all read it (access.ts; tested in access.test.ts).
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
+import type { Role } from '../api/types';
 import { prefetchCustomerList } from '../modules/customers/api';
 import type { Gate, Permission } from './access';
 
 export type RouteKey =
+  | 'myDay'
   | 'customers'
   | 'customer'
   | 'approvals'
   | 'myNominations'
   | 'nominations'
   | 'nomination'
+  | 'cadenceBreaches'
   | 'tierSchemes'
   | 'tierSchemeNew'
   | 'tierScheme'
+  | 'cadenceRules'
   | 'concentration'
   | 'users'
   | 'orgUnits'
   | 'profile';
 export type MenuIcon =
+  | 'myDay'
   | 'customers'
   | 'approvals'
   | 'myNominations'
   | 'nominations'
+  | 'cadenceBreaches'
   | 'tierSchemes'
+  | 'cadenceRules'
   | 'concentration'
   | 'users'
   | 'orgUnits';
@@ -46,6 +53,16 @@ export type AppRoute = {
 };
 
 export const ROUTES: readonly AppRoute[] = [
+  {
+    // Whoever records contacts: their overdue accounts, next steps, requests and birthdays.
+    key: 'myDay',
+    path: '/my-day',
+    titleKey: 'menu.myDay',
+    permission: 'interaction.write',
+    menu: true,
+    icon: 'myDay',
+    load: () => import('../pages/MyDayPage'),
+  },
   {
     key: 'customers',
     path: '/customers',
@@ -96,6 +113,15 @@ export const ROUTES: readonly AppRoute[] = [
     load: () => import('../pages/NominationPage'),
   },
   {
+    key: 'cadenceBreaches',
+    path: '/cadence-breaches',
+    titleKey: 'menu.cadenceBreaches',
+    gate: 'cadenceOverseer',
+    menu: true,
+    icon: 'cadenceBreaches',
+    load: () => import('../pages/CadenceBreachesPage'),
+  },
+  {
     key: 'tierSchemes',
     path: '/tier-schemes',
     titleKey: 'menu.tierSchemes',
@@ -117,6 +143,15 @@ export const ROUTES: readonly AppRoute[] = [
     titleKey: 'menu.tierSchemes',
     menu: false,
     load: () => import('../pages/TierSchemePage'),
+  },
+  {
+    key: 'cadenceRules',
+    path: '/cadence-rules',
+    titleKey: 'menu.cadenceRules',
+    permission: 'cadence.manage',
+    menu: true,
+    icon: 'cadenceRules',
+    load: () => import('../pages/CadenceRulesPage'),
   },
   {
     // Any signed-in user: the figures cover the customers they see (GET /analytics/concentration).
@@ -154,4 +189,16 @@ export const ROUTES: readonly AppRoute[] = [
   },
 ];
 
-export const HOME_PATH = '/customers';
+// Those who keep in touch with their own accounts start with their day; everyone else, who
+// mostly oversees or reads, with the customer list.
+const STARTS_WITH_MY_DAY: ReadonlySet<Role> = new Set<Role>([
+  'kam',
+  'assistant',
+  'sales',
+  'service',
+]);
+
+/** Where a signed-in user lands (`/`, and after login without a `next`). */
+export function homePath(role: Role | undefined): string {
+  return role !== undefined && STARTS_WITH_MY_DAY.has(role) ? '/my-day' : '/customers';
+}

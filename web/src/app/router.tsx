@@ -1,8 +1,9 @@
 import { lazy } from 'react';
-import { Navigate, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { queryClient } from './queryClient';
-import { HOME_PATH, ROUTES } from './routeTable';
+import { HomeRedirect } from './HomeRedirect';
+import { ROUTES } from './routeTable';
 import { RouteGuard } from './RouteGuard';
 import { SignedInShell } from './SignedInShell';
 
@@ -13,7 +14,7 @@ export const router = createBrowserRouter([
   {
     element: <SignedInShell />,
     children: [
-      { index: true, element: <Navigate to={HOME_PATH} replace /> },
+      { index: true, element: <HomeRedirect /> },
       ...ROUTES.map((route) => ({
         path: route.path,
         element: <RouteGuard route={route} />,

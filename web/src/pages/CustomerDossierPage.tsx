@@ -8,6 +8,7 @@ import { DossierSection } from '../modules/customers/DossierSection';
 import { SECTIONS } from '../modules/customers/fields';
 import { StageTag } from '../modules/customers/StageTag';
 import { ContactsTab } from '../modules/contacts/ContactsTab';
+import { InteractionsTab } from '../modules/interactions/InteractionsTab';
 import { AccountTeamTab } from '../modules/accountTeam/AccountTeamTab';
 import { HistoryTab } from '../modules/history/HistoryTab';
 import { CustomerNominations } from '../modules/nominations/CustomerNominations';
@@ -23,6 +24,7 @@ const TABS = [
   'overview',
   ...SECTIONS,
   'contacts',
+  'interactions',
   'team',
   'tiers',
   'nominations',
@@ -31,6 +33,7 @@ const TABS = [
 const OWN_TABS: readonly Tab[] = [
   'overview',
   'contacts',
+  'interactions',
   'team',
   'tiers',
   'nominations',
@@ -67,6 +70,8 @@ export default function CustomerDossierPage() {
         return <DossierOverview customer={c} orgUnitName={orgUnitName} />;
       case 'contacts':
         return <ContactsTab customerId={c.id} />;
+      case 'interactions':
+        return <InteractionsTab customer={c} />;
       case 'team':
         return <AccountTeamTab customer={c} />;
       case 'tiers':

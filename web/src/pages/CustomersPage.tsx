@@ -1,6 +1,5 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Empty } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentSession } from '../app/sessionContext';
@@ -17,21 +16,7 @@ import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
-
-/** Cursors of the pages seen so far, for "previous"; reset whenever the query changes. */
-function useCursorTrail(queryKey: string) {
-  const [trail, setTrail] = useState<{ key: string; cursors: (string | null)[] }>({
-    key: queryKey,
-    cursors: [null],
-  });
-  const cursors = trail.key === queryKey ? trail.cursors : [null];
-  return {
-    page: cursors.length,
-    cursor: cursors[cursors.length - 1] ?? null,
-    next: (cursor: string) => setTrail({ key: queryKey, cursors: [...cursors, cursor] }),
-    previous: () => setTrail({ key: queryKey, cursors: cursors.slice(0, -1) }),
-  };
-}
+import { useCursorTrail } from '../ui/useCursorTrail';
 
 export default function CustomersPage() {
   const { t } = useTranslation();

@@ -7,16 +7,18 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../app/errors';
 import { LanguageSwitch } from '../app/LanguageSwitch';
-import { HOME_PATH } from '../app/routeTable';
 import { login } from '../modules/auth/api';
 import { sessionQuery } from '../modules/auth/useSession';
 import { approvalChainQuery } from '../modules/nominations/api';
 
 type Credentials = { username: string; password: string };
 
-/** Only paths inside the console: `next` must not send the user to another site. */
+/**
+ * Only paths inside the console: `next` must not send the user to another site. Without
+ * one, `/` sends the user to where their role starts.
+ */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : HOME_PATH;
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export default function LoginPage() {

@@ -1,7 +1,6 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { HOME_PATH } from '../app/routeTable';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -11,7 +10,7 @@ export function NotFoundPage() {
       title="404"
       subTitle={t('errors.pageNotFound')}
       extra={
-        <Link to={HOME_PATH}>
+        <Link to="/">
           <Button type="primary">{t('common.backHome')}</Button>
         </Link>
       }

@@ -22,10 +22,11 @@ async function fetchAllContacts(customerId: number, signal?: AbortSignal): Promi
   return all;
 }
 
-export function useContacts(customerId: number) {
+export function useContacts(customerId: number, enabled = true) {
   return useQuery({
     queryKey: contactsKey(customerId),
     queryFn: ({ signal }) => fetchAllContacts(customerId, signal),
+    enabled,
   });
 }
 

@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types';
 import { formatDateTime } from '../../ui/format';
+import { CustomerCadenceCard } from '../cadence/CustomerCadenceCard';
 import { SECTION_FIELDS, type EditableField, type FieldSpec } from './fields';
 import { FieldValue } from './FieldValue';
 import { RelationshipLadder } from './RelationshipLadder';
@@ -24,8 +25,9 @@ const SPECS: FieldSpec[] = Object.values(SECTION_FIELDS)
   .filter((f) => SUMMARY.includes(f.name));
 
 /**
- * The dossier at a glance: key-account status, who owns it, the figures that matter, and
- * where the relationship stands (relationship stage and loyalty as ladders).
+ * The dossier at a glance: key-account status, who owns it, the figures that matter, its
+ * contact cadence, and where the relationship stands (relationship stage and loyalty as
+ * ladders).
  */
 export function DossierOverview({
   customer,
@@ -64,6 +66,7 @@ export function DossierOverview({
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CustomerCadenceCard customer={customer} />
       <RelationshipLadder customer={customer} />
     </Space>
   );

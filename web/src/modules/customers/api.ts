@@ -48,10 +48,25 @@ export function useCustomerPage(query: CustomerQuery, cursor: string | null) {
   return result;
 }
 
-export function useCustomer(id: number) {
+/** Up to 20 customers in scope whose name or number matches `q` (newest first), for pickers. */
+export function useCustomerSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...CUSTOMERS_KEY, 'search', q],
+    queryFn: ({ signal }) =>
+      request<Page<Customer>>('GET', '/customers', {
+        query: { q, limit: 20, sort: '-id' },
+        signal,
+      }).then((p) => p.items),
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useCustomer(id: number, enabled = true) {
   return useQuery({
     queryKey: customerKey(id),
     queryFn: ({ signal }) => request<Customer>('GET', `/customers/${id}`, { signal }),
+    enabled,
   });
 }
 

@@ -8,8 +8,9 @@ import { formatDateTime } from '../../ui/format';
 import { useOrgUnits } from '../orgUnits/api';
 import { orgUnitNames } from '../orgUnits/tree';
 import { useCurrentSession } from '../../app/sessionContext';
+import { useContacts } from '../contacts/api';
 import { useUsersById } from '../users/api';
-import { displayValue, fieldLabel, parseMember, type Names } from './display';
+import { displayValue, fieldLabel, isShownChange, userIdsOf, type Names } from './display';
 
 /** A customer's audit records, newest first, from `path` (history or relationship history). */
 function useAuditPages(customerId: number, path: 'history' | 'relationship-history') {
@@ -26,27 +27,29 @@ function useAuditPages(customerId: number, path: 'history' | 'relationship-histo
   });
 }
 
-/** Names for the ids a change holds: org units, and account-team members the caller may read. */
-function useNames({ field, before, after }: AuditRecord['changes'][number]): Names {
+type ChangeProps = AuditRecord['changes'][number] & { customerId: number };
+
+/**
+ * Names for the ids a change holds: org units, users the caller may read (account-team
+ * members, next-step owners, participants) and the customer's contacts.
+ */
+function useNames({ field, before, after, customerId }: ChangeProps): Names {
   const { access, user: me } = useCurrentSession();
   const units = orgUnitNames(useOrgUnits().data);
-  const memberIds =
-    field === 'member'
-      ? [before, after]
-          .map((v) => (v ? parseMember(v)?.userId : undefined))
-          .filter((id): id is number => id !== undefined)
-      : [];
+  const userIds = [...userIdsOf(field, before), ...userIdsOf(field, after)];
   const users = useUsersById(
-    memberIds.filter((id) => id !== me.id && access.can('user.read')),
+    [...new Set(userIds)].filter((id) => id !== me.id && access.can('user.read')),
     true,
   );
+  const contacts = useContacts(customerId, field === 'contact_ids');
   return {
     unit: (id) => units.get(id),
     user: (id) => (id === me.id ? me.display_name : users.byId.get(id)?.display_name),
+    contact: (id) => contacts.data?.find((c) => c.id === id)?.name,
   };
 }
 
-function Change(change: AuditRecord['changes'][number]) {
+function Change(change: ChangeProps) {
   const { t } = useTranslation();
   const names = useNames(change);
   const { field, before, after } = change;
@@ -88,8 +91,8 @@ function RelationshipHistory({ customerId }: { customerId: number }) {
                 <Typography.Text type="secondary">
                   {`${formatDateTime(r.at)} · ${r.actor_name || t('history.system')}`}
                 </Typography.Text>
-                {r.changes.map((c) => (
-                  <Change key={c.field} {...c} />
+                {r.changes.filter(isShownChange).map((c) => (
+                  <Change key={c.field} {...c} customerId={customerId} />
                 ))}
               </>
             ),
@@ -133,8 +136,8 @@ function AuditHistory({ customerId }: { customerId: number }) {
                   <Tag>{t(`history.action.${r.action}`, { defaultValue: r.action })}</Tag>
                 </Space>
               }
-              description={r.changes.map((c) => (
-                <Change key={c.field} {...c} />
+              description={r.changes.filter(isShownChange).map((c) => (
+                <Change key={c.field} {...c} customerId={customerId} />
               ))}
             />
           </List.Item>

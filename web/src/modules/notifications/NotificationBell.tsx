@@ -34,6 +34,11 @@ export function NotificationBell() {
     const fresh = items.filter((n) => n.id > seen);
     if (fresh.length === 0) return;
     void client.invalidateQueries({ queryKey: ['nominations'] });
+    // A next step or request handed to me, a breach of my account: My day has news too.
+    void client.invalidateQueries({ queryKey: ['myDay'] });
+    if (fresh.some((n) => n.entity === 'interaction')) {
+      void client.invalidateQueries({ queryKey: ['interactions'] });
+    }
     for (const n of fresh) {
       if (n.customer_id !== null) {
         void client.invalidateQueries({ queryKey: ['customers', 'one', n.customer_id] });

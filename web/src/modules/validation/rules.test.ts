@@ -3,6 +3,7 @@ import {
   charLength,
   isAcceptablePassword,
   isCivilDate,
+  isRealPurpose,
   isValidCreditCode,
   isValidEmail,
   isValidPhone,
@@ -99,5 +100,33 @@ describe('text', () => {
   });
   it('trims the ideographic space', () => {
     expect(trimSpace('\u3000 上海 \u3000')).toBe('上海');
+  });
+});
+
+describe('isRealPurpose', () => {
+  it.each([
+    ['季度回访，了解二期项目进度', true],
+    ['Quarterly review', true],
+    ['续签', true],
+    ['无', false],
+    ['  无。 ', false], // trimmed, trailing full stop dropped
+    ['\u3000暂无\u3000', false], // ideographic spaces trimmed
+    ['N/A.', false],
+    ['None!', false],
+    ['TODO', false],
+    ['test', false],
+    ['测试', false],
+    ['其他…', false],
+    ['-', false], // no letter or character
+    ['……', false],
+    ['？？', false],
+    ['', false],
+    ['无需拜访的原因说明', true], // a placeholder inside real text is fine
+    ['其他事项：送达合同', true],
+    ['x1', true],
+    ['ＡＢＣ', true], // full-width letters
+    ['Café', true],
+  ])('%j → %s', (purpose, real) => {
+    expect(isRealPurpose(purpose)).toBe(real);
   });
 });

@@ -1,5 +1,5 @@
 // The server's field rules (server/src/core/common/validation.cc, customers/credit_code.cc,
-// org/user.cc), mirrored so forms can tell the user before sending. The server stays the
+// org/user.cc, engagement/interaction.cc), mirrored so forms can tell the user before sending. The server stays the
 // judge: it checks again and its answer wins.
 
 /** Trims ASCII white space and the ideographic space (U+3000) at both ends, as the server does. */
@@ -72,4 +72,58 @@ export function isAcceptablePassword(p: string): boolean {
 /** 3 to 64 of `a-z 0-9 . _ -`, starting with a letter or digit. */
 export function isValidUsername(u: string): boolean {
   return /^[a-z0-9][a-z0-9._-]{2,63}$/.test(u);
+}
+
+/** A letter, digit or CJK character: what a purpose needs at least one of. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return /[A-Za-z0-9]/.test(String.fromCodePoint(cp));
+  return (
+    (cp >= 0x3400 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x2ffff) ||
+    (cp >= 0xc0 && cp <= 0x24f) || // Latin letters with accents
+    (cp >= 0xff10 && cp <= 0xff19) || // full-width digits
+    (cp >= 0xff21 && cp <= 0xff5a) // full-width letters
+  );
+}
+
+const PURPOSE_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  '无',
+  '没有',
+  '暂无',
+  '无目的',
+  '其他',
+  '其它',
+  '测试',
+  '略',
+  'n/a',
+  'na',
+  'none',
+  'nil',
+  'null',
+  'test',
+  'tbd',
+  'todo',
+  'other',
+  'xxx',
+  'x',
+  'no',
+  'nothing',
+  '-',
+  '?',
+]);
+
+/**
+ * A contact record's purpose says why the contact happened: text without a letter, digit or
+ * CJK character ("-", "……") and placeholders ("无", "N/A.", "test") are not purposes.
+ */
+export function isRealPurpose(purpose: string): boolean {
+  const trimmed = trimSpace(purpose);
+  if (![...trimmed].some((ch) => isWordCodePoint(ch.codePointAt(0) ?? 0))) return false;
+  // ASCII letters only are folded, and trailing punctuation is dropped in the server's order.
+  let lower = trimmed.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[.!]+$/, '');
+  for (const suffix of ['。', '！', '…']) {
+    while (lower.endsWith(suffix)) lower = lower.slice(0, -suffix.length);
+  }
+  return !PURPOSE_PLACEHOLDERS.has(lower);
 }

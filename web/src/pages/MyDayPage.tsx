@@ -1,0 +1,130 @@
+import { PageContainer } from '@ant-design/pro-components';
+import { Col, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Interaction } from '../api/types';
+import { HandOnModal } from '../modules/interactions/HandOnModal';
+import { useRecordContact } from '../modules/interactions/recordContactContext';
+import { useRecordActions } from '../modules/interactions/useRecordActions';
+import { useMyDay } from '../modules/myDay/api';
+import {
+  BirthdayItems,
+  BreachItems,
+  DaySection,
+  NextStepItems,
+  RequestItems,
+} from '../modules/myDay/DayLists';
+import { ErrorState } from '../ui/ErrorState';
+import { formatDayWithWeekday } from '../ui/format';
+import { PageLoading } from '../ui/PageLoading';
+
+/**
+ * What a KAM (assistant, sales rep, service agent) sees each morning: their accounts overdue
+ * for contact or contacted too often, their open next steps and customer requests, and their
+ * contacts' birthdays. Every item leads to its dossier; a contact is recorded from here.
+ */
+export default function MyDayPage() {
+  const { t, i18n } = useTranslation();
+  const day = useMyDay();
+  const record = useRecordContact();
+  const actions = useRecordActions();
+  const [handingOn, setHandingOn] = useState<Interaction | null>(null);
+
+  const recordFor = (customer: { customer_id: number; customer_name: string }) =>
+    record({ customer: { id: customer.customer_id, name: customer.customer_name } });
+
+  let content;
+  if (day.isError && !day.data) {
+    content = <ErrorState error={day.error} onRetry={() => void day.refetch()} />;
+  } else if (!day.data) {
+    content = <PageLoading />;
+  } else {
+    const d = day.data;
+    content = (
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <DaySection
+              title={t('myDay.overdue.title')}
+              count={d.overdue.length}
+              color="red"
+              empty={t('myDay.overdue.none')}
+              data-testid="my-overdue"
+            >
+              <BreachItems breaches={d.overdue} onRecord={recordFor} />
+            </DaySection>
+            <DaySection
+              title={t('myDay.overContacted.title')}
+              count={d.over_contacted.length}
+              color="orange"
+              hint={t('myDay.overContacted.hint')}
+              empty={t('myDay.overContacted.none')}
+              data-testid="my-over-contacted"
+            >
+              <BreachItems breaches={d.over_contacted} />
+            </DaySection>
+          </Space>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <DaySection
+              title={t('myDay.nextSteps.title')}
+              count={d.next_steps.length}
+              color="blue"
+              empty={t('myDay.nextSteps.none')}
+              data-testid="my-next-steps"
+            >
+              <NextStepItems
+                steps={d.next_steps}
+                today={d.today}
+                busyId={actions.busyId}
+                onDone={(i) => void actions.complete(i)}
+                onRecord={recordFor}
+              />
+            </DaySection>
+            <DaySection
+              title={t('myDay.requests.title')}
+              count={d.open_requests.length}
+              color="orange"
+              empty={t('myDay.requests.none')}
+              data-testid="my-requests"
+            >
+              <RequestItems
+                requests={d.open_requests}
+                busyId={actions.busyId}
+                onHandOn={setHandingOn}
+                onClose={(i) => void actions.close(i)}
+                onRecord={recordFor}
+              />
+            </DaySection>
+            <DaySection
+              title={t('myDay.birthdays.title')}
+              count={d.birthdays.length}
+              color="magenta"
+              empty={t('myDay.birthdays.none')}
+              data-testid="my-birthdays"
+            >
+              <BirthdayItems birthdays={d.birthdays} />
+            </DaySection>
+          </Space>
+        </Col>
+      </Row>
+    );
+  }
+
+  return (
+    <PageContainer
+      title={t('menu.myDay')}
+      content={
+        day.data && (
+          <Typography.Text type="secondary" data-testid="my-day-date">
+            {formatDayWithWeekday(day.data.today, i18n.language)}
+          </Typography.Text>
+        )
+      }
+    >
+      {content}
+      {handingOn && <HandOnModal interaction={handingOn} onClose={() => setHandingOn(null)} />}
+    </PageContainer>
+  );
+}
