@@ -651,7 +651,19 @@ async function runEngagement() {
   await step(
     'a KAM records a contact from My day with the keyboard only: a placeholder purpose is refused, then it is saved and shown on the dossier',
     async () => {
-      const day = await kamApi.get('/my-day');
+      let day = await kamApi.get('/my-day');
+      if (day.overdue.length === 0) {
+        // The demo's contact records may keep kam.sh's accounts in rhythm: an account never
+        // contacted, given a cadence of its own, is overdue at once.
+        const mine = (await kamApi.get(`/customers?owner_id=${kam.id}&limit=50`)).items;
+        for (const c of mine) {
+          if ((await kamApi.get(`/interactions?customer_id=${c.id}&limit=1`)).items.length === 0) {
+            await adminApi.put(`/customers/${c.id}/cadence`, { min_interval_days: 7 });
+            break;
+          }
+        }
+        day = await kamApi.get('/my-day');
+      }
       account = day.overdue[0];
       assert.ok(account, 'kam.sh has an account overdue for contact in the demo');
       const before = (await kamApi.get(`/interactions?customer_id=${account.customer_id}`)).items;
@@ -1547,6 +1559,8 @@ async function runNominations() {
     await card.getByTestId('add-level').click();
     await card.getByTestId('chain-level-3').locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:visible').getByText('高层', { exact: true }).click();
+    // Saved only once the choice shows (a loaded machine may still be closing the dropdown).
+    await card.getByTestId('chain-level-3').getByText('高层').waitFor();
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'approval-chain');
     await card.getByTestId('save-chain').click();
