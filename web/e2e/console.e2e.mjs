@@ -1560,7 +1560,7 @@ async function runNominations() {
     await card.getByTestId('chain-level-3').locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:visible').getByText('高层', { exact: true }).click();
     // Saved only once the choice shows (a loaded machine may still be closing the dropdown).
-    await card.getByTestId('chain-level-3').getByText('高层').waitFor();
+    await card.getByTestId('chain-level-3').getByTitle('高层').waitFor();
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'approval-chain');
     await card.getByTestId('save-chain').click();
