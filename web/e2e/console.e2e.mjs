@@ -1083,15 +1083,14 @@ async function runAccountTeam() {
     await login(kamPage, 'asst.sh');
     await kamPage.goto(`${BASE}/customers/${customer.id}?tab=team`);
     const team = kamPage.getByTestId('account-team');
-    // Without user.read the API names no one but oneself: the others by number, said so.
-    await team.getByTestId('team-names-hidden').waitFor();
+    // Without user.read members are named by the team list itself (no username or unit).
     await team
       .getByTestId(`team-member-${assistant.id}`)
       .getByText(assistant.display_name)
       .waitFor();
     await team
       .getByTestId(`team-member-${specialist.id}`)
-      .getByText(`User #${specialist.id}`)
+      .getByText(specialist.display_name)
       .waitFor();
     await team.getByText('KAM specialist').waitFor();
     assert.equal(await team.getByTestId('team-add').count(), 0);

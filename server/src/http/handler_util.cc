@@ -163,4 +163,14 @@ Result<std::optional<std::optional<CivilDate>>> NullableDate(const json& body, c
   return std::optional<std::optional<CivilDate>>{d};
 }
 
+Result<std::string> ReadComment(const Request& req) {
+  if (req.body.empty()) return std::string();
+  KAMS_TRY(json body, codec::ParseObject(req.body));
+  KAMS_CHECK(OnlyFields(body, {"comment"}));
+  auto it = body.find("comment");
+  if (it == body.end() || it->is_null()) return std::string();
+  if (!it->is_string()) return ValidationFailed({{"comment", "must_be_string"}});
+  return it->get<std::string>();
+}
+
 }  // namespace kams::http

@@ -50,6 +50,8 @@ Status OnlyFields(const json& body, std::initializer_list<const char*> allowed);
 Result<std::optional<std::optional<std::string>>> NullableText(const json& body, const char* name);
 // The same for a calendar date "YYYY-MM-DD".
 Result<std::optional<std::optional<CivilDate>>> NullableDate(const json& body, const char* name);
+// A body {"comment": "..."} with only that member; empty body, missing or null: "".
+Result<std::string> ReadComment(const Request& req);
 
 template <class T, class F>
 json ListJson(const Page<T>& page, std::string_view sort_name, F&& to_json) {

@@ -174,8 +174,12 @@ TEST(Interactions, ScopeAndRolesDecideWhoRecordsAndEdits) {
   EXPECT_EQ(As("dir.east").Patch(path, {{"outcome", "改写"}}, 1).status, 403);
   auto stale = kam.Patch(path, {{"outcome", "对方同意"}}, 7);
   EXPECT_EQ(stale.status, 412);
+  const Id before_edit = LatestAuditId();
   auto ok = kam.Patch(path, {{"outcome", "对方同意"}}, 1);
   ASSERT_EQ(ok.status, 200) << ok.body;
+  auto edited = AuditSince(before_edit, "action=interaction.update");
+  ASSERT_EQ(edited.size(), 1u);
+  EXPECT_EQ(Changes(edited[0]).count("outcome"), 1u);
   EXPECT_EQ(ok.Json()["version"], 2);
   EXPECT_EQ(ok.Json()["outcome"], "对方同意");
   EXPECT_EQ(kam.Patch(path, {{"purpose", "无"}}, 2).status, 400);
@@ -314,6 +318,43 @@ TEST(Cadence, TheDailyCheckTellsTheOwnerThenTheDirectorPastTheGraceDays) {
   EXPECT_EQ(order, (std::vector<Id>{old, fresh}));
 }
 
+TEST(Cadence, AnAccountsOwnRuleIsSetByThoseWhoAssignAccountsAndAudited) {
+  const Client& admin = As("admin");
+  const Id cid = CreateCustomer(As("kam.sz"), {{"name", Unique("自有频率")}})["id"].get<Id>();
+  const std::string path = CustomerPath(cid) + "/cadence";
+  auto put = [&](const Client& c, const json& body) { return c.Send("PUT", path, {}, body.dump()); };
+  EXPECT_EQ(put(As("kam.sz"), {{"min_interval_days", 7}}).status, 403);
+  EXPECT_EQ(As("kam.sh").Get(path).status, 404);
+  EXPECT_EQ(admin.Send("PUT", CustomerPath(999999999) + "/cadence", {}, R"({"max_contacts":2})").status,
+            404);
+  struct Case {
+    json body;
+    std::string field, problem;
+  };
+  for (const Case& c : {Case{json::object(), "min_interval_days", "a_rule_needs_a_minimum_or_a_maximum"},
+                        Case{{{"min_interval_days", 0}}, "min_interval_days", "out_of_range"},
+                        Case{{{"max_contacts", 2}, {"period_days", "x"}}, "period_days", "must_be_integer"},
+                        Case{{{"max_contacts", 2}, {"tier", "key"}}, "tier", "unknown_field"}}) {
+    auto r = put(admin, c.body);
+    EXPECT_EQ(r.status, 400) << c.body.dump();
+    EXPECT_EQ(r.Json()["error"]["fields"].value(c.field, ""), c.problem) << r.body;
+  }
+  EXPECT_TRUE(CadenceOf(admin, cid)["own"].is_null());
+
+  const Id before = LatestAuditId();
+  auto saved = put(admin, {{"min_interval_days", 10}, {"max_contacts", 4}, {"period_days", 14}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(CadenceOf(As("kam.sz"), cid)["own"],
+            (json{{"min_interval_days", 10}, {"max_contacts", 4}, {"period_days", 14}}));
+  auto audit = AuditSince(before, "action=customer.cadence");
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0]["customer_id"], cid);
+  EXPECT_EQ(As("kam.sz").Delete(path, std::nullopt).status, 403);
+  EXPECT_EQ(admin.Delete(path, std::nullopt).status, 204);
+  EXPECT_EQ(admin.Delete(path, std::nullopt).status, 404);
+  EXPECT_EQ(AuditSince(before, "action=customer.cadence").size(), 2u);
+}
+
 TEST(Cadence, RulesAreSetBySpecialistsWithTheirVersion) {
   const Client& admin = As("admin");
   auto current = admin.Get("/api/v1/cadence-rules");
@@ -349,6 +390,9 @@ TEST(Cadence, RulesAreSetBySpecialistsWithTheirVersion) {
   EXPECT_EQ(saved.Json()["version"], version + 1);
   EXPECT_EQ(saved.Json()["grace_days"], 10);
   EXPECT_EQ(saved.Json()["rules"], rules["rules"]);
+  auto audit = AuditRows("action=cadence.rules", 1);
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(Changes(audit[0]).count("grace_days"), 1u);
   auto back = admin.Send("PUT", "/api/v1/cadence-rules", {{"If-Match", std::to_string(version + 1)}},
                          body.dump());
   EXPECT_EQ(back.status, 200) << back.body;

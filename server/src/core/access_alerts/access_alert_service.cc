@@ -3,6 +3,7 @@
 #include "core/access/permissions.h"
 #include "core/audit/audit_log.h"
 #include "core/common/validation.h"
+#include "core/notifications/notify.h"
 
 namespace kams {
 namespace {
@@ -48,22 +49,18 @@ std::vector<User> Recipients(Tx& tx) {
 
 void Notify(Tx& tx, const CoreDeps& deps, const AccessAlert& a, const std::string& user_name,
             std::int64_t window_minutes) {
-  for (const User& u : Recipients(tx)) {
-    const bool zh = u.locale != "en-US";
-    Notification note;
-    note.user_id = u.id;
-    note.kind = "access_alert.raised";
-    note.entity = "access_alert";
-    note.entity_id = a.id;
-    note.title = zh ? "批量访问预警 · " + user_name : "Bulk access alert: " + user_name;
-    note.body = zh ? std::to_string(window_minutes) + " 分钟内读取了 " + std::to_string(a.customers) +
-                         " 个客户的档案（阈值 " + std::to_string(a.threshold) + "）"
-                   : "read the dossiers of " + std::to_string(a.customers) + " customers in " +
-                         std::to_string(window_minutes) + " minutes (threshold " +
-                         std::to_string(a.threshold) + ")";
-    note.created_at = deps.clock.Now();
-    tx.notifications().Insert(note);
-  }
+  Notification note;
+  note.kind = "access_alert.raised";
+  note.entity = "access_alert";
+  note.entity_id = a.id;
+  const Localized title{"批量访问预警 · " + user_name, "Bulk access alert: " + user_name};
+  const Localized body{std::to_string(window_minutes) + " 分钟内读取了 " +
+                           std::to_string(a.customers) + " 个客户的档案（阈值 " +
+                           std::to_string(a.threshold) + "）",
+                       "read the dossiers of " + std::to_string(a.customers) + " customers in " +
+                           std::to_string(window_minutes) + " minutes (threshold " +
+                           std::to_string(a.threshold) + ")"};
+  for (const User& u : Recipients(tx)) NotifyUser(tx, deps.clock.Now(), u.id, note, title, body);
 }
 
 }  // namespace

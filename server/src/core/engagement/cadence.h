@@ -64,6 +64,7 @@ struct CadenceBreach {
   std::int64_t period_days = 7;
   std::optional<Timestamp> notified_owner_at;
   std::optional<Timestamp> notified_director_at;
+  std::int64_t days_overdue = 0;  // on the day it is read (set by the service), not written
   // Read with the breach (joins), not written:
   std::string customer_name;
   std::optional<std::string> tier;

@@ -7,6 +7,7 @@
 #include "core/audit/audit_log.h"
 #include "core/common/validation.h"
 #include "core/customers/customer_service.h"
+#include "core/notifications/notify.h"
 
 namespace kams {
 namespace {
@@ -54,22 +55,16 @@ std::vector<FieldValue> Fields(const Interaction& i) {
           {"participant_ids", IdsText(i.participant_ids)}};
 }
 
-// One notification to `user` in their language (Chinese unless they chose English).
+// One notification about a customer (or a contact record of it) to `user`.
 void Notify(Tx& tx, Timestamp now, Id user, const std::string& kind, const std::string& entity,
             std::optional<Id> entity_id, Id customer_id, const std::string& zh_title,
             const std::string& en_title, const std::string& body) {
-  const auto u = tx.users().Get(user);
-  if (!u || !u->active) return;
   Notification n;
-  n.user_id = user;
   n.kind = kind;
   n.entity = entity;
   n.entity_id = entity_id;
   n.customer_id = customer_id;
-  n.title = u->locale == "en-US" ? en_title : zh_title;
-  n.body = body;
-  n.created_at = now;
-  tx.notifications().Insert(n);
+  NotifyUser(tx, now, user, n, {zh_title, en_title}, {body, body});
 }
 
 // The directors responsible for a unit: those of the lowest unit, from it up, that has any.
@@ -346,8 +341,11 @@ Status CadenceService::DeleteOwn(const Principal& who, const RequestContext& ctx
 
 Result<Page<CadenceBreach>> CadenceService::Breaches(const Principal& who, const BreachFilter& f,
                                                      const PageRequest& page) {
+  const CivilDate today = BusinessDay(deps_.clock.Now());
   return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<CadenceBreach>> {
-    return tx.cadence().List(who, f, page);
+    auto list = tx.cadence().List(who, f, page);
+    for (auto& b : list.items) b.days_overdue = DaysOverdue(b, today);
+    return list;
   });
 }
 
@@ -359,11 +357,12 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
     BreachFilter mine;
     mine.owner_id = who.user_id;
     for (auto& b : tx.cadence().List(who, mine, PageRequest{kMyDayItems, std::nullopt}).items) {
+      b.days_overdue = DaysOverdue(b, day.today);
       (b.kind == BreachKind::kOverdue ? day.overdue : day.over_contacted).push_back(std::move(b));
     }
     std::sort(day.overdue.begin(), day.overdue.end(),
-              [&](const CadenceBreach& a, const CadenceBreach& b) {
-                return DaysOverdue(a, day.today) > DaysOverdue(b, day.today);
+              [](const CadenceBreach& a, const CadenceBreach& b) {
+                return a.days_overdue > b.days_overdue;
               });
     InteractionFilter steps;
     steps.next_step_owner_id = who.user_id;

@@ -6,6 +6,7 @@
 #include "core/audit/audit_log.h"
 #include "core/common/validation.h"
 #include "core/customers/customer_service.h"
+#include "core/notifications/notify.h"
 #include "core/tiering/rollups.h"
 
 namespace kams {
@@ -97,19 +98,13 @@ std::string Subject(const Nomination& n, bool zh) {
 // One notification to `user` in their language.
 void Notify(Tx& tx, const CoreDeps& deps, Id user, const Nomination& n, const std::string& kind,
             const std::string& zh_title, const std::string& en_title, const std::string& body) {
-  const auto u = tx.users().Get(user);
-  if (!u || !u->active) return;
-  const bool zh = u->locale != "en-US";
   Notification note;
-  note.user_id = user;
   note.kind = kind;
   note.entity = "nomination";
   note.entity_id = n.id;
   note.customer_id = n.customer_id;
-  note.title = (zh ? zh_title : en_title) + (zh ? "" : " ") + Subject(n, zh);
-  note.body = body;
-  note.created_at = deps.clock.Now();
-  tx.notifications().Insert(note);
+  NotifyUser(tx, deps.clock.Now(), user, note,
+             {zh_title + Subject(n, true), en_title + " " + Subject(n, false)}, {body, body});
 }
 
 void NotifyDeciders(Tx& tx, const CoreDeps& deps, const Nomination& n) {

@@ -322,8 +322,8 @@ class CadenceRepository {
   virtual std::vector<CadenceBreach> Breaches(Id customer_id) = 0;
   virtual void PutBreach(const CadenceBreach& b) = 0;  // insert or replace
   virtual void DeleteBreach(Id customer_id, BreachKind kind) = 0;
-  // In the principal's scope, with customer and owner names; most days overdue first is the
-  // caller's concern: the page is keyed on customer id.
+  // In the principal's scope, with customer and owner names; the oldest breach first (keyset
+  // on since, customer id, kind).
   virtual Page<CadenceBreach> List(const Principal& who, const BreachFilter& f,
                                    const PageRequest& page) = 0;
   // The latest handover of the customer since `since`, to flag a decaying relationship.

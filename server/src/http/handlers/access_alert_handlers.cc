@@ -16,21 +16,6 @@ Response SettingsResponse(const AccessAlertSettings& s) {
   return r;
 }
 
-// {"comment": "..."}: only that member; a missing or null comment is empty (and refused).
-Result<std::string> ReadComment(const Request& req) {
-  if (req.body.empty()) return std::string();
-  KAMS_TRY(json body, codec::ParseObject(req.body));
-  std::vector<FieldError> problems;
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (it.key() != "comment") problems.push_back({it.key(), "unknown_field"});
-  }
-  if (!problems.empty()) return ValidationFailed(problems);
-  auto it = body.find("comment");
-  if (it == body.end() || it->is_null()) return std::string();
-  if (!it->is_string()) return ValidationFailed({{"comment", "must_be_string"}});
-  return it->get<std::string>();
-}
-
 }  // namespace
 
 void AddAccessAlertRoutes(Router& r, Services& s,

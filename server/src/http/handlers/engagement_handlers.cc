@@ -49,7 +49,7 @@ json InteractionJson(const Interaction& i) {
           {"updated_at", FormatRfc3339(i.updated_at)}};
 }
 
-json BreachJson(const CadenceBreach& b, CivilDate today) {
+json BreachJson(const CadenceBreach& b) {
   return {{"customer_id", b.customer_id},
           {"customer_name", b.customer_name},
           {"tier", OptJson(b.tier)},
@@ -59,7 +59,7 @@ json BreachJson(const CadenceBreach& b, CivilDate today) {
           {"kind", std::string(BreachKindName(b.kind))},
           {"since", FormatCivilDate(b.since)},
           {"due_on", DateJson(b.due_on)},
-          {"days_overdue", DaysOverdue(b, today)},
+          {"days_overdue", b.days_overdue},
           {"last_contact_at", TimeJson(b.last_contact_at)},
           {"contacts_in_period", b.contacts_in_period},
           {"min_interval_days", b.min_interval_days ? json(*b.min_interval_days) : json(nullptr)},
@@ -256,12 +256,6 @@ Response SettingsResponse(const CadenceSettings& s) {
   return r;
 }
 
-CivilDate Today() {
-  return BusinessDay(std::chrono::duration_cast<std::chrono::microseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count());
-}
-
 }  // namespace
 
 void AddEngagementRoutes(Router& r, Services& s,
@@ -410,8 +404,7 @@ void AddEngagementRoutes(Router& r, Services& s,
           auto breaches = s.cadence.Breaches(call.who(), f, PageRequest{10, std::nullopt});
           if (!breaches.ok()) return ErrorResponse(breaches.error(), req);
           json list = json::array();
-          const CivilDate today = Today();
-          for (const auto& b : breaches->items) list.push_back(BreachJson(b, today));
+          for (const auto& b : breaches->items) list.push_back(BreachJson(b));
           return JsonResponse(200, json{{"own", *own ? RuleJson((*own)->rule, false) : json(nullptr)},
                                         {"breaches", list}});
         }));
@@ -461,10 +454,7 @@ void AddEngagementRoutes(Router& r, Services& s,
           }
           auto list = s.cadence.Breaches(call.who(), f, *page);
           if (!list.ok()) return ErrorResponse(list.error(), req);
-          const CivilDate today = Today();
-          return JsonResponse(200, ListJson(*list, "since", [&](const CadenceBreach& b) {
-                                return BreachJson(b, today);
-                              }));
+          return JsonResponse(200, ListJson(*list, "since", BreachJson));
         }));
 
   r.Add("GET", "/api/v1/my-day", authed([&s](Request& req, const Call& call) -> Response {
@@ -473,7 +463,7 @@ void AddEngagementRoutes(Router& r, Services& s,
           if (!day.ok()) return ErrorResponse(day.error(), req);
           auto breaches = [&](const std::vector<CadenceBreach>& v) {
             json out = json::array();
-            for (const auto& b : v) out.push_back(BreachJson(b, day->today));
+            for (const auto& b : v) out.push_back(BreachJson(b));
             return out;
           };
           auto records = [](const std::vector<Interaction>& v) {

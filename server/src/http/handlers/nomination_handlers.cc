@@ -46,17 +46,6 @@ Result<NominationDraft> ReadDraft(const json& body) {
   return d;
 }
 
-// {"comment": "..."} (optional; an empty body is an empty object).
-Result<std::string> ReadComment(const Request& req) {
-  if (req.body.empty()) return std::string();
-  KAMS_TRY(json body, codec::ParseObject(req.body));
-  KAMS_CHECK(OnlyFields(body, {"comment"}));
-  auto it = body.find("comment");
-  if (it == body.end() || it->is_null()) return std::string();
-  if (!it->is_string()) return ValidationFailed({{"comment", "must_be_string"}});
-  return it->get<std::string>();
-}
-
 Response NominationResponse(int status, const Nomination& n) {
   Response r = JsonResponse(status, codec::ToJson(n));
   SetEtag(r, n.version);

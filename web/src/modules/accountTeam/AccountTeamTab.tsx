@@ -40,8 +40,12 @@ export function AccountTeamTab({ customer }: Props) {
   const units = orgUnitNames(useOrgUnits().data);
 
   const userOf = (id: number): User | null | undefined => (id === me.id ? me : users.byId.get(id));
+  // Members carry their display name; the user record adds username, role and unit for
+  // those who may read users.
   const nameOf = (id: number) =>
-    userOf(id)?.display_name ?? t('accountTeam.userNumber', { id: String(id) });
+    members.find((m) => m.user_id === id)?.user_name ||
+    userOf(id)?.display_name ||
+    t('accountTeam.userNumber', { id: String(id) });
 
   const handleRemove = async (m: AccountTeamMember) => {
     const name = nameOf(m.user_id);
@@ -83,7 +87,7 @@ export function AccountTeamTab({ customer }: Props) {
             <Typography.Text type="secondary">{t('accountTeam.ownerHint')}</Typography.Text>
           )}
         </Space>
-        {!users.isPending && members.some((m) => userOf(m.user_id) == null) && (
+        {!users.isPending && members.some((m) => !m.user_name && userOf(m.user_id) == null) && (
           <Typography.Text type="secondary" data-testid="team-names-hidden">
             {t('accountTeam.namesHidden')}
           </Typography.Text>
