@@ -38,6 +38,7 @@ const record: Interaction = {
   participants: [{ id: 5, name: '王芳' }],
   created_at: '2026-03-01T02:05:00Z',
   updated_at: '2026-03-01T02:05:00Z',
+  visit_plan_id: null,
 };
 
 describe('where typing starts', () => {
