@@ -2,6 +2,7 @@
 // as the fields that differ from the version read.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Channel, Interaction, InteractionCreate, InteractionPatch } from '../../api/types';
+import { formFieldIn } from '../../app/fieldProblems';
 import { trimSpace } from '../validation/rules';
 
 export type InteractionFormValues = {
@@ -133,6 +134,5 @@ export function toPatch(v: InteractionFormValues, base: Interaction): Interactio
  * field the form does not show (e.g. `participant_ids`).
  */
 export function formFieldOf(serverField: string): InteractionField | null {
-  const base = serverField.replace(/\[\d+\]$/, '');
-  return INTERACTION_FIELDS.find((f) => f === base) ?? null;
+  return formFieldIn(INTERACTION_FIELDS, serverField);
 }

@@ -1,0 +1,208 @@
+// Renders a page or dialog of the console as it runs signed in: the session (a role and the
+// permissions GET /auth/me grants it), the antd App, a fresh query client, a router and the
+// language. The API is `fakeApi`: every request goes through the real `request()` wrapper to
+// a fetch that answers from a table of handlers and records what was sent.
+//
+// Test files that render use jsdom: start them with `// @vitest-environment jsdom`.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import userEvent from '@testing-library/user-event';
+import { afterEach, vi } from 'vitest';
+import type { Permission, Role, User } from '../api/types';
+import { accessFor } from '../app/access';
+import { SessionContext } from '../app/sessionContext';
+import i18n from '../i18n';
+
+// What antd needs of a browser that jsdom lacks.
+if (typeof window !== 'undefined') {
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  // jsdom does not do layout; antd asks for pseudo-elements' styles and warns without this.
+  const computed = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (elt: Element) => computed(elt);
+  window.scrollTo = () => {};
+}
+
+afterEach(() => cleanup());
+
+// A page renders antd's whole tree in jsdom: seconds, not milliseconds, on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+configure({ asyncUtilTimeout: 10_000 });
+
+/** A user at the keyboard and mouse, without pauses between key presses. */
+export function user() {
+  return userEvent.setup({ delay: null });
+}
+
+export type Call = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  ifMatch: string | null;
+};
+
+/** An answer: a JSON body with a status (200 unless given), or an API error envelope. */
+export type Answer = { status?: number; body?: unknown };
+type Handler = (call: Call) => Answer | Promise<Answer>;
+
+/** `{ code, message, fields }` as the server sends it, with its status. */
+export function apiError(
+  status: number,
+  code: string,
+  fields?: Record<string, string>,
+  message = code,
+): Answer {
+  return { status, body: { error: { code, message, ...(fields ? { fields } : {}) } } };
+}
+
+/**
+ * A fake of the API: `on('GET /my-day', …)` answers a method and path (without /api/v1 and
+ * the query string; `:id` matches a number); requests without a handler answer 404. `calls`
+ * lists every request made, in order.
+ */
+export function fakeApi() {
+  const handlers: { method: string; pattern: RegExp; handler: Handler }[] = [];
+  const calls: Call[] = [];
+  const fetchFake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input), 'http://kams.test');
+    const method = init?.method ?? 'GET';
+    const path = url.pathname.replace(/^\/api\/v1/, '');
+    const headers = new Headers(init?.headers);
+    const call: Call = {
+      method,
+      path,
+      query: url.searchParams,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      ifMatch: headers.get('If-Match'),
+    };
+    calls.push(call);
+    const found = [...handlers].reverse().find((h) => h.method === method && h.pattern.test(path));
+    const answer = found
+      ? await found.handler(call)
+      : apiError(404, 'not_found', undefined, `no fake for ${method} ${path}`);
+    const status = answer.status ?? 200;
+    return new Response(status === 204 ? null : JSON.stringify(answer.body ?? {}), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+  return {
+    calls,
+    fetch: fetchFake,
+    /** Answers `METHOD /path` (later handlers win over earlier ones for the same path). */
+    on(route: string, answer: Handler | Answer | object) {
+      const [method = 'GET', path = '/'] = route.split(' ');
+      const pattern = new RegExp(`^${path.replace(/:id/g, '\\d+')}$`);
+      const handler: Handler =
+        typeof answer === 'function'
+          ? (answer as Handler)
+          : 'status' in answer || 'body' in answer
+            ? () => answer as Answer
+            : () => ({ body: answer });
+      handlers.push({ method, pattern, handler });
+      return this;
+    },
+    /** The requests made to `METHOD /path` (exact path), in order. */
+    sent(route: string): Call[] {
+      const [method, path] = route.split(' ');
+      return calls.filter((c) => c.method === method && c.path === path);
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof fakeApi>;
+
+/** A user as GET /auth/me answers it. */
+export function userOf(fields: Partial<User> & Pick<User, 'id'>): User {
+  return {
+    username: `user${fields.id}`,
+    display_name: `User ${fields.id}`,
+    role: 'kam',
+    org_unit_id: 1,
+    active: true,
+    email: '',
+    phone: '',
+    locale: 'zh-CN',
+    version: 1,
+    created_at: '2026-01-05T08:00:00Z',
+    updated_at: '2026-01-05T08:00:00Z',
+    last_login_at: null,
+    ...fields,
+  } as User;
+}
+
+type Options = {
+  api: FakeApi;
+  user?: User;
+  permissions?: Permission[];
+  language?: 'zh-CN' | 'en-US';
+  /** The URL the component is shown at (default `/`). */
+  url?: string;
+  /** The route pattern the component is rendered for, e.g. `/customers/:id`. */
+  path?: string;
+};
+
+const KAM_PERMISSIONS: Permission[] = [
+  'customer.create',
+  'customer.update',
+  'contact.write',
+  'interaction.write',
+];
+
+/** Renders `ui` signed in (a KAM by default) with a fresh query client and the fake API. */
+export async function renderSignedIn(
+  ui: ReactElement,
+  { api, user, permissions, language = 'zh-CN', url = '/', path = '*' }: Options,
+): Promise<RenderResult & { client: QueryClient; router: ReturnType<typeof createMemoryRouter> }> {
+  globalThis.fetch = api.fetch as typeof fetch;
+  await i18n.changeLanguage(language);
+  dayjs.locale(language === 'en-US' ? 'en' : 'zh-cn');
+  const me = user ?? userOf({ id: 5, display_name: '王磊', role: 'kam' as Role });
+  const session = {
+    user: me,
+    access: accessFor(permissions ?? KAM_PERMISSIONS, me.role),
+  };
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  const router = createMemoryRouter(
+    [
+      {
+        path,
+        element: <SessionContext.Provider value={session}>{ui}</SessionContext.Provider>,
+      },
+      ...(path === '*' ? [] : [{ path: '*', element: <div data-testid="elsewhere" /> }]),
+    ],
+    { initialEntries: [url] },
+  );
+  const result = render(
+    <ConfigProvider>
+      <AntApp>
+        <QueryClientProvider client={client}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>,
+  );
+  return { ...result, client, router };
+}
