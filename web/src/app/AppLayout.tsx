@@ -6,6 +6,7 @@ import {
   FileSearchOutlined,
   FundOutlined,
   RiseOutlined,
+  ScheduleOutlined,
   SendOutlined,
   TeamOutlined,
   UserOutlined,
@@ -30,6 +31,7 @@ import { UserMenu } from './UserMenu';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   myDay: <CalendarOutlined />,
+  visitPlans: <ScheduleOutlined />,
   customers: <TeamOutlined />,
   approvals: <AuditOutlined />,
   myNominations: <SendOutlined />,

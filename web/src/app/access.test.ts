@@ -74,9 +74,12 @@ const EVERYONE: RouteKey[] = [
   'profile',
 ];
 const READERS_MENU: RouteKey[] = ['customers', 'myNominations', 'tierSchemes', 'concentration'];
-const RECORDERS_MENU: RouteKey[] = ['myDay', ...READERS_MENU];
-const DECIDERS_MENU: RouteKey[] = [
+// Whoever records contacts plans visits.
+const RECORDERS_MENU: RouteKey[] = ['myDay', 'visitPlans', ...READERS_MENU];
+const RECORDERS_OPEN: RouteKey[] = [...EVERYONE, 'myDay', 'visitPlans'];
+const decidersMenu = (): RouteKey[] => [
   'myDay',
+  'visitPlans',
   'customers',
   'approvals',
   'myNominations',
@@ -84,29 +87,35 @@ const DECIDERS_MENU: RouteKey[] = [
   'cadenceBreaches',
   'tierSchemes',
 ];
-const OVERSEERS_OPEN: RouteKey[] = ['myDay', 'approvals', 'nominations', 'cadenceBreaches'];
+const OVERSEERS_OPEN: RouteKey[] = [
+  'myDay',
+  'visitPlans',
+  'approvals',
+  'nominations',
+  'cadenceBreaches',
+];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
   {
     role: 'admin',
-    menu: [...DECIDERS_MENU, 'cadenceRules', 'concentration', 'users', 'orgUnits'],
+    menu: [...decidersMenu(), 'cadenceRules', 'concentration', 'users', 'orgUnits'],
     open: ALL_KEYS,
   },
   { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
   {
     role: 'director',
-    menu: [...DECIDERS_MENU, 'concentration', 'users'],
+    menu: [...decidersMenu(), 'concentration', 'users'],
     open: [...EVERYONE, ...OVERSEERS_OPEN, 'users'],
   },
   {
     role: 'specialist',
-    menu: [...DECIDERS_MENU, 'cadenceRules', 'concentration', 'users'],
+    menu: [...decidersMenu(), 'cadenceRules', 'concentration', 'users'],
     open: [...EVERYONE, ...OVERSEERS_OPEN, 'users', 'tierSchemeNew', 'cadenceRules'],
   },
-  { role: 'kam', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
-  { role: 'assistant', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
-  { role: 'service', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
-  { role: 'sales', menu: RECORDERS_MENU, open: [...EVERYONE, 'myDay'] },
+  { role: 'kam', menu: RECORDERS_MENU, open: RECORDERS_OPEN },
+  { role: 'assistant', menu: RECORDERS_MENU, open: RECORDERS_OPEN },
+  { role: 'service', menu: RECORDERS_MENU, open: RECORDERS_OPEN },
+  { role: 'sales', menu: RECORDERS_MENU, open: RECORDERS_OPEN },
 ];
 
 describe('route table access', () => {

@@ -1,5 +1,6 @@
 // Who may open what. The server decides permissions (GET /auth/me → `permissions`); the
 // console only mirrors them to hide what a user cannot use. The server still refuses.
+// E.g. `interaction.write` (everyone but executives) records contacts and plans visits.
 import type { Permission, Role } from '../api/types';
 import { ROUTES, type AppRoute } from './routeTable';
 

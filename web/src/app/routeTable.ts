@@ -9,6 +9,7 @@ import type { Gate, Permission } from './access';
 
 export type RouteKey =
   | 'myDay'
+  | 'visitPlans'
   | 'customers'
   | 'customer'
   | 'approvals'
@@ -26,6 +27,7 @@ export type RouteKey =
   | 'profile';
 export type MenuIcon =
   | 'myDay'
+  | 'visitPlans'
   | 'customers'
   | 'approvals'
   | 'myNominations'
@@ -62,6 +64,17 @@ export const ROUTES: readonly AppRoute[] = [
     menu: true,
     icon: 'myDay',
     load: () => import('../pages/MyDayPage'),
+  },
+  {
+    // Whoever records contacts plans their visits; directors and administrators also see a
+    // team member's.
+    key: 'visitPlans',
+    path: '/visit-plans',
+    titleKey: 'visitPlan.menu',
+    permission: 'interaction.write',
+    menu: true,
+    icon: 'visitPlans',
+    load: () => import('../pages/VisitPlansPage'),
   },
   {
     key: 'customers',

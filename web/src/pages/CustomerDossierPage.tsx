@@ -14,6 +14,7 @@ import { HistoryTab } from '../modules/history/HistoryTab';
 import { CustomerNominations } from '../modules/nominations/CustomerNominations';
 import { NominateAction } from '../modules/nominations/NominateAction';
 import { CustomerTiersTab } from '../modules/tiering/CustomerTiersTab';
+import { CustomerVisitPlans } from '../modules/visitPlans/CustomerVisitPlans';
 import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { isApiError } from '../api/client';
@@ -25,6 +26,7 @@ const TABS = [
   ...SECTIONS,
   'contacts',
   'interactions',
+  'visits',
   'team',
   'tiers',
   'nominations',
@@ -34,6 +36,7 @@ const OWN_TABS: readonly Tab[] = [
   'overview',
   'contacts',
   'interactions',
+  'visits',
   'team',
   'tiers',
   'nominations',
@@ -72,6 +75,8 @@ export default function CustomerDossierPage() {
         return <ContactsTab customerId={c.id} />;
       case 'interactions':
         return <InteractionsTab customer={c} />;
+      case 'visits':
+        return <CustomerVisitPlans customer={c} />;
       case 'team':
         return <AccountTeamTab customer={c} />;
       case 'tiers':

@@ -7,6 +7,9 @@ import { HandOnModal } from '../modules/interactions/HandOnModal';
 import { useRecordContact } from '../modules/interactions/recordContactContext';
 import { useRecordActions } from '../modules/interactions/useRecordActions';
 import { useMyDay } from '../modules/myDay/api';
+import type { VisitDialog } from '../modules/visitPlans/dialogs';
+import { VisitDialogs } from '../modules/visitPlans/VisitDialogs';
+import { VisitItems } from '../modules/visitPlans/VisitItems';
 import {
   BirthdayItems,
   BreachItems,
@@ -19,7 +22,8 @@ import { formatDayWithWeekday } from '../ui/format';
 import { PageLoading } from '../ui/PageLoading';
 
 /**
- * What a KAM (assistant, sales rep, service agent) sees each morning: their accounts overdue
+ * What a KAM (assistant, sales rep, service agent) sees each morning: today's visits (to
+ * complete) and missed ones (to reschedule, complete late or cancel), their accounts overdue
  * for contact or contacted too often, their open next steps and customer requests, and their
  * contacts' birthdays. Every item leads to its dossier; a contact is recorded from here.
  */
@@ -29,6 +33,7 @@ export default function MyDayPage() {
   const record = useRecordContact();
   const actions = useRecordActions();
   const [handingOn, setHandingOn] = useState<Interaction | null>(null);
+  const [visitDialog, setVisitDialog] = useState<VisitDialog | null>(null);
 
   const recordFor = (customer: { customer_id: number; customer_name: string }) =>
     record({ customer: { id: customer.customer_id, name: customer.customer_name } });
@@ -44,6 +49,25 @@ export default function MyDayPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <DaySection
+              title={t('visitPlan.myDay.today')}
+              count={d.visits_today.length}
+              color="blue"
+              empty={t('visitPlan.myDay.noneToday')}
+              data-testid="my-visits-today"
+            >
+              <VisitItems plans={d.visits_today} onOpen={setVisitDialog} />
+            </DaySection>
+            <DaySection
+              title={t('visitPlan.myDay.missed')}
+              count={d.missed_visits.length}
+              color="red"
+              hint={t('visitPlan.myDay.missedHint')}
+              empty={t('visitPlan.myDay.noneMissed')}
+              data-testid="my-missed-visits"
+            >
+              <VisitItems plans={d.missed_visits} onOpen={setVisitDialog} showDay />
+            </DaySection>
             <DaySection
               title={t('myDay.overdue.title')}
               count={d.overdue.length}
@@ -125,6 +149,7 @@ export default function MyDayPage() {
     >
       {content}
       {handingOn && <HandOnModal interaction={handingOn} onClose={() => setHandingOn(null)} />}
+      <VisitDialogs dialog={visitDialog} onClose={() => setVisitDialog(null)} />
     </PageContainer>
   );
 }

@@ -5,7 +5,7 @@
 //
 // Test files that render use jsdom: start them with `// @vitest-environment jsdom`.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, type RenderResult } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -45,8 +45,13 @@ if (typeof window !== 'undefined') {
 afterEach(() => cleanup());
 
 // A page renders antd's whole tree in jsdom: seconds, not milliseconds, on a busy machine.
-vi.setConfig({ testTimeout: 30_000 });
-configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 60_000 });
+configure({ asyncUtilTimeout: 20_000 });
+
+/** Puts text in a field at once (typing it key by key is slow in jsdom). */
+export function fill(field: HTMLElement, text: string): void {
+  fireEvent.change(field, { target: { value: text } });
+}
 
 /** A user at the keyboard and mouse, without pauses between key presses. */
 export function user() {
@@ -61,9 +66,19 @@ export type Call = {
   ifMatch: string | null;
 };
 
-/** An answer: a JSON body with a status (200 unless given), or an API error envelope. */
-export type Answer = { status?: number; body?: unknown };
+/** An answer: a JSON body with a status (200 unless given), e.g. an API error envelope. */
+export class Answer {
+  constructor(
+    readonly body: unknown,
+    readonly status = 200,
+  ) {}
+}
 type Handler = (call: Call) => Answer | Promise<Answer>;
+
+/** A JSON body with its status (201, say). */
+export function reply(status: number, body: unknown): Answer {
+  return new Answer(body, status);
+}
 
 /** `{ code, message, fields }` as the server sends it, with its status. */
 export function apiError(
@@ -72,7 +87,7 @@ export function apiError(
   fields?: Record<string, string>,
   message = code,
 ): Answer {
-  return { status, body: { error: { code, message, ...(fields ? { fields } : {}) } } };
+  return new Answer({ error: { code, message, ...(fields ? { fields } : {}) } }, status);
 }
 
 /**
@@ -100,7 +115,7 @@ export function fakeApi() {
     const answer = found
       ? await found.handler(call)
       : apiError(404, 'not_found', undefined, `no fake for ${method} ${path}`);
-    const status = answer.status ?? 200;
+    const status = answer.status;
     return new Response(status === 204 ? null : JSON.stringify(answer.body ?? {}), {
       status,
       headers: { 'Content-Type': 'application/json' },
@@ -109,16 +124,19 @@ export function fakeApi() {
   return {
     calls,
     fetch: fetchFake,
-    /** Answers `METHOD /path` (later handlers win over earlier ones for the same path). */
+    /**
+     * Answers `METHOD /path` (later handlers win over earlier ones for the same path) with a
+     * handler, an `Answer`, or any other value as a 200 body.
+     */
     on(route: string, answer: Handler | Answer | object) {
       const [method = 'GET', path = '/'] = route.split(' ');
       const pattern = new RegExp(`^${path.replace(/:id/g, '\\d+')}$`);
       const handler: Handler =
         typeof answer === 'function'
           ? (answer as Handler)
-          : 'status' in answer || 'body' in answer
-            ? () => answer as Answer
-            : () => ({ body: answer });
+          : answer instanceof Answer
+            ? () => answer
+            : () => new Answer(answer);
       handlers.push({ method, pattern, handler });
       return this;
     },
@@ -196,7 +214,7 @@ export async function renderSignedIn(
     { initialEntries: [url] },
   );
   const result = render(
-    <ConfigProvider>
+    <ConfigProvider button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <RouterProvider router={router} />

@@ -7,13 +7,14 @@ function teamKey(customerId: number) {
 }
 
 /** The customer's account team besides its owner (one answer: teams are small). */
-export function useAccountTeam(customerId: number) {
+export function useAccountTeam(customerId: number, enabled = true) {
   return useQuery({
     queryKey: teamKey(customerId),
     queryFn: ({ signal }) =>
       request<Page<AccountTeamMember>>('GET', `/customers/${customerId}/team`, { signal }).then(
         (p) => p.items,
       ),
+    enabled,
   });
 }
 

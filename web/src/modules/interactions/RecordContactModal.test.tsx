@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, fakeApi, renderSignedIn, user } from '../../test/consoleHarness';
+import { apiError, fakeApi, fill, reply, renderSignedIn, user } from '../../test/consoleHarness';
 import { RecordContactModal } from './RecordContactModal';
 
 const customer = { id: 3, name: '上海电力设备有限公司' };
@@ -15,16 +15,15 @@ function api() {
 // The dialog is built from pieces other dialogs reuse (RecordFields.tsx): these guard it.
 describe('the record-a-contact dialog', () => {
   it('records a contact with a real purpose', async () => {
-    const fake = api().on('POST /interactions', (call) => ({
-      status: 201,
-      body: { id: 9, customer_name: customer.name, ...(call.body as object) },
-    }));
+    const fake = api().on('POST /interactions', (call) =>
+      reply(201, { id: 9, customer_name: customer.name, ...(call.body as object) }),
+    );
     const onClose = vi.fn();
     await renderSignedIn(<RecordContactModal customer={customer} onClose={onClose} />, {
       api: fake,
     });
-    await user().type(await screen.findByTestId('interaction-purpose'), '季度回访');
-    await user().type(screen.getByTestId('interaction-next-step'), '寄送合同');
+    fill(await screen.findByTestId('interaction-purpose'), '季度回访');
+    fill(screen.getByTestId('interaction-next-step'), '寄送合同');
     await user().click(screen.getByTestId('interaction-ok'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const [sent] = fake.sent('POST /interactions');
@@ -42,7 +41,7 @@ describe('the record-a-contact dialog', () => {
     await renderSignedIn(<RecordContactModal customer={customer} onClose={() => {}} />, {
       api: fake,
     });
-    await user().type(await screen.findByTestId('interaction-purpose'), '无');
+    fill(await screen.findByTestId('interaction-purpose'), '无');
     await user().click(screen.getByTestId('interaction-ok'));
     expect(await screen.findByText(/请写明这次接触的目的/)).toBeTruthy();
     expect(fake.sent('POST /interactions')).toEqual([]);
@@ -61,7 +60,7 @@ describe('the record-a-contact dialog', () => {
       api: fake,
       language: 'en-US',
     });
-    await user().type(await screen.findByTestId('interaction-purpose'), 'Quarterly review');
+    fill(await screen.findByTestId('interaction-purpose'), 'Quarterly review');
     await user().click(screen.getByTestId('interaction-ok'));
     expect(await screen.findByText('Too long')).toBeTruthy();
     expect(screen.getByTestId('interaction-problem').textContent).toContain(

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, renderSignedIn, user } from '../../test/consoleHarness';
+import { makePlan } from '../../test/visitFixtures';
+import { CustomerVisitPlans } from './CustomerVisitPlans';
+
+const customer = { id: 3, name: '上海电力设备有限公司' };
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-24T02:00:00Z'));
+});
+afterEach(() => vi.useRealTimers());
+
+function api(
+  items = [
+    makePlan({ id: 1, planned_on: '2026-11-10', status: 'completed', interaction_id: 20 }),
+    makePlan({ id: 2, planned_on: '2026-11-18', status: 'cancelled', cancel_reason: '客户出差' }),
+    makePlan({ id: 3, planned_on: '2026-11-30', purpose: '年度合同续签' }),
+  ],
+) {
+  return fakeApi()
+    .on('GET /visit-plans', { items, next_cursor: null })
+    .on('GET /customers/:id/contacts', { items: [], next_cursor: null })
+    .on('GET /customers/:id/team', { items: [], next_cursor: null });
+}
+
+describe('the dossier’s visit plans', () => {
+  it('lists the coming visits first, then the earlier ones, latest first', async () => {
+    const fake = api();
+    await renderSignedIn(<CustomerVisitPlans customer={customer} />, { api: fake });
+    const coming = await screen.findByTestId('visits-coming');
+    expect(within(coming).getByText('年度合同续签')).toBeTruthy();
+    const earlier = screen.getByTestId('visits-earlier');
+    expect(
+      within(earlier)
+        .getAllByRole('group')
+        .map((g) => g.dataset.testid),
+    ).toEqual(['visit-2', 'visit-1']);
+    expect(fake.sent('GET /visit-plans')[0]?.query.get('customer_id')).toBe('3');
+  });
+
+  it('says when none are planned, and plans one for this customer', async () => {
+    await renderSignedIn(<CustomerVisitPlans customer={customer} />, {
+      api: api([]),
+      language: 'en-US',
+    });
+    expect(await screen.findByText('No visits planned for this customer yet.')).toBeTruthy();
+    await user().click(screen.getByTestId('plan-visit-here'));
+    expect(await screen.findByText('Plan a visit to 上海电力设备有限公司')).toBeTruthy();
+  });
+});
