@@ -23,6 +23,7 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'access_alert.manage',
     'user.handover',
     'handover.read',
+    'review.manage',
   ],
   executive: ['user.read', 'handover.read'],
   director: [
@@ -35,6 +36,7 @@ const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'interaction.write',
     'user.handover',
     'handover.read',
+    'review.manage',
   ],
   kam: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
   assistant: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
@@ -74,10 +76,10 @@ const EVERYONE: RouteKey[] = [
   'profile',
 ];
 const READERS_MENU: RouteKey[] = ['customers', 'myNominations', 'tierSchemes', 'concentration'];
-// Whoever records contacts plans visits.
+// Whoever records contacts plans visits; directors and administrators review the week.
 const RECORDERS_MENU: RouteKey[] = ['myDay', 'visitPlans', ...READERS_MENU];
 const RECORDERS_OPEN: RouteKey[] = [...EVERYONE, 'myDay', 'visitPlans'];
-const decidersMenu = (): RouteKey[] => [
+const decidersMenu = (reviews: boolean): RouteKey[] => [
   'myDay',
   'visitPlans',
   'customers',
@@ -85,6 +87,7 @@ const decidersMenu = (): RouteKey[] => [
   'myNominations',
   'nominations',
   'cadenceBreaches',
+  ...(reviews ? (['weeklyReview'] as const) : []),
   'tierSchemes',
 ];
 const OVERSEERS_OPEN: RouteKey[] = [
@@ -98,18 +101,18 @@ const OVERSEERS_OPEN: RouteKey[] = [
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
   {
     role: 'admin',
-    menu: [...decidersMenu(), 'cadenceRules', 'concentration', 'users', 'orgUnits'],
+    menu: [...decidersMenu(true), 'cadenceRules', 'concentration', 'users', 'orgUnits'],
     open: ALL_KEYS,
   },
   { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
   {
     role: 'director',
-    menu: [...decidersMenu(), 'concentration', 'users'],
-    open: [...EVERYONE, ...OVERSEERS_OPEN, 'users'],
+    menu: [...decidersMenu(true), 'concentration', 'users'],
+    open: [...EVERYONE, ...OVERSEERS_OPEN, 'weeklyReview', 'users'],
   },
   {
     role: 'specialist',
-    menu: [...decidersMenu(), 'cadenceRules', 'concentration', 'users'],
+    menu: [...decidersMenu(false), 'cadenceRules', 'concentration', 'users'],
     open: [...EVERYONE, ...OVERSEERS_OPEN, 'users', 'tierSchemeNew', 'cadenceRules'],
   },
   { role: 'kam', menu: RECORDERS_MENU, open: RECORDERS_OPEN },

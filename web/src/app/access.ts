@@ -1,6 +1,7 @@
 // Who may open what. The server decides permissions (GET /auth/me → `permissions`); the
 // console only mirrors them to hide what a user cannot use. The server still refuses.
-// E.g. `interaction.write` (everyone but executives) records contacts and plans visits.
+// E.g. `interaction.write` (everyone but executives) records contacts and plans visits;
+// `review.manage` (directors and administrators) opens the weekly review.
 import type { Permission, Role } from '../api/types';
 import { ROUTES, type AppRoute } from './routeTable';
 

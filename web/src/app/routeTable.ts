@@ -17,6 +17,7 @@ export type RouteKey =
   | 'nominations'
   | 'nomination'
   | 'cadenceBreaches'
+  | 'weeklyReview'
   | 'tierSchemes'
   | 'tierSchemeNew'
   | 'tierScheme'
@@ -33,6 +34,7 @@ export type MenuIcon =
   | 'myNominations'
   | 'nominations'
   | 'cadenceBreaches'
+  | 'weeklyReview'
   | 'tierSchemes'
   | 'cadenceRules'
   | 'concentration'
@@ -133,6 +135,17 @@ export const ROUTES: readonly AppRoute[] = [
     menu: true,
     icon: 'cadenceBreaches',
     load: () => import('../pages/CadenceBreachesPage'),
+  },
+  {
+    // Directors (their org subtree) and administrators (everyone) review the week's contact
+    // records and visit plans.
+    key: 'weeklyReview',
+    path: '/weekly-review',
+    titleKey: 'weeklyReview.menu',
+    permission: 'review.manage',
+    menu: true,
+    icon: 'weeklyReview',
+    load: () => import('../pages/WeeklyReviewPage'),
   },
   {
     key: 'tierSchemes',
