@@ -1353,7 +1353,7 @@ export interface paths {
         put?: never;
         /**
          * Hand a user's accounts and open work over
-         * @description In one transaction: every customer the user owns (each keeps its previous owner in `/customers/{id}/owner-history` and takes a new version), their account-team seats (dropped where the successor owns the customer or is already on its team), open next steps, open requests they own first-contact, pending nominations they put forward and unread notifications pass to the successors; the user is disabled and signed out everywhere (their API tokens stop working); one audit event `user.handover`. `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. Administrators hand over any user but themselves (409 for themselves); directors the kam, assistant, sales and service users of their subtree, to successors of their subtree, when every customer the user owns is in their scope. Successors must exist, be active, differ from the user and have a role that takes work over (kam, assistant, sales, director, service, specialist); customers go only to kam, assistant, sales or director. Each problem is a field error (`to_user_ids[1]`: `not_found`, `inactive`, `duplicate`, `is_the_leaving_user`, `role_cannot_take_over`, `cannot_own_accounts`, `out_of_scope`; `mapping.<customer id>`: `required`, `not_owned`, `not_a_successor`). A user who is already disabled may still be handed over while they hold something; 409 when they hold nothing.
+         * @description In one transaction: every customer the user owns (each keeps its previous owner in `/customers/{id}/owner-history` and takes a new version), their account-team seats (dropped where the successor owns the customer or is already on its team), open next steps, open requests they own first-contact, pending nominations they put forward, open visit plans and unread notifications pass to the successors; the user is disabled and signed out everywhere (their API tokens stop working); one audit event `user.handover`. `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. Administrators hand over any user but themselves (409 for themselves); directors the kam, assistant, sales and service users of their subtree, to successors of their subtree, when every customer the user owns is in their scope. Successors must exist, be active, differ from the user and have a role that takes work over (kam, assistant, sales, director, service, specialist); customers go only to kam, assistant, sales or director. Each problem is a field error (`to_user_ids[1]`: `not_found`, `inactive`, `duplicate`, `is_the_leaving_user`, `role_cannot_take_over`, `cannot_own_accounts`, `out_of_scope`; `mapping.<customer id>`: `required`, `not_owned`, `not_a_successor`). A user who is already disabled may still be handed over while they hold something; 409 when they hold nothing.
          */
         post: operations["handOverUser"];
         delete?: never;
@@ -1465,6 +1465,224 @@ export interface paths {
         get: operations["listCustomerOwnerHistory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List visit plans
+         * @description Plans of customers in the caller's scope, by day and start time.
+         */
+        get: operations["listVisitPlans"];
+        put?: never;
+        /**
+         * Plan a visit
+         * @description Anyone who may record contacts (`interaction.write`) and sees the customer may plan a visit, for themselves or for another active user who sees the customer and may record contacts. The day may not be in the past. 404 when the customer is not visible.
+         */
+        post: operations["createVisitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        /** Get a visit plan */
+        get: operations["getVisitPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Reschedule or change a visit plan
+         * @description By its owner, its planner, a director over the owner or an administrator, while it is planned or missed (a missed plan moved to a coming day is planned again). 409 when completed or cancelled.
+         */
+        patch: operations["updateVisitPlan"];
+        trace?: never;
+    };
+    "/api/v1/visit-plans/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a visit: record its contact record
+         * @description By the plan's owner (or an administrator). Creates the visit's contact record (channel `visit`) in the same transaction, as `POST /interactions` would, and links it to the plan. A missed plan may still be completed late. 409 when already completed or cancelled.
+         */
+        post: operations["completeVisitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a visit plan, with a reason
+         * @description By whoever may change the plan. 409 when completed or already cancelled.
+         */
+        post: operations["cancelVisitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-plans/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        /** Comments, oldest first */
+        get: operations["listVisitPlanComments"];
+        put?: never;
+        /**
+         * Comment
+         * @description Anyone who sees the item and may record contacts or review (`interaction.write`, `review.manage`). The recorder (or the plan's owner) is notified of others' comments; their reply notifies the others who commented.
+         */
+        post: operations["commentVisitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        /** Comments, oldest first */
+        get: operations["listInteractionComments"];
+        put?: never;
+        /**
+         * Comment
+         * @description Anyone who sees the item and may record contacts or review (`interaction.write`, `review.manage`). The recorder (or the plan's owner) is notified of others' comments; their reply notifies the others who commented.
+         */
+        post: operations["commentInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A director's weekly review queue
+         * @description Contact records and visit plans (not completed ones: their records stand for them) of the users the caller reviews — directors: active and former users of their org subtree but themselves; administrators: everyone — for customers the caller sees, in time order. `state=unreviewed` (the default) lists the week's items not yet reviewed and those of earlier weeks still waiting: what was not reviewed stays in the queue. `reviewed` and `all` list the week's only. `review.manage`.
+         */
+        get: operations["listWeeklyReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-review/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The week per reviewed user
+         * @description Per user the caller reviews: the week's contact records and visit plans, and what is still unreviewed. `review.manage`.
+         */
+        get: operations["weeklyReviewSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-review/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark items reviewed
+         * @description Marks items reviewed by the caller (items already reviewed keep their mark). Every item must be in the caller's review (404 naming `items[k]` otherwise); all or nothing. Audited. `review.manage`.
+         */
+        post: operations["markReviewed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-review/unmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unmark reviewed items
+         * @description Takes review marks back (undo). Every item must be in the caller's review (404 naming `items[k]` otherwise); all or nothing. Audited. `review.manage`.
+         */
+        post: operations["unmarkReviewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2326,8 +2544,8 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
-            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`, `user.handover`, `handover.read`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read")[];
+            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`, `user.handover`, `handover.read`, `review.manage`). The console shows menus and actions by them; the server enforces them regardless. */
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read" | "review.manage")[];
         };
         PasswordChange: {
             /**
@@ -2816,6 +3034,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description The visit plan this record completed. */
+            readonly visit_plan_id: number | null;
         };
         InteractionList: {
             items: components["schemas"]["Interaction"][];
@@ -2962,6 +3182,10 @@ export interface components {
                 next: string;
                 in_days: number;
             }[];
+            /** @description The caller's visit plans for today, by start time (completed ones included). */
+            visits_today: components["schemas"]["VisitPlan"][];
+            /** @description The caller's plans whose day has passed without a visit, latest first (at most 100). */
+            missed_visits: components["schemas"]["VisitPlan"][];
         };
         /** @description Per role, the most distinct customers a user may read within the window without an alert (more raises one); null: the role never alerts. Defaults: 200 for kam, assistant and sales; 1000 for director and service; null for specialist, executive and admin. */
         AccessAlertThresholds: {
@@ -3121,6 +3345,7 @@ export interface components {
             next_step: number;
             request: number;
             nomination: number;
+            visit_plan: number;
             notification: number;
         };
         /** @description `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. */
@@ -3142,8 +3367,8 @@ export interface components {
         };
         HandoverItem: {
             /** @enum {string} */
-            kind: "customer" | "team_seat" | "next_step" | "request" | "nomination" | "notification";
-            /** @description The customer (customer, team_seat), the contact record (next_step, request), the nomination or the notification. */
+            kind: "customer" | "team_seat" | "next_step" | "request" | "nomination" | "visit_plan" | "notification";
+            /** @description The customer (customer, team_seat), the contact record (next_step, request), the nomination, the visit plan or the notification. */
             entity_id: number;
             customer_id: number | null;
             customer_name: string | null;
@@ -3231,6 +3456,180 @@ export interface components {
         HandoverDecayList: {
             items: components["schemas"]["HandoverDecay"][];
             next_cursor: string | null;
+        };
+        /** @description A visit plan (拜访计划): a KAM's intended visit to a customer on a day, with its purpose and the contacts to meet. `missed` is a plan still open after its day. */
+        VisitPlan: {
+            readonly id: number;
+            readonly version: number;
+            customer_id: number;
+            readonly customer_name: string;
+            /** @description Who visits: the planner unless named. */
+            owner_id: number;
+            readonly owner_name: string;
+            /** Format: date */
+            planned_on: string;
+            /** @description HH:MM, China time; null: some time that day. */
+            start_time: string | null;
+            /** @description Why the visit; required and real, as for a contact record. */
+            purpose: string;
+            /** @description The customer's contacts to meet. */
+            contacts: {
+                id: number;
+                name: string;
+            }[];
+            /** @description Colleagues who go along. */
+            participants: {
+                id: number;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "missed" | "completed" | "cancelled";
+            /** @description The contact record that completed the plan. */
+            interaction_id: number | null;
+            cancel_reason: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            readonly created_by: number;
+            readonly created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        VisitPlanList: {
+            items: components["schemas"]["VisitPlan"][];
+            next_cursor: string | null;
+        };
+        VisitPlanCreate: {
+            customer_id: number;
+            /** Format: date */
+            planned_on: string;
+            start_time?: string | null;
+            purpose: string;
+            /** @description Default: the caller. */
+            owner_id?: number;
+            contact_ids?: number[];
+            participant_ids?: number[];
+        };
+        VisitPlanPatch: {
+            /** Format: date */
+            planned_on?: string;
+            start_time?: string | null;
+            purpose?: string;
+            owner_id?: number;
+            contact_ids?: number[];
+            participant_ids?: number[];
+        };
+        /** @description What the visit's contact record says beyond the plan: the record takes the plan's customer, purpose, contacts and participants unless given here. */
+        VisitPlanComplete: {
+            /**
+             * Format: date-time
+             * @description Default: the plan's day and start time, or now when that is later.
+             */
+            occurred_at?: string;
+            summary?: string;
+            outcome?: string;
+            next_step?: string;
+            /** Format: date */
+            next_step_due?: string | null;
+            next_step_owner_id?: number | null;
+            contact_ids?: number[];
+            participant_ids?: number[];
+        };
+        VisitPlanCompleted: {
+            visit_plan: components["schemas"]["VisitPlan"];
+            interaction: components["schemas"]["Interaction"];
+        };
+        VisitPlanCancel: {
+            reason: string;
+        };
+        /** @description A comment on a contact record or a visit plan, e.g. a director's in the weekly review. */
+        Comment: {
+            id: number;
+            /** @enum {string} */
+            item_kind: "interaction" | "visit_plan";
+            item_id: number;
+            author_id: number;
+            author_name: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CommentList: {
+            items: components["schemas"]["Comment"][];
+            next_cursor: string | null;
+        };
+        CommentCreate: {
+            body: string;
+        };
+        /** @description One contact record or visit plan in a director's weekly review, with its review mark. Completed plans appear through their contact record. */
+        ReviewItem: {
+            /** @enum {string} */
+            kind: "interaction" | "visit_plan";
+            id: number;
+            /** @description The ISO week the item belongs to (`2026-W48`). */
+            week: string;
+            /**
+             * Format: date-time
+             * @description When the contact happened, or the planned visit's start.
+             */
+            at: string;
+            /** @description The recorder, or the plan's owner. */
+            user_id: number;
+            user_name: string;
+            customer_id: number;
+            customer_name: string;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            reviewed_by: number | null;
+            reviewed_by_name: string | null;
+            comment_count: number;
+            interaction: components["schemas"]["Interaction"] | null;
+            visit_plan: components["schemas"]["VisitPlan"] | null;
+        };
+        ReviewItemList: {
+            items: components["schemas"]["ReviewItem"][];
+            next_cursor: string | null;
+        };
+        ReviewMark: {
+            items: {
+                /** @enum {string} */
+                kind: "interaction" | "visit_plan";
+                id: number;
+            }[];
+        };
+        ReviewMarked: {
+            /** @description How many items changed (already in that state: not counted). */
+            changed: number;
+        };
+        ReviewSummary: {
+            week: string;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description The week's Sunday.
+             */
+            to: string;
+            /** @description Every active front-line user the caller reviews, by name, with their week. */
+            users: {
+                user_id: number;
+                user_name: string;
+                role: string;
+                /** @description Contact records of the week. */
+                records: number;
+                /** @description Plans of the week, whatever became of them. */
+                visits_planned: number;
+                visits_completed: number;
+                visits_missed: number;
+                visits_cancelled: number;
+                /** @description Items of the week not yet reviewed. */
+                unreviewed: number;
+                /** @description Items of earlier weeks still not reviewed. */
+                unreviewed_earlier: number;
+            }[];
         };
     };
     responses: {
@@ -3353,6 +3752,7 @@ export interface components {
         AccessAlertId: number;
         /** @description Handover id. */
         HandoverId: number;
+        VisitPlanId: number;
     };
     requestBodies: never;
     headers: {
@@ -6293,6 +6693,483 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listVisitPlans: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                owner_id?: number;
+                customer_id?: number;
+                /** @description From this day, inclusive. */
+                from?: string;
+                /** @description To this day, inclusive. */
+                to?: string;
+                status?: "planned" | "missed" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlanList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateVisitPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanPatch"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeVisitPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanComplete"];
+            };
+        };
+        responses: {
+            /** @description The plan and its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlanCompleted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    cancelVisitPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitPlanCancel"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listVisitPlanComments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    commentVisitPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["VisitPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description The comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listInteractionComments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    commentInteraction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Contact record id. */
+                id: components["parameters"]["InteractionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description The comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWeeklyReview: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The week: ISO week (`2026-W48`) or any day in it (`2026-11-24`); weeks run Monday to Sunday, China time. Default: this week. */
+                week?: string;
+                /** @description Only this user's items. */
+                user_id?: number;
+                state?: "unreviewed" | "reviewed" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    weeklyReviewSummary: {
+        parameters: {
+            query?: {
+                /** @description The week: ISO week (`2026-W48`) or any day in it (`2026-11-24`); weeks run Monday to Sunday, China time. Default: this week. */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The week. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    markReviewed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMark"];
+            };
+        };
+        responses: {
+            /** @description How many changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewMarked"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    unmarkReviewed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMark"];
+            };
+        };
+        responses: {
+            /** @description How many changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewMarked"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
