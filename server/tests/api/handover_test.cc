@@ -294,6 +294,15 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(h["items"][0]["kind"], "customer");
   EXPECT_EQ(h["items"][0]["customer_name"], Customer(own1)["name"]);
 
+  // The successor hears what came to them, in counts.
+  std::vector<json> told;
+  for (const auto& n : ListAll(successor.client, "/api/v1/notifications", "")) {
+    if (n["kind"] == "handover.received" && n["entity_id"] == hid) told.push_back(n);
+  }
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_TRUE(Contains(told[0]["body"].get<std::string>(), "2 个客户")) << told[0].dump();
+  EXPECT_TRUE(Contains(told[0]["title"].get<std::string>(), "王离职")) << told[0].dump();
+
   // Open visit plans; cancelled ones stay as they were.
   EXPECT_EQ(GetJson(As("admin"), "/api/v1/visit-plans/" + N(plan_open))["owner_id"], successor.id);
   EXPECT_EQ(GetJson(As("admin"), "/api/v1/visit-plans/" + N(plan_cancelled))["owner_id"], leaver.id);
