@@ -123,6 +123,8 @@ int Serve(const ServeOptions& o) {
                           wiring.cadence(),
                           wiring.access_alerts(),
                           wiring.handovers(),
+                          wiring.visit_plans(),
+                          wiring.reviews(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
@@ -144,6 +146,9 @@ int Serve(const ServeOptions& o) {
   // Every day at 00:10 China time, the contact cadence of every account is checked.
   jobs.Add(JobSpec{"cadence.daily", 86400 * kMicrosPerSecond, 0, (16 * 3600 + 600) * kMicrosPerSecond,
                    [&wiring] { return wiring.cadence().RunDaily(); }});
+  // Every day at 00:20 China time, owners hear of the visits they planned and missed.
+  jobs.Add(JobSpec{"visits.missed", 86400 * kMicrosPerSecond, 0, (16 * 3600 + 1200) * kMicrosPerSecond,
+                   [&wiring] { return wiring.visit_plans().NotifyMissed(); }});
   // Every minute, users reading far more dossiers than their role's threshold raise an alert.
   jobs.Add(JobSpec{"access.watch", 60 * kMicrosPerSecond, 0, 0,
                    [&wiring] { return wiring.access_alerts().Watch(); }});
@@ -194,14 +199,16 @@ int Demo(const std::string& db, int customers, std::uint64_t seed, int months) {
   }
   std::printf(
       "Demo company loaded: %d org units, %d users, %d customers, %d contacts, %lld transactions;\n"
-      "%d tier schemes stored and applied (%lld tier changes); %lld contact records.\n"
+      "%d tier schemes stored and applied (%lld tier changes); %lld contact records, %lld visit\n"
+      "plans, %lld reviewed; ye.feng left 40 days ago and handed %lld accounts to fang.xin.\n"
       "Every demo user's password is: %s\n"
       "Try: admin (admin), exec (executive), specialist, dir.east (director), kam.sz (KAM),\n"
       "     asst.sh (assistant), svc.east (service), sales.sz (sales rep).\n",
       report->units, report->users, report->customers, report->contacts,
       static_cast<long long>(report->transactions), report->schemes,
       static_cast<long long>(report->tier_changes), static_cast<long long>(report->interactions),
-      demo::kDemoPassword);
+      static_cast<long long>(report->visit_plans), static_cast<long long>(report->reviewed),
+      static_cast<long long>(report->handed_over), demo::kDemoPassword);
   return 0;
 }
 

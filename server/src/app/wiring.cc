@@ -29,7 +29,9 @@ Wiring::Wiring(const WiringOptions& o)
       interactions_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       cadence_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       access_alerts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      handovers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      handovers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      visit_plans_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      reviews_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

@@ -14,6 +14,7 @@
 #include "core/customers/customer_service.h"
 #include "core/engagement/engagement_service.h"
 #include "core/engagement/handover_service.h"
+#include "core/engagement/visit_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -56,6 +57,8 @@ class Wiring {
   CadenceService& cadence() { return cadence_; }
   AccessAlertService& access_alerts() { return access_alerts_; }
   HandoverService& handovers() { return handovers_; }
+  VisitPlanService& visit_plans() { return visit_plans_; }
+  ReviewService& reviews() { return reviews_; }
   const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
@@ -83,6 +86,8 @@ class Wiring {
   CadenceService cadence_;
   AccessAlertService access_alerts_;
   HandoverService handovers_;
+  VisitPlanService visit_plans_;
+  ReviewService reviews_;
 };
 
 // Opens and migrates only (for `kams migrate`).

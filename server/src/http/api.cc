@@ -45,6 +45,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddEngagementRoutes(router_, services_, authed);
   AddAccessAlertRoutes(router_, services_, authed);
   AddHandoverRoutes(router_, services_, authed);
+  AddVisitRoutes(router_, services_, authed);
 }
 
 Handler Api::Authed(AuthedHandler h) {

@@ -10,6 +10,7 @@
 #include "core/customers/customer_service.h"
 #include "core/engagement/engagement_service.h"
 #include "core/engagement/handover_service.h"
+#include "core/engagement/visit_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -36,6 +37,8 @@ struct Services {
   CadenceService& cadence;
   AccessAlertService& access_alerts;
   HandoverService& handovers;
+  VisitPlanService& visit_plans;
+  ReviewService& reviews;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -93,5 +96,6 @@ void AddAccessAlertRoutes(Router& r, Services& s,
                           const std::function<Handler(AuthedHandler)>& authed);
 void AddHandoverRoutes(Router& r, Services& s,
                        const std::function<Handler(AuthedHandler)>& authed);
+void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
 
 }  // namespace kams::http

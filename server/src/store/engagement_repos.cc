@@ -13,7 +13,8 @@ constexpr const char* kInteractionSelect =
     "i.first_contact_owner_id, i.request_closed_at, i.occurred_at, i.recorded_by, i.created_at, "
     "i.updated_at, c.name, u.display_name, "
     "(SELECT x.display_name FROM app_user x WHERE x.id = i.next_step_owner_id), "
-    "(SELECT x.display_name FROM app_user x WHERE x.id = i.first_contact_owner_id) "
+    "(SELECT x.display_name FROM app_user x WHERE x.id = i.first_contact_owner_id), "
+    "(SELECT v.id FROM visit_plan v WHERE v.interaction_id = i.id) "
     "FROM interaction i JOIN customer c ON c.id = i.customer_id "
     "JOIN app_user u ON u.id = i.recorded_by";
 
@@ -41,6 +42,7 @@ Interaction ReadInteraction(const SqlRow& r) {
   i.recorded_by_name = r.Text(19);
   i.next_step_owner_name = r.OptText(20);
   i.first_contact_owner_name = r.OptText(21);
+  i.visit_plan_id = r.OptInt(22);
   return i;
 }
 
@@ -69,12 +71,6 @@ constexpr const char* kInteractionColumns[] = {
     "outcome",     "next_step", "next_step_due",     "next_step_owner_id", "next_step_done_at",
     "is_request",  "first_contact_owner_id", "request_closed_at", "occurred_at", "recorded_by",
     "updated_at"};
-
-std::string IdList(const std::vector<Id>& ids, SqlBinder& b) {
-  std::string out;
-  for (Id id : ids) out += (out.empty() ? "" : ", ") + b.Add(id);
-  return out;
-}
 
 CadenceRule ReadRule(const SqlRow& r, int at) {
   CadenceRule rule;
@@ -193,7 +189,7 @@ void SqlInteractionRepository::ReadRefs(std::vector<Interaction>& items) {
     run_.Run(b,
              "SELECT ic.interaction_id, ct.id, ct.name FROM interaction_contact ic "
              "JOIN contact ct ON ct.id = ic.contact_id WHERE ic.interaction_id IN (" +
-                 IdList(ids, b) + ") ORDER BY ic.interaction_id, ct.id",
+                 SqlIdList(ids, b) + ") ORDER BY ic.interaction_id, ct.id",
              [&](const SqlRow& r) {
                Interaction* i = by_id[r.Int(0)];
                i->contact_ids.push_back(r.Int(1));
@@ -204,7 +200,7 @@ void SqlInteractionRepository::ReadRefs(std::vector<Interaction>& items) {
   run_.Run(b,
            "SELECT p.interaction_id, u.id, u.display_name FROM interaction_participant p "
            "JOIN app_user u ON u.id = p.user_id WHERE p.interaction_id IN (" +
-               IdList(ids, b) + ") ORDER BY p.interaction_id, u.id",
+               SqlIdList(ids, b) + ") ORDER BY p.interaction_id, u.id",
            [&](const SqlRow& r) {
              Interaction* i = by_id[r.Int(0)];
              i->participant_ids.push_back(r.Int(1));
@@ -256,6 +252,18 @@ Page<Interaction> SqlInteractionRepository::List(const Principal& who, const Int
   }
   ReadRefs(out.items);
   return out;
+}
+
+std::vector<Interaction> SqlInteractionRepository::GetMany(const std::vector<Id>& ids) {
+  std::vector<Interaction> found;
+  if (ids.empty()) return found;
+  SqlBinder b(run_.dialect());
+  run_.Run(b,
+           std::string(kInteractionSelect) + " WHERE i.id IN (" + SqlIdList(ids, b) +
+               ") AND i.deleted_at IS NULL",
+           [&](const SqlRow& r) { found.push_back(ReadInteraction(r)); });
+  ReadRefs(found);
+  return found;
 }
 
 std::optional<Timestamp> SqlInteractionRepository::LastContact(Id customer_id) {

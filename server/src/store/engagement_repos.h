@@ -19,6 +19,7 @@ class SqlInteractionRepository final : public InteractionRepository {
   std::optional<Timestamp> LastContact(Id customer_id) override;
   std::int64_t CountSince(Id customer_id, Timestamp from) override;
   std::vector<BirthdayReminder> Birthdays(Id user_id) override;
+  std::vector<Interaction> GetMany(const std::vector<Id>& ids) override;
 
  private:
   void WriteRefs(const Interaction& i);

@@ -31,6 +31,8 @@ std::string HandoverHoldingsSql(Id user_id, SqlBinder& b) {
       "AND i.request_closed_at IS NULL AND i.deleted_at IS NULL",
       "SELECT 'nomination', n.id, n.customer_id FROM nomination n "
       "WHERE n.nominator_id = {u} AND n.status = 'pending'",
+      "SELECT 'visit_plan', v.id, v.customer_id FROM visit_plan v "
+      "WHERE v.owner_id = {u} AND v.status = 'planned'",
       "SELECT 'notification', n.id, n.customer_id FROM notification n "
       "WHERE n.user_id = {u} AND n.read_at IS NULL",
   };
@@ -72,6 +74,11 @@ std::string HandoverMoveSql(Id from_user, const HandoverItem& item, Timestamp at
              ", version = version + 1, updated_at = " + b.Add(at) +
              " WHERE id = " + b.Add(item.entity_id) + " AND nominator_id = " + b.Add(from_user) +
              " AND status = 'pending'";
+    case HandoverKind::kVisitPlan:
+      return "UPDATE visit_plan SET owner_id = " + to +
+             ", version = version + 1, updated_at = " + b.Add(at) +
+             " WHERE id = " + b.Add(item.entity_id) + " AND owner_id = " + b.Add(from_user) +
+             " AND status = 'planned'";
     case HandoverKind::kNotification:
       return "UPDATE notification SET user_id = " + to + " WHERE id = " + b.Add(item.entity_id) +
              " AND user_id = " + b.Add(from_user) + " AND read_at IS NULL";

@@ -50,4 +50,11 @@ inline std::string AddOpt(SqlBinder& b, const std::optional<std::string>& v) {
   return v ? b.Add(*v) : b.AddNull();
 }
 
+// "?, ?, ?" binding each id (for IN lists; the caller keeps them few).
+inline std::string SqlIdList(const std::vector<std::int64_t>& ids, SqlBinder& b) {
+  std::string out;
+  for (std::int64_t id : ids) out += (out.empty() ? "" : ", ") + b.Add(id);
+  return out;
+}
+
 }  // namespace kams

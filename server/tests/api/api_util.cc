@@ -4,7 +4,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace kams::test {
@@ -231,6 +234,76 @@ std::string BackupCopy(const std::string& name) {
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
+}
+
+std::string ChinaDate(int days_ago) {
+  const std::time_t now = std::time(nullptr) + 8 * 3600 - static_cast<std::time_t>(days_ago) * 86400;
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+namespace {
+
+std::string Psql(const std::string& sql) {
+  auto& s = KamsServer::Get();
+  const std::string file = s.dir() + "/" + Unique("test-sql") + ".sql";
+  {
+    std::ofstream out(file);
+    out << sql;
+  }
+  const std::string cmd =
+      "psql -X -q -A -t -v ON_ERROR_STOP=1 -d '" + s.db_path() + "' -f '" + file + "' 2>&1";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run psql");
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int rc = ::pclose(pipe);
+  std::remove(file.c_str());
+  if (rc != 0) throw std::runtime_error("psql failed on " + sql + ": " + out);
+  return out;
+}
+
+}  // namespace
+
+void DbExec(const std::string& sql) {
+  auto& s = KamsServer::Get();
+  if (s.postgres()) {
+    Psql(sql);
+    return;
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(s.db_path().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open " + s.db_path());
+  }
+  sqlite3_busy_timeout(db, 10000);
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  std::string msg = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + sql + ": " + msg);
+}
+
+std::vector<std::int64_t> DbInts(const std::string& sql) {
+  auto& s = KamsServer::Get();
+  if (!s.postgres()) return ReadInts(s.db_path(), sql);
+  std::vector<std::int64_t> out;
+  std::istringstream lines(Psql(sql));
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) out.push_back(std::stoll(line));
+  }
+  return out;
+}
+
+std::int64_t DbInt(const std::string& sql) {
+  auto v = DbInts(sql);
+  if (v.size() != 1) throw std::runtime_error("expected one value from " + sql);
+  return v.front();
 }
 
 }  // namespace kams::test

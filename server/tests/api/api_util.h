@@ -72,10 +72,18 @@ Id LatestCustomerId();
 // SQL on a database file. ReadInts opens read-only (safe on the live database).
 std::vector<std::int64_t> ReadInts(const std::string& db_path, const std::string& sql);
 void ExecSql(const std::string& db_path, const std::string& sql);
+// SQL on the shared server's database, whichever the backend (PostgreSQL through psql):
+// any statement, DDL included; and integer results, one per row.
+void DbExec(const std::string& sql);
+std::vector<std::int64_t> DbInts(const std::string& sql);
+std::int64_t DbInt(const std::string& sql);  // exactly one row
 
 // A consistent copy of the live database via `kams backup`.
 std::string BackupCopy(const std::string& name);
 
 bool Contains(const std::string& haystack, const std::string& needle);
+
+// The business day (China time) `days_ago` days before today (negative: ahead), YYYY-MM-DD.
+std::string ChinaDate(int days_ago);
 
 }  // namespace kams::test

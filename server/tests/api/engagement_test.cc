@@ -37,9 +37,6 @@ std::string Rfc3339(std::int64_t seconds) {
   return buf;
 }
 
-std::string ChinaDate(int days_ago) {
-  return Rfc3339(ChinaDay(days_ago, kChinaOffset)).substr(0, 10);
-}
 
 json Record(const Client& c, Id customer, json extra = json::object()) {
   json body = {{"customer_id", customer}, {"channel", "visit"}, {"purpose", "季度业务回顾"}};

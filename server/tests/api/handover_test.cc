@@ -1,14 +1,13 @@
 // Handovers over the API: a leaving KAM's customers, team seats, open next steps, open
-// requests, pending nominations and unread notifications pass to one successor or are
+// requests, pending nominations, open visit plans and unread notifications pass to one successor or are
 // spread over several in one step; the leaving user is disabled and signed out at once;
 // scope follows the accounts; a preview changes nothing; a storage fault half-way leaves
 // everything as it was; the dossier keeps its earlier owners; decay flags are listed in
 // scope.
 //
-// Contact records (interactions) have no endpoint yet: their rows are written straight into
-// the database — the SQLite file, or PostgreSQL through psql — so both backends cover them.
+// Holdings are written straight into the database (DbExec: the SQLite file, or PostgreSQL
+// through psql), so both backends cover every kind.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <cstdio>
 #include <fstream>
@@ -19,66 +18,6 @@
 
 namespace kams::test {
 namespace {
-
-// --- SQL on the server's database ---------------------------------------------------------
-
-std::string Psql(const std::string& sql) {
-  auto& s = KamsServer::Get();
-  const std::string file = s.dir() + "/" + Unique("handover-sql") + ".sql";
-  {
-    std::ofstream out(file);
-    out << sql;
-  }
-  const std::string cmd =
-      "psql -X -q -A -t -v ON_ERROR_STOP=1 -d '" + s.db_path() + "' -f '" + file + "' 2>&1";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) throw std::runtime_error("cannot run psql");
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int rc = ::pclose(pipe);
-  std::remove(file.c_str());
-  if (rc != 0) throw std::runtime_error("psql failed on " + sql + ": " + out);
-  return out;
-}
-
-// Any statement, DDL included.
-void DbExec(const std::string& sql) {
-  auto& s = KamsServer::Get();
-  if (s.postgres()) {
-    Psql(sql);
-    return;
-  }
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(s.db_path().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    throw std::runtime_error("cannot open " + s.db_path());
-  }
-  sqlite3_busy_timeout(db, 10000);
-  char* err = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-  std::string msg = err ? err : "";
-  sqlite3_free(err);
-  sqlite3_close(db);
-  if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + sql + ": " + msg);
-}
-
-std::vector<std::int64_t> DbInts(const std::string& sql) {
-  auto& s = KamsServer::Get();
-  if (!s.postgres()) return ReadInts(s.db_path(), sql);
-  std::vector<std::int64_t> out;
-  std::istringstream lines(Psql(sql));
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.empty()) out.push_back(std::stoll(line));
-  }
-  return out;
-}
-
-std::int64_t DbInt(const std::string& sql) {
-  auto v = DbInts(sql);
-  if (v.size() != 1) throw std::runtime_error("expected one value from " + sql);
-  return v.front();
-}
 
 std::string N(Id id) { return std::to_string(id); }
 
@@ -291,6 +230,21 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   const Id request_open = Request(team_only, leaver.id);
   const Id request_closed = Request(own1, leaver.id, Done::kYes);
   const Id step_deleted = NextStep(team_only, leaver.id, Done::kNo, Deleted::kYes);
+  // An open visit plan moves; a cancelled one stays.
+  auto plan = leaver.client.Post("/api/v1/visit-plans", {{"customer_id", own2},
+                                                         {"planned_on", ChinaDate(-1)},
+                                                         {"purpose", "续约拜访"}});
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const Id plan_open = plan.Json()["id"].get<Id>();
+  plan = leaver.client.Post("/api/v1/visit-plans",
+                            {{"customer_id", own2}, {"planned_on", ChinaDate(-2)}, {"purpose", "送样"}});
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const Id plan_cancelled = plan.Json()["id"].get<Id>();
+  ASSERT_EQ(leaver.client
+                .Send("POST", "/api/v1/visit-plans/" + N(plan_cancelled) + "/cancel",
+                      {{"If-Match", "\"1\""}}, R"({"reason":"客户改期"})")
+                .status,
+            200);
 
   auto token = leaver.client.Post("/api/v1/tokens", {{"name", "集成"}});
   ASSERT_EQ(token.status, 201) << token.body;
@@ -306,7 +260,8 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(p["from_user_name"], "王离职");
   EXPECT_EQ(p["from_user_active"], true);
   const json expected_counts = {{"customer", 2}, {"team_seat", 3},  {"next_step", 2},
-                                {"request", 1},  {"nomination", 2}, {"notification", 1}};
+                                {"request", 1},  {"nomination", 2}, {"visit_plan", 1},
+                                {"notification", 1}};
   EXPECT_EQ(p["counts"], expected_counts);
   ASSERT_EQ(p["successors"].size(), 1u);
   EXPECT_EQ(p["successors"][0]["display_name"], "李接任");
@@ -331,13 +286,26 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(h["actor_id"], UserId("admin"));
   EXPECT_EQ(h["mode"], "single");
   EXPECT_EQ(h["counts"], expected_counts);
-  EXPECT_EQ(h["items"].size(), 11u);
+  EXPECT_EQ(h["items"].size(), 12u);
   for (const auto& item : h["items"]) {
     EXPECT_EQ(item["to_user_id"], successor.id) << item.dump();
     EXPECT_EQ(item["to_user_name"], "李接任");
   }
   EXPECT_EQ(h["items"][0]["kind"], "customer");
   EXPECT_EQ(h["items"][0]["customer_name"], Customer(own1)["name"]);
+
+  // The successor hears what came to them, in counts.
+  std::vector<json> told;
+  for (const auto& n : ListAll(successor.client, "/api/v1/notifications", "")) {
+    if (n["kind"] == "handover.received" && n["entity_id"] == hid) told.push_back(n);
+  }
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_TRUE(Contains(told[0]["body"].get<std::string>(), "2 个客户")) << told[0].dump();
+  EXPECT_TRUE(Contains(told[0]["title"].get<std::string>(), "王离职")) << told[0].dump();
+
+  // Open visit plans; cancelled ones stay as they were.
+  EXPECT_EQ(GetJson(As("admin"), "/api/v1/visit-plans/" + N(plan_open))["owner_id"], successor.id);
+  EXPECT_EQ(GetJson(As("admin"), "/api/v1/visit-plans/" + N(plan_cancelled))["owner_id"], leaver.id);
 
   // Customers, with a new version and their earlier owner kept.
   EXPECT_EQ(OwnerOf(own1), successor.id);

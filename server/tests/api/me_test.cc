@@ -29,7 +29,7 @@ TEST(Me, PermissionsFollowTheRoleTable) {
                                           "user.read", "user.manage", "org.manage", "audit.read",
                                           "data.import", "tiering.manage", "interaction.write",
                                           "cadence.manage", "access_alert.manage", "user.handover",
-                                          "handover.read"}));
+                                          "handover.read", "review.manage"}));
   EXPECT_EQ(Permissions(As("kam.sh")), (std::set<std::string>{"customer.create", "customer.update",
                                                               "contact.write", "interaction.write"}));
   const auto director = Permissions(As("dir.east"));
@@ -41,6 +41,8 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_TRUE(Permissions(As("specialist")).count("access_alert.manage"));
   EXPECT_TRUE(director.count("user.handover"));
   EXPECT_TRUE(director.count("handover.read"));
+  EXPECT_TRUE(director.count("review.manage"));
+  EXPECT_FALSE(Permissions(As("specialist")).count("review.manage"));
   EXPECT_TRUE(Permissions(As("exec")).count("handover.read"));
   EXPECT_FALSE(Permissions(As("exec")).count("user.handover"));
   EXPECT_TRUE(Permissions(As("exec")).count("user.read"));

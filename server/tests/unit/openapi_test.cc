@@ -273,6 +273,8 @@ class Stack {
                       wiring_.cadence(),
                       wiring_.access_alerts(),
                       wiring_.handovers(),
+                      wiring_.visit_plans(),
+                      wiring_.reviews(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},

@@ -1,8 +1,16 @@
 #pragma once
-// The demo's contact records: three months of contact with every account a cadence rule
-// applies to (its key accounts), most in rhythm, some fallen silent, a few contacted far
-// too often; then the daily cadence check, so each KAM's day and each director's breach
-// list start with something to act on.
+// The demo's engagement, as a director would find it on a Tuesday morning:
+//   - a handover 40 days ago: 叶峰 (ye.feng, Hangzhou) left and his accounts and open work
+//     went to 方欣 (fang.xin); several of those accounts have not been contacted since, so the
+//     decay view has something to show;
+//   - three months of contact records with every account a cadence rule applies to (its key
+//     accounts), most in rhythm, some fallen silent, a few contacted far too often;
+//   - visit plans for last week and this week: most kept (each with its contact record),
+//     some missed, a few cancelled, today's and the coming days' still planned;
+//   - the weekly review: everything before last week reviewed by the directors, last week
+//     half done, with a few comment threads;
+// then the daily cadence check, so each KAM's day and each director's lists start with
+// something to act on.
 
 #include "core/common/context.h"
 #include "core/common/result.h"
@@ -11,7 +19,10 @@ namespace kams::demo {
 
 struct DemoEngagementReport {
   std::int64_t interactions = 0;
-  std::string cadence;  // what the daily check did
+  std::int64_t visit_plans = 0;
+  std::int64_t reviewed = 0;
+  std::int64_t handed_over = 0;  // customers in the demo handover
+  std::string cadence;           // what the daily check did
 };
 
 Result<DemoEngagementReport> SetUpDemoEngagement(const CoreDeps& deps, std::uint64_t seed);

@@ -176,6 +176,9 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
     report.tier_changes = tiering.changes;
     KAMS_TRY(DemoEngagementReport engagement, SetUpDemoEngagement(deps, options.seed));
     report.interactions = engagement.interactions;
+    report.visit_plans = engagement.visit_plans;
+    report.reviewed = engagement.reviewed;
+    report.handed_over = engagement.handed_over;
   }
 
   KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
@@ -187,6 +190,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
                             {"contacts", std::nullopt, std::to_string(report.contacts)},
                             {"transactions", std::nullopt, std::to_string(report.transactions)},
                             {"interactions", std::nullopt, std::to_string(report.interactions)},
+                            {"visit_plans", std::nullopt, std::to_string(report.visit_plans)},
                             {"tier_schemes", std::nullopt, std::to_string(report.schemes)}}});
     return Ok();
   }));

@@ -30,6 +30,9 @@ struct LoadReport {
   int schemes = 0;
   std::int64_t tier_changes = 0;
   std::int64_t interactions = 0;  // contact records
+  std::int64_t visit_plans = 0;
+  std::int64_t reviewed = 0;      // records and plans the directors marked reviewed
+  std::int64_t handed_over = 0;   // customers of the demo handover
 };
 
 // Writes in transactions of a few thousand customers, reporting progress through

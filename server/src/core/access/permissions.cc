@@ -33,6 +33,7 @@ bool Allows(Role role, Permission p) {
     case Permission::kInteractionWrite:
       return role != R::kExecutive;
     case Permission::kUserHandover:
+    case Permission::kReviewManage:
       return role == R::kAdmin || role == R::kDirector;
     case Permission::kHandoverRead:
       return role == R::kAdmin || role == R::kExecutive || role == R::kDirector ||
@@ -60,6 +61,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kAccessAlertManage: return "access_alert.manage";
     case Permission::kUserHandover: return "user.handover";
     case Permission::kHandoverRead: return "handover.read";
+    case Permission::kReviewManage: return "review.manage";
   }
   return "unknown";
 }

@@ -26,6 +26,7 @@ enum class Permission {
   kAccessAlertManage,    // bulk-access alerts: read and acknowledge them, set thresholds
   kUserHandover,         // hand a user's accounts and work over (directors: their subtree)
   kHandoverRead,         // read handovers (directors: of users in their subtree)
+  kReviewManage,         // the weekly review of records and plans (directors: their subtree)
 };
 
 inline constexpr Permission kAllPermissions[] = {
@@ -36,6 +37,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kInteractionWrite, Permission::kCadenceManage,
     Permission::kAccessAlertManage,
     Permission::kUserHandover,   Permission::kHandoverRead,
+    Permission::kReviewManage,
 };
 
 bool Allows(Role role, Permission permission);

@@ -16,6 +16,7 @@ constexpr Timestamp kMicrosPerDay = 86400 * kMicrosPerSecond;
 constexpr std::int64_t kDecayDays = 90;
 constexpr int kCadenceBatch = 200;
 constexpr int kMyDayItems = 100;
+constexpr std::int64_t kMissedVisitDays = 30;  // My day shows missed visits this far back
 
 // The instant a business day (China time) begins.
 Timestamp BusinessDayStart(CivilDate d) {
@@ -380,6 +381,21 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
     requests.request_owner_id = who.user_id;
     day.open_requests =
         tx.interactions().List(who, requests, PageRequest{kMyDayItems, std::nullopt}).items;
+    VisitPlanFilter visits;
+    visits.owner_id = who.user_id;
+    visits.today = day.today;
+    visits.from = visits.to = day.today;
+    for (auto& p : tx.visit_plans().List(who, visits, PageRequest{kMyDayItems, std::nullopt}).items) {
+      if (p.status != VisitStatus::kCancelled) day.visits_today.push_back(std::move(p));
+    }
+    VisitPlanFilter missed;
+    missed.owner_id = who.user_id;
+    missed.today = day.today;
+    missed.status = VisitStatus::kMissed;
+    missed.from = CivilFromDays(DaysFromCivil(day.today) - kMissedVisitDays);
+    day.missed_visits =
+        tx.visit_plans().List(who, missed, PageRequest{kMyDayItems, std::nullopt}).items;
+    std::reverse(day.missed_visits.begin(), day.missed_visits.end());
     const std::int64_t today = DaysFromCivil(day.today);
     for (auto& b : tx.interactions().Birthdays(who.user_id)) {
       auto born = ParseCivilDate(b.birthday);
@@ -441,59 +457,62 @@ Result<std::string> CadenceService::RunDaily() {
 
 // ---- contact records ----
 
+Result<Interaction> RecordContact(Tx& tx, const CoreDeps& deps, const RequestContext& ctx,
+                                  const Principal& who, Interaction d, Timestamp now) {
+  Trim(d);
+  if (d.occurred_at == 0) d.occurred_at = now;
+  d.contact_ids = Unique(d.contact_ids);
+  d.participant_ids = Unique(d.participant_ids);
+  KAMS_CHECK(ValidateInteraction(d, now));
+  KAMS_TRY(Customer c, VisibleCustomer(tx, who, d.customer_id));
+  Validator v;
+  CheckContacts(tx, c.id, d.contact_ids, v);
+  CheckUsers(tx, d.participant_ids, "participant_ids", v);
+  if (d.next_step_owner_id) {
+    auto owner = tx.users().Get(*d.next_step_owner_id);
+    if (!owner || !owner->active) v.Add("next_step_owner_id", "unknown_user");
+    if (d.next_step.empty()) v.Add("next_step", "required_with_owner");
+  }
+  KAMS_CHECK(v.ToStatus());
+  if (std::find(d.participant_ids.begin(), d.participant_ids.end(), who.user_id) ==
+      d.participant_ids.end()) {
+    d.participant_ids.insert(d.participant_ids.begin(), who.user_id);
+  }
+  if (!d.next_step.empty() && !d.next_step_owner_id) d.next_step_owner_id = who.user_id;
+  d.first_contact_owner_id = d.is_request ? std::optional<Id>(who.user_id) : std::nullopt;
+  d.recorded_by = who.user_id;
+  d.version = 1;
+  d.created_at = d.updated_at = now;
+  d.next_step_done_at.reset();
+  d.request_closed_at.reset();
+  d.id = tx.interactions().Insert(d);
+  AppendAudit(tx, deps, ctx, &who, "",
+              AuditEvent{"interaction.create", "interaction", d.id, c.id, DiffFields({}, Fields(d))});
+  EvaluateAccountCadence(tx, now, c.id);
+  auto saved = tx.interactions().Get(d.id);
+  if (!saved) return MakeError(ErrorCode::kInternal, "the contact record vanished");
+  // A service agent's record reaches the account's KAM; a next step its owner.
+  if (who.role == Role::kService && c.owner_id && *c.owner_id != who.user_id) {
+    Notify(tx, now, *c.owner_id, "interaction.service", "interaction", d.id, c.id,
+           "客服接触记录 · " + c.name + "：" + d.purpose,
+           "Service contact with " + c.name + ": " + d.purpose, saved->recorded_by_name);
+  }
+  if (d.next_step_owner_id && *d.next_step_owner_id != who.user_id) {
+    Notify(tx, now, *d.next_step_owner_id, "interaction.next_step", "interaction", d.id, c.id,
+           "新的下一步 · " + c.name + "：" + d.next_step,
+           "Next step for you at " + c.name + ": " + d.next_step, saved->recorded_by_name);
+  }
+  return std::move(*saved);
+}
+
 Result<Interaction> InteractionService::Create(const Principal& who, const RequestContext& ctx,
                                                Interaction d) {
   return Recorded(deps_, ctx, who, [&]() -> Result<Interaction> {
     if (!Allows(who.role, Permission::kInteractionWrite)) {
       return DenyError("record contacts", "customer", d.customer_id);
     }
-    const Timestamp now = deps_.clock.Now();
-    Trim(d);
-    if (d.occurred_at == 0) d.occurred_at = now;
-    d.contact_ids = Unique(d.contact_ids);
-    d.participant_ids = Unique(d.participant_ids);
-    KAMS_CHECK(ValidateInteraction(d, now));
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<Interaction> {
-      KAMS_TRY(Customer c, VisibleCustomer(tx, who, d.customer_id));
-      Validator v;
-      CheckContacts(tx, c.id, d.contact_ids, v);
-      CheckUsers(tx, d.participant_ids, "participant_ids", v);
-      if (d.next_step_owner_id) {
-        auto owner = tx.users().Get(*d.next_step_owner_id);
-        if (!owner || !owner->active) v.Add("next_step_owner_id", "unknown_user");
-        if (d.next_step.empty()) v.Add("next_step", "required_with_owner");
-      }
-      KAMS_CHECK(v.ToStatus());
-      if (std::find(d.participant_ids.begin(), d.participant_ids.end(), who.user_id) ==
-          d.participant_ids.end()) {
-        d.participant_ids.insert(d.participant_ids.begin(), who.user_id);
-      }
-      if (!d.next_step.empty() && !d.next_step_owner_id) d.next_step_owner_id = who.user_id;
-      d.first_contact_owner_id = d.is_request ? std::optional<Id>(who.user_id) : std::nullopt;
-      d.recorded_by = who.user_id;
-      d.version = 1;
-      d.created_at = d.updated_at = now;
-      d.next_step_done_at.reset();
-      d.request_closed_at.reset();
-      d.id = tx.interactions().Insert(d);
-      AppendAudit(tx, deps_, ctx, &who, "",
-                  AuditEvent{"interaction.create", "interaction", d.id, c.id,
-                             DiffFields({}, Fields(d))});
-      EvaluateAccountCadence(tx, now, c.id);
-      auto saved = tx.interactions().Get(d.id);
-      if (!saved) return MakeError(ErrorCode::kInternal, "the contact record vanished");
-      // A service agent's record reaches the account's KAM; a next step its owner.
-      if (who.role == Role::kService && c.owner_id && *c.owner_id != who.user_id) {
-        Notify(tx, now, *c.owner_id, "interaction.service", "interaction", d.id, c.id,
-               "客服接触记录 · " + c.name + "：" + d.purpose,
-               "Service contact with " + c.name + ": " + d.purpose, saved->recorded_by_name);
-      }
-      if (d.next_step_owner_id && *d.next_step_owner_id != who.user_id) {
-        Notify(tx, now, *d.next_step_owner_id, "interaction.next_step", "interaction", d.id, c.id,
-               "新的下一步 · " + c.name + "：" + d.next_step,
-               "Next step for you at " + c.name + ": " + d.next_step, saved->recorded_by_name);
-      }
-      return std::move(*saved);
+      return RecordContact(tx, deps_, ctx, who, d, deps_.clock.Now());
     });
   }());
 }
@@ -653,6 +672,22 @@ Status InteractionService::Delete(const Principal& who, const RequestContext& ct
       AppendAudit(tx, deps_, ctx, &who, "",
                   AuditEvent{"interaction.delete", "interaction", id, found->customer_id,
                              DiffFields(Fields(*found), {})});
+      // The visit it completed is open again.
+      if (auto plan_id = tx.visit_plans().ForInteraction(id)) {
+        if (auto plan = tx.visit_plans().Get(*plan_id)) {
+          VisitPlan open = *plan;
+          open.status = VisitStatus::kPlanned;
+          open.interaction_id.reset();
+          open.completed_at.reset();
+          open.version = plan->version + 1;
+          open.updated_at = now;
+          tx.visit_plans().Update(open);
+          AppendAudit(tx, deps_, ctx, &who, "",
+                      AuditEvent{"visit_plan.reopen", "visit_plan", open.id, open.customer_id,
+                                 {{"status", "completed", "planned"},
+                                  {"interaction_id", std::to_string(id), std::nullopt}}});
+        }
+      }
       EvaluateAccountCadence(tx, now, found->customer_id);
       return Ok();
     });

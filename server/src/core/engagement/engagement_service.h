@@ -9,6 +9,7 @@
 #include "core/common/context.h"
 #include "core/engagement/cadence.h"
 #include "core/engagement/interaction.h"
+#include "core/engagement/visit_plan.h"
 #include "core/ports/repositories.h"
 
 namespace kams {
@@ -39,6 +40,8 @@ struct MyDay {
   std::vector<Interaction> next_steps;  // open, due first (undated last)
   std::vector<Interaction> open_requests;
   std::vector<BirthdayReminder> birthdays;
+  std::vector<VisitPlan> visits_today;   // by start, completed ones included
+  std::vector<VisitPlan> missed_visits;  // latest day first
 };
 
 class CadenceService {
@@ -63,6 +66,12 @@ class CadenceService {
  private:
   CoreDeps deps_;
 };
+
+// Records a contact inside `tx` as `who` (the permission already checked): checks the
+// record and its references, writes it with its audit row, re-evaluates the account's
+// cadence and notifies the KAM (of a service agent's record) and the next step's owner.
+Result<Interaction> RecordContact(Tx& tx, const CoreDeps& deps, const RequestContext& ctx,
+                                  const Principal& who, Interaction draft, Timestamp now);
 
 // Re-evaluates one account's breaches inside `tx` (after a contact record changed).
 void EvaluateAccountCadence(Tx& tx, Timestamp now, Id customer_id);

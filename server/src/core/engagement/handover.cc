@@ -39,6 +39,8 @@ std::string_view HandoverKindName(HandoverKind k) {
       return "request";
     case HandoverKind::kNomination:
       return "nomination";
+    case HandoverKind::kVisitPlan:
+      return "visit_plan";
     case HandoverKind::kNotification:
       return "notification";
   }

@@ -2,7 +2,8 @@
 // Handover (交接): when a user leaves or changes post, everything they hold passes to one
 // successor or is spread over several, in one step — the customers they own, their
 // account-team seats, open next steps, the open requests they own first-contact, the
-// nominations they put forward and still wait, and their unread notifications.
+// nominations they put forward and still wait, their open visit plans and their unread
+// notifications.
 //
 // This file holds the types and the pure planning rule; handover_service.h runs it.
 //
@@ -32,11 +33,20 @@
 namespace kams {
 
 enum class HandoverMode { kSingle, kRoundRobin, kMapping };
-enum class HandoverKind { kCustomer, kTeamSeat, kNextStep, kRequest, kNomination, kNotification };
+enum class HandoverKind {
+  kCustomer,
+  kTeamSeat,
+  kNextStep,
+  kRequest,
+  kNomination,
+  kVisitPlan,
+  kNotification
+};
 
 inline constexpr HandoverKind kHandoverKinds[] = {
     HandoverKind::kCustomer, HandoverKind::kTeamSeat,   HandoverKind::kNextStep,
-    HandoverKind::kRequest,  HandoverKind::kNomination, HandoverKind::kNotification};
+    HandoverKind::kRequest,  HandoverKind::kNomination, HandoverKind::kVisitPlan,
+    HandoverKind::kNotification};
 
 std::string_view HandoverModeName(HandoverMode m);
 std::optional<HandoverMode> ParseHandoverMode(std::string_view s);
@@ -52,7 +62,7 @@ bool DirectorMayHandOver(Role role);
 inline constexpr std::size_t kMaxSuccessors = 50;
 
 // One thing a user holds. entity_id: the customer (customer, team_seat), the interaction
-// (next_step, request), the nomination or the notification.
+// (next_step, request), the nomination, the visit plan or the notification.
 struct Holding {
   HandoverKind kind = HandoverKind::kCustomer;
   Id entity_id = 0;

@@ -1,5 +1,6 @@
 #include "core/engagement/handover_service.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -7,6 +8,7 @@
 #include "core/audit/audit_log.h"
 #include "core/common/validation.h"
 #include "core/customers/customer_service.h"
+#include "core/notifications/notify.h"
 
 namespace kams {
 namespace {
@@ -51,6 +53,41 @@ std::vector<FieldChange> AuditChanges(const Handover& h, const HandoverPlan& pla
   }
   if (!customers.empty()) changes.push_back({"customers", std::nullopt, customers});
   return changes;
+}
+
+// Each successor hears what came to them, in counts by kind.
+void TellSuccessors(Tx& tx, Timestamp now, Id handover_id, const HandoverPlan& plan) {
+  static constexpr struct {
+    HandoverKind kind;
+    const char* zh;
+    const char* en;
+  } kWords[] = {{HandoverKind::kCustomer, "个客户", "customers"},
+                {HandoverKind::kTeamSeat, "个团队席位", "team seats"},
+                {HandoverKind::kNextStep, "个下一步", "next steps"},
+                {HandoverKind::kRequest, "个首问请求", "requests"},
+                {HandoverKind::kNomination, "个提报", "nominations"},
+                {HandoverKind::kVisitPlan, "个拜访计划", "visit plans"},
+                {HandoverKind::kNotification, "条通知", "notifications"}};
+  for (const User& successor : plan.successors) {
+    std::string zh, en;
+    for (const auto& w : kWords) {
+      const auto n = std::count_if(plan.items.begin(), plan.items.end(), [&](const HandoverItem& i) {
+        return i.kind == w.kind && i.to_user_id == successor.id;
+      });
+      if (n == 0) continue;
+      zh += (zh.empty() ? "" : "、") + std::to_string(n) + " " + w.zh;
+      en += (en.empty() ? "" : ", ") + std::to_string(n) + " " + w.en;
+    }
+    if (zh.empty()) continue;
+    Notification n;
+    n.kind = "handover.received";
+    n.entity = "handover";
+    n.entity_id = handover_id;
+    NotifyUser(tx, now, successor.id, n,
+               {"交接 · 你接手了 " + plan.from_user.display_name + " 的工作",
+                "Handover: you took over from " + plan.from_user.display_name},
+               {zh, en});
+  }
 }
 
 }  // namespace
@@ -237,6 +274,7 @@ Result<Handover> HandoverService::Carry(Tx& tx, const Principal& who, const Requ
   tx.auth().DeleteSessionsOfUser(from);
   AppendAudit(tx, deps_, ctx, &who, "",
               AuditEvent{"user.handover", "user", from, std::nullopt, AuditChanges(h, plan)});
+  TellSuccessors(tx, now, h.id, plan);
 
   auto stored = tx.handovers().Get(h.id);
   if (!stored) return MakeError(ErrorCode::kInternal, "the handover was not stored");

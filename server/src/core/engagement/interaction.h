@@ -52,6 +52,7 @@ struct Interaction {
   std::optional<std::string> first_contact_owner_name;
   std::vector<NamedRef> contacts;
   std::vector<NamedRef> participants;
+  std::optional<Id> visit_plan_id;  // the visit plan this record completed
 };
 
 // A contact whose birthday falls within the next days.

@@ -30,6 +30,8 @@ class Tx {
   virtual CadenceRepository& cadence() = 0;
   virtual AccessAlertRepository& access_alerts() = 0;
   virtual HandoverRepository& handovers() = 0;
+  virtual VisitPlanRepository& visit_plans() = 0;
+  virtual ReviewRepository& reviews() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

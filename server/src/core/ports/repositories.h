@@ -18,6 +18,7 @@
 #include "core/engagement/cadence.h"
 #include "core/engagement/interaction.h"
 #include "core/engagement/handover.h"
+#include "core/engagement/visit_plan.h"
 #include "core/imports/transaction.h"
 #include "core/nominations/nomination.h"
 #include "core/notifications/notification.h"
@@ -287,6 +288,67 @@ class InteractionRepository {
   virtual std::int64_t CountSince(Id customer_id, Timestamp from) = 0;
   // Contacts with a birthday of the live customers the user owns or serves on the team of.
   virtual std::vector<BirthdayReminder> Birthdays(Id user_id) = 0;
+  // Records by id, with names, contacts and participants; deleted ones left out; no order.
+  virtual std::vector<Interaction> GetMany(const std::vector<Id>& ids) = 0;
+};
+
+struct VisitPlanFilter {
+  std::optional<Id> owner_id;
+  std::optional<Id> customer_id;
+  std::optional<CivilDate> from;  // planned_on >= from
+  std::optional<CivilDate> to;    // planned_on <= to
+  std::optional<VisitStatus> status;  // missed: stored planned, before `today`
+  CivilDate today;
+};
+
+class VisitPlanRepository {
+ public:
+  virtual ~VisitPlanRepository() = default;
+  virtual Id Insert(const VisitPlan& p) = 0;     // with contacts and participants
+  virtual void Update(const VisitPlan& p) = 0;   // replaces contacts and participants
+  // With names, contacts and participants.
+  virtual std::optional<VisitPlan> Get(Id id) = 0;
+  virtual std::vector<VisitPlan> GetMany(const std::vector<Id>& ids) = 0;  // in no order
+  // In the principal's customer scope, by start then id (keyset: sort_value = start).
+  virtual Page<VisitPlan> List(const Principal& who, const VisitPlanFilter& f,
+                               const PageRequest& page) = 0;
+  // The completed plan whose record this is.
+  virtual std::optional<Id> ForInteraction(Id interaction_id) = 0;
+  // Plans still open whose day is before `today` and whose owner has not been told.
+  virtual std::vector<VisitPlan> MissedUnreported(const CivilDate& today, int limit) = 0;
+  virtual void SetMissedNotified(Id id, Timestamp at) = 0;
+};
+
+// What the review queue lists: items before `to` (and from `from` when given) of the users
+// `who` reviews, for customers `who` sees.
+struct ReviewQuery {
+  std::optional<Timestamp> from;
+  Timestamp to = 0;
+  ReviewState state = ReviewState::kUnreviewed;
+  std::optional<Id> user_id;
+};
+
+class ReviewRepository {
+ public:
+  virtual ~ReviewRepository() = default;
+  // Items in time order (keyset: sort_value = "<at>:<kind>", id), with names, marks and
+  // comment counts, without the records themselves.
+  virtual Page<ReviewItem> Queue(const Principal& who, const ReviewQuery& q,
+                                 const PageRequest& page) = 0;
+  // Per reviewed user with anything in the week or unreviewed before it, and every active
+  // reviewed user in a front-line role; by name.
+  virtual std::vector<ReviewUserWeek> Summary(const Principal& who, Timestamp from, Timestamp to,
+                                              const CivilDate& today) = 0;
+  // The item as `who` may review it (nullopt: absent, deleted, not of a user `who` reviews,
+  // or of a customer `who` does not see).
+  virtual std::optional<ReviewItem> Reviewable(const Principal& who, const ReviewRef& ref) = 0;
+  virtual bool Mark(const ReviewRef& ref, Id reviewer, Timestamp at) = 0;  // false: marked before
+  virtual bool Unmark(const ReviewRef& ref) = 0;                          // false: not marked
+  virtual Id InsertComment(const Comment& c) = 0;
+  // Oldest first (keyset on id), with author names.
+  virtual Page<Comment> Comments(const ReviewRef& ref, const PageRequest& page) = 0;
+  // Everyone who commented on the item.
+  virtual std::vector<Id> Commenters(const ReviewRef& ref) = 0;
 };
 
 // What evaluating one account's cadence needs, read in one pass.

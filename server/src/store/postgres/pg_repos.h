@@ -3,6 +3,7 @@
 
 #include "core/ports/database.h"
 #include "store/engagement_repos.h"
+#include "store/visit_repos.h"
 #include "store/postgres/pg_session.h"
 
 namespace kams {
@@ -286,7 +287,7 @@ class PgTx final : public Tx {
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
-        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_),
+        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_),
         access_alerts_(s),
         handovers_(s) {}
   OrgRepository& org() override { return org_; }
@@ -303,6 +304,8 @@ class PgTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   InteractionRepository& interactions() override { return interactions_; }
   CadenceRepository& cadence() override { return cadence_; }
+  VisitPlanRepository& visit_plans() override { return visit_plans_; }
+  ReviewRepository& reviews() override { return reviews_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
   HandoverRepository& handovers() override { return handovers_; }
 
@@ -322,6 +325,8 @@ class PgTx final : public Tx {
   PgRunner runner_;
   SqlInteractionRepository interactions_;
   SqlCadenceRepository cadence_;
+  SqlVisitPlanRepository visit_plans_;
+  SqlReviewRepository reviews_;
   PgAccessAlertRepository access_alerts_;
   PgHandoverRepository handovers_;
 };

@@ -36,9 +36,9 @@ const record: Interaction = {
     { id: 12, name: '李娜' },
   ],
   participants: [{ id: 5, name: '王芳' }],
+  visit_plan_id: null,
   created_at: '2026-03-01T02:05:00Z',
   updated_at: '2026-03-01T02:05:00Z',
-  visit_plan_id: null,
 };
 
 describe('where typing starts', () => {

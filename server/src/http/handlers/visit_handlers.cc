@@ -1,0 +1,381 @@
+// Visit plans (/visit-plans), comments under records and plans, and the weekly review
+// (/weekly-review).
+
+#include "http/api.h"
+#include "http/engagement_codec.h"
+#include "http/handler_util.h"
+
+namespace kams::http {
+namespace {
+
+Status ReadDay(const json& body, const char* name, std::optional<CivilDate>& out,
+               std::vector<FieldError>& problems) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return Ok();
+  auto d = it->is_string() ? ParseCivilDate(it->get<std::string>()) : std::nullopt;
+  if (!d) {
+    problems.push_back({name, "must_be_date"});
+  } else {
+    out = *d;
+  }
+  return Ok();
+}
+
+Result<VisitPlan> ReadPlanDraft(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"customer_id", "planned_on", "start_time", "purpose", "owner_id",
+                               "contact_ids", "participant_ids"}));
+  std::vector<FieldError> problems;
+  VisitPlan d;
+  std::optional<Id> customer, owner;
+  (void)ReadId(body, "customer_id", customer, problems);
+  if (!customer && problems.empty()) problems.push_back({"customer_id", "required"});
+  d.customer_id = customer.value_or(0);
+  (void)ReadId(body, "owner_id", owner, problems);
+  d.owner_id = owner.value_or(0);
+  std::optional<CivilDate> day;
+  const std::size_t before = problems.size();
+  (void)ReadDay(body, "planned_on", day, problems);
+  if (!day && problems.size() == before) problems.push_back({"planned_on", "required"});
+  if (day) d.planned_on = *day;
+  std::optional<std::string> purpose;
+  (void)ReadText(body, "purpose", purpose, problems);
+  d.purpose = purpose.value_or("");
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(auto start, NullableText(body, "start_time"));
+  if (start) d.start_time = *start;
+  KAMS_TRY(d.contact_ids, ReadIds(body, "contact_ids"));
+  KAMS_TRY(d.participant_ids, ReadIds(body, "participant_ids"));
+  return d;
+}
+
+Result<VisitPlanPatch> ReadPlanPatch(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"planned_on", "start_time", "purpose", "owner_id", "contact_ids",
+                               "participant_ids"}));
+  std::vector<FieldError> problems;
+  VisitPlanPatch p;
+  (void)ReadDay(body, "planned_on", p.planned_on, problems);
+  (void)ReadText(body, "purpose", p.purpose, problems);
+  (void)ReadId(body, "owner_id", p.owner_id, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(p.start_time, NullableText(body, "start_time"));
+  if (body.contains("contact_ids")) {
+    KAMS_TRY(auto ids, ReadIds(body, "contact_ids"));
+    p.contact_ids = std::move(ids);
+  }
+  if (body.contains("participant_ids")) {
+    KAMS_TRY(auto ids, ReadIds(body, "participant_ids"));
+    p.participant_ids = std::move(ids);
+  }
+  return p;
+}
+
+Result<VisitCompletion> ReadCompletion(const Request& req) {
+  VisitCompletion c;
+  if (req.body.empty()) return c;
+  KAMS_TRY(json body, codec::ParseObject(req.body));
+  KAMS_CHECK(OnlyFields(body, {"occurred_at", "summary", "outcome", "next_step", "next_step_due",
+                               "next_step_owner_id", "contact_ids", "participant_ids"}));
+  std::vector<FieldError> problems;
+  std::optional<std::string> summary, outcome, next_step;
+  (void)ReadInstant(body, "occurred_at", c.occurred_at, problems);
+  (void)ReadText(body, "summary", summary, problems);
+  (void)ReadText(body, "outcome", outcome, problems);
+  (void)ReadText(body, "next_step", next_step, problems);
+  (void)ReadId(body, "next_step_owner_id", c.next_step_owner_id, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  c.summary = summary.value_or("");
+  c.outcome = outcome.value_or("");
+  c.next_step = next_step.value_or("");
+  KAMS_TRY(auto due, NullableDate(body, "next_step_due"));
+  if (due) c.next_step_due = *due;
+  if (body.contains("contact_ids")) {
+    KAMS_TRY(auto ids, ReadIds(body, "contact_ids"));
+    c.contact_ids = std::move(ids);
+  }
+  if (body.contains("participant_ids")) {
+    KAMS_TRY(auto ids, ReadIds(body, "participant_ids"));
+    c.participant_ids = std::move(ids);
+  }
+  return c;
+}
+
+Result<std::vector<ReviewRef>> ReadReviewItems(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"items"}));
+  auto it = body.find("items");
+  if (it == body.end() || !it->is_array()) return ValidationFailed({{"items", "required"}});
+  std::vector<ReviewRef> out;
+  std::vector<FieldError> problems;
+  for (std::size_t k = 0; k < it->size(); ++k) {
+    const json& o = (*it)[k];
+    const std::string at = "items[" + std::to_string(k) + "]";
+    if (!o.is_object()) {
+      problems.push_back({at, "must_be_object"});
+      continue;
+    }
+    if (auto st = OnlyFields(o, {"kind", "id"}); !st.ok()) {
+      for (const auto& f : st.error().fields) problems.push_back({at + "." + f.field, f.problem});
+      continue;
+    }
+    ReviewRef ref;
+    auto kind = o.find("kind");
+    auto parsed = kind != o.end() && kind->is_string() ? ParseReviewKind(kind->get<std::string>())
+                                                      : std::nullopt;
+    if (!parsed) {
+      problems.push_back({at + ".kind", "invalid"});
+    } else {
+      ref.kind = *parsed;
+    }
+    auto id = o.find("id");
+    if (id == o.end() || !id->is_number_integer() || id->get<std::int64_t>() < 1) {
+      problems.push_back({at + ".id", "must_be_id"});
+    } else {
+      ref.id = id->get<std::int64_t>();
+    }
+    out.push_back(ref);
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  return out;
+}
+
+json CommentJson(const Comment& c) {
+  return {{"id", c.id},
+          {"item_kind", std::string(ReviewKindName(c.item_kind))},
+          {"item_id", c.item_id},
+          {"author_id", c.author_id},
+          {"author_name", c.author_name},
+          {"body", c.body},
+          {"created_at", FormatRfc3339(c.created_at)}};
+}
+
+Result<std::optional<CivilDate>> WeekParam(const Query& q) {
+  auto text = q.Get("week");
+  if (!text) return std::optional<CivilDate>{};
+  auto monday = ParseWeek(*text);
+  if (!monday) return ValidationFailed({{"week", "must_be_iso_week_or_date"}});
+  return std::optional<CivilDate>{*monday};
+}
+
+}  // namespace
+
+void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed) {
+  auto today = [&s] { return s.visit_plans.Today(); };
+  auto plan_response = [today](int status, const VisitPlan& p) {
+    Response res = JsonResponse(status, VisitPlanJson(p, today()));
+    SetEtag(res, p.version);
+    return res;
+  };
+
+  r.Add("POST", "/api/v1/visit-plans",
+        authed([&s, plan_response](Request& req, const Call& call) -> Response {
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          auto draft = ReadPlanDraft(*body);
+          if (!draft.ok()) return ErrorResponse(draft.error(), req);
+          auto saved = s.visit_plans.Create(call.who(), call.ctx, std::move(*draft));
+          if (!saved.ok()) return ErrorResponse(saved.error(), req);
+          Response res = plan_response(201, *saved);
+          res.SetHeader("Location", "/api/v1/visit-plans/" + std::to_string(saved->id));
+          return res;
+        }));
+
+  r.Add("GET", "/api/v1/visit-plans", authed([&s, today](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(req, {"limit", "cursor", "owner_id", "customer_id", "from", "to",
+                                      "status"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto page = q->Page("starts_at", true);
+          if (!page.ok()) return ErrorResponse(page.error(), req);
+          VisitPlanFilter f;
+          for (auto [name, field] : {std::pair{"owner_id", &f.owner_id},
+                                     std::pair{"customer_id", &f.customer_id}}) {
+            auto v = q->Int(name, 1, INT64_MAX);
+            if (!v.ok()) return ErrorResponse(v.error(), req);
+            *field = *v;
+          }
+          for (auto [name, field] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
+            if (auto text = q->Get(name)) {
+              *field = ParseCivilDate(*text);
+              if (!*field) return ErrorResponse(ValidationFailed({{name, "must_be_date"}}), req);
+            }
+          }
+          if (auto status = q->Get("status")) {
+            f.status = ParseVisitStatus(*status);
+            if (!f.status) return ErrorResponse(ValidationFailed({{"status", "invalid"}}), req);
+          }
+          auto list = s.visit_plans.List(call.who(), f, *page);
+          if (!list.ok()) return ErrorResponse(list.error(), req);
+          const CivilDate day = today();
+          return JsonResponse(200, ListJson(*list, "starts_at", [&](const VisitPlan& p) {
+                                return VisitPlanJson(p, day);
+                              }));
+        }));
+
+  r.Add("GET", "/api/v1/visit-plans/{id}",
+        authed([&s, plan_response](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto p = s.visit_plans.Get(call.who(), call.ctx, *id);
+          if (!p.ok()) return ErrorResponse(p.error(), req);
+          return plan_response(200, *p);
+        }));
+
+  r.Add("PATCH", "/api/v1/visit-plans/{id}",
+        authed([&s, plan_response](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          auto patch = ReadPlanPatch(*body);
+          if (!patch.ok()) return ErrorResponse(patch.error(), req);
+          auto p = s.visit_plans.Update(call.who(), call.ctx, *id, *version, *patch);
+          if (!p.ok()) return ErrorResponse(p.error(), req);
+          return plan_response(200, *p);
+        }));
+
+  r.Add("POST", "/api/v1/visit-plans/{id}/cancel",
+        authed([&s, plan_response](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto body = codec::ParseObject(req.body);
+          if (!body.ok()) return ErrorResponse(body.error(), req);
+          if (auto st = OnlyFields(*body, {"reason"}); !st.ok()) return ErrorResponse(st.error(), req);
+          std::vector<FieldError> problems;
+          std::optional<std::string> reason;
+          (void)ReadText(*body, "reason", reason, problems);
+          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto p = s.visit_plans.Cancel(call.who(), call.ctx, *id, *version, reason.value_or(""));
+          if (!p.ok()) return ErrorResponse(p.error(), req);
+          return plan_response(200, *p);
+        }));
+
+  r.Add("POST", "/api/v1/visit-plans/{id}/complete",
+        authed([&s, today](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto done = ReadCompletion(req);
+          if (!done.ok()) return ErrorResponse(done.error(), req);
+          auto version = IfMatchVersion(req);
+          if (!version.ok()) return ErrorResponse(version.error(), req);
+          auto visit = s.visit_plans.Complete(call.who(), call.ctx, *id, *version, std::move(*done));
+          if (!visit.ok()) return ErrorResponse(visit.error(), req);
+          return JsonResponse(200, json{{"visit_plan", VisitPlanJson(visit->plan, today())},
+                                        {"interaction", InteractionJson(visit->record)}});
+        }));
+
+  for (auto [kind, base] : {std::pair{ReviewKind::kVisitPlan, "/api/v1/visit-plans/{id}/comments"},
+                            std::pair{ReviewKind::kInteraction, "/api/v1/interactions/{id}/comments"}}) {
+    r.Add("GET", base, authed([&s, kind](Request& req, const Call& call) -> Response {
+            auto id = PathId(req, 0);
+            if (!id.ok()) return ErrorResponse(id.error(), req);
+            auto q = Query::Parse(req, {"limit", "cursor"});
+            if (!q.ok()) return ErrorResponse(q.error(), req);
+            auto page = q->Page("id", true);
+            if (!page.ok()) return ErrorResponse(page.error(), req);
+            auto list = s.reviews.Comments(call.who(), call.ctx, ReviewRef{kind, *id}, *page);
+            if (!list.ok()) return ErrorResponse(list.error(), req);
+            return JsonResponse(200, ListJson(*list, "id", CommentJson));
+          }));
+    r.Add("POST", base, authed([&s, kind](Request& req, const Call& call) -> Response {
+            auto id = PathId(req, 0);
+            if (!id.ok()) return ErrorResponse(id.error(), req);
+            auto body = codec::ParseObject(req.body);
+            if (!body.ok()) return ErrorResponse(body.error(), req);
+            if (auto st = OnlyFields(*body, {"body"}); !st.ok()) return ErrorResponse(st.error(), req);
+            std::vector<FieldError> problems;
+            std::optional<std::string> text;
+            (void)ReadText(*body, "body", text, problems);
+            if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+            auto c = s.reviews.AddComment(call.who(), call.ctx, ReviewRef{kind, *id},
+                                          text.value_or(""));
+            if (!c.ok()) return ErrorResponse(c.error(), req);
+            return JsonResponse(201, CommentJson(*c));
+          }));
+  }
+
+  r.Add("GET", "/api/v1/weekly-review", authed([&s, today](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(req, {"limit", "cursor", "week", "user_id", "state"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto page = q->Page("at", false);
+          if (!page.ok()) return ErrorResponse(page.error(), req);
+          auto week = WeekParam(*q);
+          if (!week.ok()) return ErrorResponse(week.error(), req);
+          auto user = q->Int("user_id", 1, INT64_MAX);
+          if (!user.ok()) return ErrorResponse(user.error(), req);
+          ReviewState state = ReviewState::kUnreviewed;
+          if (auto text = q->Get("state")) {
+            if (*text == "reviewed") {
+              state = ReviewState::kReviewed;
+            } else if (*text == "all") {
+              state = ReviewState::kAll;
+            } else if (*text != "unreviewed") {
+              return ErrorResponse(ValidationFailed({{"state", "invalid"}}), req);
+            }
+          }
+          auto list = s.reviews.Queue(call.who(), *week, state, *user, *page);
+          if (!list.ok()) return ErrorResponse(list.error(), req);
+          const CivilDate day = today();
+          return JsonResponse(200, ListJson(*list, "at", [&](const ReviewItem& item) {
+            return json{
+                {"kind", std::string(ReviewKindName(item.kind))},
+                {"id", item.id},
+                {"week", FormatIsoWeek(BusinessDay(item.at))},
+                {"at", FormatRfc3339(item.at)},
+                {"user_id", item.user_id},
+                {"user_name", item.user_name},
+                {"customer_id", item.customer_id},
+                {"customer_name", item.customer_name},
+                {"reviewed_at", TimeJson(item.reviewed_at)},
+                {"reviewed_by", OptJson(item.reviewed_by)},
+                {"reviewed_by_name", OptJson(item.reviewed_by_name)},
+                {"comment_count", item.comment_count},
+                {"interaction", item.interaction ? InteractionJson(*item.interaction) : json(nullptr)},
+                {"visit_plan", item.visit_plan ? VisitPlanJson(*item.visit_plan, day) : json(nullptr)}};
+          }));
+        }));
+
+  r.Add("GET", "/api/v1/weekly-review/summary",
+        authed([&s](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(req, {"week"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto week = WeekParam(*q);
+          if (!week.ok()) return ErrorResponse(week.error(), req);
+          const CivilDate monday = week->value_or(s.reviews.ThisWeek());
+          auto users = s.reviews.Summary(call.who(), monday);
+          if (!users.ok()) return ErrorResponse(users.error(), req);
+          json list = json::array();
+          for (const auto& u : *users) {
+            list.push_back({{"user_id", u.user_id},
+                            {"user_name", u.user_name},
+                            {"role", u.role},
+                            {"records", u.records},
+                            {"visits_planned", u.visits_planned},
+                            {"visits_completed", u.visits_completed},
+                            {"visits_missed", u.visits_missed},
+                            {"visits_cancelled", u.visits_cancelled},
+                            {"unreviewed", u.unreviewed},
+                            {"unreviewed_earlier", u.unreviewed_earlier}});
+          }
+          return JsonResponse(200, json{{"week", FormatIsoWeek(monday)},
+                                        {"from", FormatCivilDate(monday)},
+                                        {"to", FormatCivilDate(CivilFromDays(DaysFromCivil(monday) + 6))},
+                                        {"users", list}});
+        }));
+
+  for (auto [path, reviewed] : {std::pair{"/api/v1/weekly-review/mark", true},
+                                std::pair{"/api/v1/weekly-review/unmark", false}}) {
+    r.Add("POST", path, authed([&s, reviewed](Request& req, const Call& call) -> Response {
+            auto body = codec::ParseObject(req.body);
+            if (!body.ok()) return ErrorResponse(body.error(), req);
+            auto items = ReadReviewItems(*body);
+            if (!items.ok()) return ErrorResponse(items.error(), req);
+            auto changed = s.reviews.Mark(call.who(), call.ctx, *items, reviewed);
+            if (!changed.ok()) return ErrorResponse(changed.error(), req);
+            return JsonResponse(200, json{{"changed", *changed}});
+          }));
+  }
+}
+
+}  // namespace kams::http
