@@ -39,6 +39,11 @@ export function NotificationBell() {
     if (fresh.some((n) => n.entity === 'interaction')) {
       void client.invalidateQueries({ queryKey: ['interactions'] });
     }
+    // A missed visit, a comment on a record or plan: the plans and their threads.
+    if (fresh.some((n) => n.entity === 'visit_plan' || n.kind === 'comment')) {
+      void client.invalidateQueries({ queryKey: ['visitPlans'] });
+      void client.invalidateQueries({ queryKey: ['comments'] });
+    }
     for (const n of fresh) {
       if (n.customer_id !== null) {
         void client.invalidateQueries({ queryKey: ['customers', 'one', n.customer_id] });
