@@ -9,6 +9,7 @@ import { useRecordActions } from '../modules/interactions/useRecordActions';
 import { useMyDay } from '../modules/myDay/api';
 import type { VisitDialog } from '../modules/visitPlans/dialogs';
 import { VisitDialogs } from '../modules/visitPlans/VisitDialogs';
+import { comparePlans } from '../modules/visitPlans/rules';
 import { VisitItems } from '../modules/visitPlans/VisitItems';
 import {
   BirthdayItems,
@@ -56,7 +57,7 @@ export default function MyDayPage() {
               empty={t('visitPlan.myDay.noneToday')}
               data-testid="my-visits-today"
             >
-              <VisitItems plans={d.visits_today} onOpen={setVisitDialog} />
+              <VisitItems plans={[...d.visits_today].sort(comparePlans)} onOpen={setVisitDialog} />
             </DaySection>
             <DaySection
               title={t('visitPlan.myDay.missed')}

@@ -83,7 +83,7 @@ describe('the weekly review', () => {
       within(wang)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['王磊', 'Key account manager (KAM)', '4', '3', '1', '1', '0', '3', '1']);
+    ).toEqual(['王磊Key account manager (KAM)', '4', '3', '1', '1', '0', '3', '1']);
     expect(fake.sent('GET /weekly-review/summary')[0]?.query.get('week')).toBe('2026-11-23');
 
     const queue = screen.getByTestId('review-queue');

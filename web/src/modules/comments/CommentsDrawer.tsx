@@ -41,6 +41,7 @@ export function CommentsDrawer({ target, title, onClose }: Props) {
     try {
       await add.mutateAsync((body ?? '').trim());
       form.resetFields();
+      form.focusField('body');
     } catch (e) {
       const code = isApiError(e) ? e.fields.body : undefined;
       if (code) form.setFields([{ name: 'body', errors: [fieldProblemMessage(t, code)] }]);

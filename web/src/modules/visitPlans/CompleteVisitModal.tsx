@@ -16,8 +16,10 @@ import {
   OccurredAtField,
   SummaryOutcomeFields,
 } from '../interactions/RecordFields';
+import { atMostRule } from '../interactions/recordRules';
 import { fetchVisitPlan, useCompleteVisitPlan } from './api';
 import { ParticipantsSelect } from './ParticipantsSelect';
+import { MAX_PARTICIPANTS } from './visitForm';
 import { VisitStatusTag } from './tags';
 import {
   completeFieldOf,
@@ -203,7 +205,11 @@ export function CompleteVisitModal({ plan, onClose }: Props) {
             placeholder={t('interaction.whoTookPart')}
             testId="visit-complete-contacts"
           />
-          <Form.Item name="participant_ids" label={t('visitPlan.field.participant_ids')}>
+          <Form.Item
+            name="participant_ids"
+            label={t('visitPlan.field.participant_ids')}
+            rules={[atMostRule(t, MAX_PARTICIPANTS)]}
+          >
             <ParticipantsSelect
               customerId={base.customer_id}
               known={base.participants}

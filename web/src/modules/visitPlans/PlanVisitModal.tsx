@@ -15,6 +15,8 @@ import { businessToday } from '../interactions/nextStep';
 import { ContactsField, PurposeField, type KnownUser } from '../interactions/RecordFields';
 import type { CustomerRef } from '../interactions/RecordContactModal';
 import { UserSelect } from '../users/UserSelect';
+import { addDays } from '../../ui/week';
+import { atMostRule } from '../interactions/recordRules';
 import { requiredRule } from '../validation/formRules';
 import { fetchVisitPlan, useCreateVisitPlan, useUpdateVisitPlan } from './api';
 import { ParticipantsSelect } from './ParticipantsSelect';
@@ -25,8 +27,12 @@ import {
   toVisitPatch,
   visitFieldOf,
   visitValuesOf,
+  MAX_PARTICIPANTS,
   type VisitFormValues,
 } from './visitForm';
+
+// The server plans at most a year ahead (engagement/visit_plan.h).
+const MAX_DAYS_AHEAD = 366;
 
 type Props = {
   /** The plan to change; undefined to plan a new visit. */
@@ -71,6 +77,7 @@ export function PlanVisitModal({ plan, reschedule, customer, day, owner, onClose
     Form.useWatch('customer_id', form) ?? initialValues.customer_id ?? null;
   const editing = base !== undefined;
   const today = businessToday();
+  const lastDay = addDays(today, MAX_DAYS_AHEAD);
 
   const handlePickCustomer = (c: Customer) => {
     client.setQueryData(customerKey(c.id), c);
@@ -233,8 +240,9 @@ export function PlanVisitModal({ plan, reschedule, customer, day, owner, onClose
                     validator: async (_r, v: Dayjs | null | undefined) => {
                       const picked = v?.format('YYYY-MM-DD');
                       // A missed plan may keep its day while other things change.
-                      if (picked && picked < today && picked !== base?.planned_on)
-                        throw new Error(t('errors.field.in_the_past'));
+                      if (!picked || picked === base?.planned_on) return;
+                      if (picked < today) throw new Error(t('errors.field.in_the_past'));
+                      if (picked > lastDay) throw new Error(t('errors.field.too_far_ahead'));
                     },
                   },
                 ]}
@@ -242,7 +250,10 @@ export function PlanVisitModal({ plan, reschedule, customer, day, owner, onClose
                 <DatePicker
                   format="YYYY-MM-DD"
                   allowClear={false}
-                  disabledDate={(d) => d.format('YYYY-MM-DD') < today}
+                  disabledDate={(d) => {
+                    const picked = d.format('YYYY-MM-DD');
+                    return picked < today || picked > lastDay;
+                  }}
                   style={{ width: '100%' }}
                   data-testid="visit-plan-day"
                 />
@@ -275,6 +286,7 @@ export function PlanVisitModal({ plan, reschedule, customer, day, owner, onClose
           <Form.Item
             name="participant_ids"
             label={t('visitPlan.field.participant_ids')}
+            rules={[atMostRule(t, MAX_PARTICIPANTS)]}
             extra={access.can('user.read') ? undefined : t('visitPlan.teamOnly')}
           >
             <ParticipantsSelect

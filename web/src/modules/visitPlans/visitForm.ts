@@ -12,6 +12,9 @@ import { formFieldIn } from '../../app/fieldProblems';
 import type { InteractionFormValues } from '../interactions/interactionForm';
 import { trimSpace } from '../validation/rules';
 
+/** Colleagues going along, at most (the server's bound, as for a contact record). */
+export const MAX_PARTICIPANTS = 20;
+
 export type VisitFormValues = {
   customer_id?: number | null;
   /** Empty: the planner visits (the server's default). */

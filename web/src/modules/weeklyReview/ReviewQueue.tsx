@@ -168,6 +168,9 @@ export function ReviewQueue({ query, week, today, onStateChange }: Props) {
               render: (_, item) => (
                 <Space direction="vertical" size={2}>
                   <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.at)}</span>
+                  {query.user_id === undefined && (
+                    <Typography.Text type="secondary">{item.user_name}</Typography.Text>
+                  )}
                   {item.week !== week && (
                     <Tag color="orange" data-testid="carried-over">
                       {t('weeklyReview.carriedOver', { week: item.week })}
@@ -175,11 +178,6 @@ export function ReviewQueue({ query, week, today, onStateChange }: Props) {
                   )}
                 </Space>
               ),
-            },
-            {
-              key: 'who',
-              title: t('weeklyReview.col.member'),
-              render: (_, item) => <span style={{ whiteSpace: 'nowrap' }}>{item.user_name}</span>,
             },
             {
               key: 'what',

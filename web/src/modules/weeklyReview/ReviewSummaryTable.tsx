@@ -1,4 +1,4 @@
-import { Button, Empty, Table, Typography } from 'antd';
+import { Button, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewUserWeek } from '../../api/types';
 
@@ -33,7 +33,8 @@ export function ReviewSummaryTable({ users, loading, selected, onSelect }: Props
       loading={loading}
       dataSource={[...users]}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      // A large team scrolls inside the table, so the queue below stays in view.
+      scroll={{ x: 'max-content', y: 320 }}
       data-testid="review-summary"
       onRow={(u) => ({
         style: u.user_id === selected ? { background: '#e6f4ff' } : undefined,
@@ -45,22 +46,22 @@ export function ReviewSummaryTable({ users, loading, selected, onSelect }: Props
           key: 'member',
           title: t('weeklyReview.col.member'),
           render: (_, u) => (
-            <Button
-              type="link"
-              size="small"
-              style={{ padding: 0, fontWeight: u.user_id === selected ? 600 : undefined }}
-              aria-pressed={u.user_id === selected}
-              onClick={() => onSelect(u.user_id === selected ? undefined : u.user_id)}
-              data-testid={`review-pick-${u.user_id}`}
-            >
-              {u.user_name}
-            </Button>
+            <Space size={8} wrap>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0, fontWeight: u.user_id === selected ? 600 : undefined }}
+                aria-pressed={u.user_id === selected}
+                onClick={() => onSelect(u.user_id === selected ? undefined : u.user_id)}
+                data-testid={`review-pick-${u.user_id}`}
+              >
+                {u.user_name}
+              </Button>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(`role.${u.role}`, { defaultValue: u.role })}
+              </Typography.Text>
+            </Space>
           ),
-        },
-        {
-          key: 'role',
-          title: t('weeklyReview.col.role'),
-          render: (_, u) => t(`role.${u.role}`, { defaultValue: u.role }),
         },
         {
           key: 'records',
