@@ -60,6 +60,7 @@ async function apiAs(username) {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, { body }),
     patch: (path, body, ifMatch) => call('PATCH', path, { body, ifMatch }),
+    call,
     put: (path, body, ifMatch) => call('PUT', path, { body, ifMatch }),
     del: (path) => call('DELETE', path),
   };
@@ -469,11 +470,13 @@ async function runFull() {
     const menu = await menuTexts(page);
     assert.deepEqual(menu, [
       'My day',
+      'Visit plans',
       'Customers',
       'Approvals',
       'My nominations',
       'All nominations',
       'Cadence breaches',
+      'Weekly review',
       'Tier schemes',
       'Contact cadence',
       'Concentration',
@@ -612,6 +615,7 @@ async function runFull() {
   );
 
   await runEngagement();
+  await runVisits();
   await runAccountTeam();
   await runConcentration();
   await runNominations();
@@ -952,6 +956,259 @@ async function runEngagement() {
   await page.context().close();
 }
 
+// ------------------------------------------------------------------ visit plans and the weekly review
+
+/** Picks `text` among the options of the open select (antd renders them in a portal). */
+async function pickOption(page, text) {
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}
+
+/**
+ * Runs `fn` with the user's console language set to `locale` (other steps may have saved
+ * one), then puts back what they had.
+ */
+async function inLanguage(api, locale, fn) {
+  const before = await api.get('/auth/me/preferences');
+  const set = (to, version) =>
+    api.put('/auth/me/preferences', { locale: to, settings: before.settings }, version);
+  const now = await set(locale, before.version);
+  try {
+    await fn();
+  } finally {
+    const latest = await api.get('/auth/me/preferences');
+    await set(before.locale, latest.version ?? now.version);
+  }
+}
+
+/** A customer of this KAM, by id order (the demo gives every KAM some). */
+async function accountOf(api) {
+  const [first] = (await api.get(`/customers?owner_id=${api.user.id}&limit=1&sort=id`)).items;
+  assert.ok(first, `${api.user.username} owns a customer in the demo`);
+  return first;
+}
+
+async function runVisits() {
+  const kamApi = await apiAs('kam.sh');
+  const kam = kamApi.user;
+  const today = businessDay();
+
+  await step(
+    'a KAM (kam.sh) plans a visit for today, completes it from My day with an outcome and sees it completed in the calendar',
+    () =>
+      inLanguage(kamApi, 'zh-CN', async () => {
+        const account = await accountOf(kamApi);
+        const purpose = `现场了解二期扩建用电需求（${Date.now() % 100000}）`;
+        const page = await newPage();
+        await login(page, 'kam.sh');
+        await page.locator('.ant-pro-sider').getByText('拜访计划').click();
+        await page.waitForURL(/\/visit-plans$/);
+        const week = page.getByTestId('visit-week');
+        await week.getByTestId(`day-${today}`).waitFor();
+
+        // Plan it on today's column: the day is filled in, typing starts at the customer.
+        await week.getByTestId(`plan-on-${today}`).click();
+        const form = page.getByTestId('visit-plan-form');
+        await form.waitFor();
+        await page.getByTestId('visit-plan-customer').locator('input').fill(account.name);
+        await pickOption(page, account.name);
+        await page.getByTestId('visit-plan-purpose').fill(purpose);
+        await page.getByTestId('visit-plan-time').click();
+        await page.getByTestId('visit-plan-time').fill('15:30');
+        await page.getByTestId('visit-plan-time').press('Enter');
+        await shot(page, 'visit-plan-new');
+        await page.getByTestId('visit-plan-ok').click();
+        await page.getByText(`已计划于 ${today} 拜访“${account.name}”`).waitFor();
+        await form.waitFor({ state: 'detached' });
+
+        const [plan] = (
+          await kamApi.get(`/visit-plans?owner_id=${kam.id}&from=${today}&to=${today}&limit=500`)
+        ).items.filter((p) => p.purpose === purpose);
+        assert.ok(plan, 'the plan is saved');
+        assert.equal(plan.customer_id, account.id);
+        assert.equal(plan.start_time, '15:30');
+        assert.equal(plan.status, 'planned');
+        const card = week.getByTestId(`visit-${plan.id}`);
+        await card.getByTestId('visit-status-planned').getByText('已计划').waitFor();
+        await shot(page, 'visit-plans-week');
+
+        // My day: today's visit, completed with its outcome.
+        await page.locator('.ant-pro-sider').getByText('我的一天').click();
+        await page.waitForURL(/\/my-day$/);
+        const todays = page.getByTestId('my-visits-today');
+        const item = todays.getByTestId(`visit-${plan.id}`);
+        await item.getByText(purpose).waitFor();
+        await item.getByTestId(`visit-complete-${plan.id}`).click();
+        const complete = page.getByTestId('visit-complete-form');
+        await complete.waitFor();
+        await page
+          .getByTestId('visit-complete-summary')
+          .fill('客户计划明年扩建二期，用电负荷将增加四成');
+        await page.getByTestId('visit-complete-outcome').fill('客户同意下月安排技术方案交流');
+        await page.getByTestId('visit-complete-next-step').fill('寄送二期供电方案');
+        await shot(page, 'visit-complete');
+        await page.getByTestId('visit-complete-ok').click();
+        const done = page.getByTestId('visit-completed');
+        await done.getByText('拜访已完成').waitFor();
+        await shot(page, 'visit-completed');
+        const record = done.getByTestId('visit-record-link');
+        assert.equal(
+          await record.getAttribute('href'),
+          `/customers/${account.id}?tab=interactions`,
+        );
+
+        const after = await kamApi.get(`/visit-plans/${plan.id}`);
+        assert.equal(after.status, 'completed');
+        assert.ok(after.interaction_id, 'the plan links to its contact record');
+        const saved = await kamApi.get(`/interactions/${after.interaction_id}`);
+        assert.equal(saved.channel, 'visit');
+        assert.equal(saved.purpose, purpose);
+        assert.equal(saved.outcome, '客户同意下月安排技术方案交流');
+        assert.equal(saved.next_step, '寄送二期供电方案');
+        assert.equal(saved.visit_plan_id, plan.id);
+
+        await page.getByTestId('visit-complete-close').click();
+        await done.waitFor({ state: 'detached' });
+        await item.getByTestId('visit-status-completed').waitFor();
+        await shot(page, 'my-day-visits');
+
+        // The calendar shows it completed, with its record.
+        await page.locator('.ant-pro-sider').getByText('拜访计划').click();
+        await page.waitForURL(/\/visit-plans$/);
+        const shown = page.getByTestId('visit-week').getByTestId(`visit-${plan.id}`);
+        await shown.getByTestId('visit-status-completed').getByText('已完成').waitFor();
+        await shown.getByTestId(`visit-record-${plan.id}`).click();
+        await page.waitForURL(new RegExp(`/customers/${account.id}\\?tab=interactions$`));
+        await page
+          .getByTestId('interactions')
+          .getByTestId(`interaction-${saved.id}`)
+          .getByText(purpose)
+          .waitFor();
+        await page.context().close();
+      }),
+  );
+
+  await step(
+    'a KAM (in English) sees the month and the dossier’s visit plans, and cancels a visit with a reason',
+    () =>
+      inLanguage(kamApi, 'en-US', async () => {
+        const account = await accountOf(kamApi);
+        const plan = await kamApi.post('/visit-plans', {
+          customer_id: account.id,
+          planned_on: businessDay(1),
+          purpose: `Site survey for the new substation (${Date.now() % 100000})`,
+        });
+        const page = await newPage({ locale: 'en-US' });
+        await login(page, 'kam.sh');
+        await page.goto(`${BASE}/visit-plans?view=month`);
+        const month = page.getByTestId('visit-month');
+        await month.getByTestId(`month-day-${today}`).waitFor();
+        await month
+          .getByTestId(`month-day-${plan.planned_on}`)
+          .getByText(account.name)
+          .first()
+          .waitFor();
+        await shot(page, 'visit-plans-month-en');
+
+        await page.goto(`${BASE}/customers/${account.id}?tab=visits`);
+        const tab = page.getByTestId('customer-visits');
+        const card = tab.getByTestId(`visit-${plan.id}`);
+        await card.getByText(plan.purpose).waitFor();
+        await shot(page, 'dossier-visits-en');
+        await card.getByTestId(`visit-cancel-${plan.id}`).click();
+        const dialog = page.getByTestId('visit-cancel-modal');
+        await page.getByTestId('visit-cancel-ok').click();
+        await dialog.getByText('Required').waitFor(); // a reason is needed
+        await page
+          .getByTestId('visit-cancel-reason')
+          .fill('The customer moved the survey to next month');
+        await page.getByTestId('visit-cancel-reason').press('Control+Enter');
+        await page.getByText('Visit cancelled').waitFor();
+        await card.getByText('Cancelled: The customer moved the survey to next month').waitFor();
+        assert.equal((await kamApi.get(`/visit-plans/${plan.id}`)).status, 'cancelled');
+        await page.context().close();
+      }),
+  );
+
+  await step(
+    'a director (dir.east, in English) reviews the week: the KAM’s record is in the queue, gets a comment, is marked reviewed, leaves the unreviewed list and comes back with undo',
+    async () => {
+      const dirApi = await apiAs('dir.east');
+      await inLanguage(dirApi, 'en-US', () => reviewAsDirector(dirApi));
+    },
+  );
+
+  /** The director's part: the record made for it is reviewed, commented on, marked, undone. */
+  async function reviewAsDirector(dirApi) {
+    const account = await accountOf(kamApi);
+    // A record of this week, of its own: a visit planned and completed through the API.
+    const purpose = `Quarterly business review (${Date.now() % 100000})`;
+    const plan = await kamApi.post('/visit-plans', {
+      customer_id: account.id,
+      planned_on: today,
+      purpose,
+    });
+    const { interaction: record } = await kamApi.call('POST', `/visit-plans/${plan.id}/complete`, {
+      body: { outcome: 'Renewal agreed in principle', next_step: 'Send the draft contract' },
+      ifMatch: plan.version,
+    });
+    const key = `interaction-${record.id}`;
+
+    const page = await newPage({ locale: 'en-US' });
+    await login(page, 'dir.east');
+    await page.locator('.ant-pro-sider').getByText('Weekly review').click();
+    await page.waitForURL(/\/weekly-review$/);
+    const summary = page.getByTestId('review-summary');
+    await summary.getByTestId(`review-member-${kam.id}`).getByText(kam.display_name).waitFor();
+    await summary.getByTestId(`review-pick-${kam.id}`).click();
+    await page.waitForURL(new RegExp(`/weekly-review\\?user=${kam.id}$`));
+    const queue = page.getByTestId('review-queue');
+    const row = queue.getByTestId(`review-${key}`);
+    await row.getByText(purpose).waitFor();
+    await row.getByText('Renewal agreed in principle').waitFor();
+    await row.getByText('Send the draft contract').waitFor();
+    await row.getByTestId('not-reviewed').waitFor();
+    await shot(page, 'weekly-review-en');
+
+    // A comment on the record, read by its recorder.
+    await row.getByTestId(`comments-${key}`).click();
+    const drawer = page.getByTestId('comments');
+    await drawer.getByText('No comments yet').waitFor();
+    await drawer.getByTestId('comment-body').fill('Please copy me on the draft contract');
+    await drawer.getByTestId('comment-body').press('Control+Enter');
+    await drawer.getByText('Please copy me on the draft contract').waitFor();
+    await shot(page, 'weekly-review-comments-en');
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const thread = await kamApi.get(`/interactions/${record.id}/comments`);
+    assert.deepEqual(
+      thread.items.map((c) => c.body),
+      ['Please copy me on the draft contract'],
+    );
+
+    // Marked reviewed, it leaves the unreviewed list; undo brings it back.
+    await row.getByRole('checkbox').check();
+    await page.getByTestId('mark-reviewed').getByText('Mark reviewed (1)').waitFor();
+    await page.getByTestId('mark-reviewed').click();
+    const done = page.getByTestId('review-done');
+    await done.getByText('1 item marked reviewed').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await shot(page, 'weekly-review-marked-en');
+    const reviewed = await dirApi.get(`/weekly-review?user_id=${kam.id}&state=reviewed&limit=500`);
+    assert.ok(reviewed.items.some((i) => i.kind === 'interaction' && i.id === record.id));
+    await done.getByTestId('review-undo').click();
+    await page.getByTestId('review-done').getByText('Review mark taken back from 1 item').waitFor();
+    await row.getByText(purpose).waitFor();
+    await row.getByTestId('not-reviewed').waitFor();
+    const unreviewed = await dirApi.get(`/weekly-review?user_id=${kam.id}&limit=500`);
+    const back = unreviewed.items.find((i) => i.kind === 'interaction' && i.id === record.id);
+    assert.ok(back && back.reviewed_at === null && back.comment_count === 1);
+    await page.context().close();
+  }
+}
+
 // ------------------------------------------------------------------ account team
 
 async function runAccountTeam() {
@@ -1269,6 +1526,7 @@ async function runNominations() {
     await kamPage.locator('.ant-pro-sider .ant-menu-item', { hasText: '我的提报' }).waitFor();
     assert.deepEqual(await menuTexts(kamPage), [
       '我的一天',
+      '拜访计划',
       '客户',
       '我的提报',
       '分级方案',
