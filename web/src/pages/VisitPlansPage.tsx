@@ -151,7 +151,6 @@ export default function VisitPlansPage() {
                 today={today}
                 plans={items}
                 canPlan={canPlan}
-                showOwner={!mine}
                 onOpen={(d) => setDialog(d.kind === 'plan' ? { ...d, owner } : d)}
               />
             ) : (

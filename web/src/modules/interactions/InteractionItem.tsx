@@ -1,11 +1,18 @@
-import { CheckOutlined, DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  CommentOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Interaction } from '../../api/types';
 import { useCurrentSession } from '../../app/sessionContext';
 import { formatDateTime } from '../../ui/format';
+import { CommentsDrawer } from '../comments/CommentsDrawer';
 import { mayCompleteStep, mayEdit, mayHandOn } from './nextStep';
 import { ChannelTag, NextStepDue } from './tags';
 
@@ -46,6 +53,7 @@ export function InteractionItem({ interaction: i, today, showCustomer, busy, ...
   const { user: me, access } = useCurrentSession();
   const canWrite = access.can('interaction.write');
   const sep = t('common.listSeparator');
+  const [commenting, setCommenting] = useState(false);
 
   const actions: ReactNode[] = [];
   if (canWrite && mayHandOn(i, me)) {
@@ -72,6 +80,19 @@ export function InteractionItem({ interaction: i, today, showCustomer, busy, ...
       </Popconfirm>,
     );
   }
+  // The thread of the weekly review: the recorder reads and answers a director's comments.
+  actions.push(
+    <Button
+      key="comments"
+      size="small"
+      type="link"
+      icon={<CommentOutlined />}
+      aria-label={t('comments.title')}
+      title={t('comments.title')}
+      onClick={() => setCommenting(true)}
+      data-testid={`interaction-comments-${i.id}`}
+    />,
+  );
   if (canWrite && mayEdit(i, me)) {
     actions.push(
       <Button
@@ -174,6 +195,13 @@ export function InteractionItem({ interaction: i, today, showCustomer, busy, ...
           </Typography.Text>
         )}
       </Space>
+      {commenting && (
+        <CommentsDrawer
+          target={{ kind: 'interaction', id: i.id }}
+          title={`${i.customer_name} · ${i.purpose}`}
+          onClose={() => setCommenting(false)}
+        />
+      )}
     </List.Item>
   );
 }

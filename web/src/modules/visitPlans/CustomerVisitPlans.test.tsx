@@ -17,7 +17,13 @@ function api(
   items = [
     makePlan({ id: 1, planned_on: '2026-11-10', status: 'completed', interaction_id: 20 }),
     makePlan({ id: 2, planned_on: '2026-11-18', status: 'cancelled', cancel_reason: '客户出差' }),
-    makePlan({ id: 3, planned_on: '2026-11-30', purpose: '年度合同续签' }),
+    makePlan({
+      id: 3,
+      planned_on: '2026-11-30',
+      purpose: '年度合同续签',
+      owner_id: 6,
+      owner_name: '徐佳',
+    }),
   ],
 ) {
   return fakeApi()
@@ -32,6 +38,8 @@ describe('the dossier’s visit plans', () => {
     await renderSignedIn(<CustomerVisitPlans customer={customer} />, { api: fake });
     const coming = await screen.findByTestId('visits-coming');
     expect(within(coming).getByText('年度合同续签')).toBeTruthy();
+    // Someone else's visit to the customer names the visitor.
+    expect(within(coming).getByText(/拜访人：徐佳/)).toBeTruthy();
     const earlier = screen.getByTestId('visits-earlier');
     expect(
       within(earlier)
@@ -39,6 +47,28 @@ describe('the dossier’s visit plans', () => {
         .map((g) => g.dataset.testid),
     ).toEqual(['visit-2', 'visit-1']);
     expect(fake.sent('GET /visit-plans')[0]?.query.get('customer_id')).toBe('3');
+  });
+
+  it('opens a plan’s comments, where its visitor reads and answers them', async () => {
+    const fake = api().on('GET /visit-plans/:id/comments', {
+      items: [
+        {
+          id: 1,
+          item_kind: 'visit_plan',
+          item_id: 3,
+          author_id: 2,
+          author_name: '周志强',
+          body: '请带上二期方案',
+          created_at: '2026-11-24T03:00:00Z',
+        },
+      ],
+      next_cursor: null,
+    });
+    await renderSignedIn(<CustomerVisitPlans customer={customer} />, { api: fake });
+    await user().click(await screen.findByTestId('visit-comments-3'));
+    const drawer = await screen.findByTestId('comments');
+    expect(await within(drawer).findByText('请带上二期方案')).toBeTruthy();
+    expect(within(drawer).getByTestId('comment-body')).toBeTruthy();
   });
 
   it('says when none are planned, and plans one for this customer', async () => {

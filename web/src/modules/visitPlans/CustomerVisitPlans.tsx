@@ -37,13 +37,13 @@ export function CustomerVisitPlans({ customer }: Props) {
           {coming.length === 0 ? (
             <Typography.Text type="secondary">{t('visitPlan.noneComing')}</Typography.Text>
           ) : (
-            <VisitItems plans={coming} onOpen={setDialog} showDay />
+            <VisitItems plans={coming} onOpen={setDialog} showDay showOwner />
           )}
         </section>
         {earlier.length > 0 && (
           <section data-testid="visits-earlier">
             <Typography.Title level={5}>{t('visitPlan.earlier')}</Typography.Title>
-            <VisitItems plans={earlier} onOpen={setDialog} showDay />
+            <VisitItems plans={earlier} onOpen={setDialog} showDay showOwner />
           </section>
         )}
       </Space>

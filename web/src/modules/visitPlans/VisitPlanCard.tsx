@@ -1,17 +1,19 @@
 import {
   CheckOutlined,
   CloseCircleOutlined,
+  CommentOutlined,
   EditOutlined,
   FileTextOutlined,
   ScheduleOutlined,
 } from '@ant-design/icons';
 import { Button, Space, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VisitPlan } from '../../api/types';
 import { useCurrentSession } from '../../app/sessionContext';
 import { formatDayWithWeekday } from '../../ui/format';
+import { CommentsDrawer } from '../comments/CommentsDrawer';
 import type { VisitDialog } from './dialogs';
 import { mayChangePlan, mayCompletePlan } from './rules';
 import { STATUS_DOT_COLORS } from './statusColors';
@@ -47,6 +49,7 @@ export function VisitPlanCard({ plan: p, onOpen, compact, showDay, showOwner }: 
   const { user: me, access } = useCurrentSession();
   const canWrite = access.can('interaction.write');
   const missed = p.status === 'missed';
+  const [commenting, setCommenting] = useState(false);
 
   const actions: Action[] = [];
   if (canWrite && mayCompletePlan(p, me)) {
@@ -130,48 +133,63 @@ export function VisitPlanCard({ plan: p, onOpen, compact, showDay, showOwner }: 
             {t('visitPlan.cancelReason', { reason: p.cancel_reason })}
           </Typography.Text>
         )}
-        {(actions.length > 0 || (p.status === 'completed' && p.interaction_id !== null)) && (
-          <Space wrap size={4} style={{ marginTop: 4 }}>
-            {actions.map((a) =>
-              compact ? (
-                <Tooltip key={a.key} title={a.label}>
-                  <Button
-                    size="small"
-                    type={a.primary ? 'primary' : 'default'}
-                    ghost={a.primary}
-                    danger={a.danger}
-                    icon={a.icon}
-                    aria-label={a.label}
-                    onClick={a.onClick}
-                    data-testid={`visit-${a.key}-${p.id}`}
-                  />
-                </Tooltip>
-              ) : (
+        <Space wrap size={4} style={{ marginTop: 4 }}>
+          {actions.map((a) =>
+            compact ? (
+              <Tooltip key={a.key} title={a.label}>
                 <Button
-                  key={a.key}
                   size="small"
                   type={a.primary ? 'primary' : 'default'}
                   ghost={a.primary}
                   danger={a.danger}
                   icon={a.icon}
+                  aria-label={a.label}
                   onClick={a.onClick}
                   data-testid={`visit-${a.key}-${p.id}`}
-                >
-                  {a.label}
-                </Button>
-              ),
-            )}
-            {p.status === 'completed' && p.interaction_id !== null && (
-              <Link
-                to={`/customers/${p.customer_id}?tab=interactions`}
-                data-testid={`visit-record-${p.id}`}
+                />
+              </Tooltip>
+            ) : (
+              <Button
+                key={a.key}
+                size="small"
+                type={a.primary ? 'primary' : 'default'}
+                ghost={a.primary}
+                danger={a.danger}
+                icon={a.icon}
+                onClick={a.onClick}
+                data-testid={`visit-${a.key}-${p.id}`}
               >
-                <FileTextOutlined /> {t('visitPlan.record')}
-              </Link>
-            )}
-          </Space>
-        )}
+                {a.label}
+              </Button>
+            ),
+          )}
+          {p.status === 'completed' && p.interaction_id !== null && (
+            <Link
+              to={`/customers/${p.customer_id}?tab=interactions`}
+              data-testid={`visit-record-${p.id}`}
+            >
+              <FileTextOutlined /> {t('visitPlan.record')}
+            </Link>
+          )}
+          <Tooltip title={t('comments.title')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<CommentOutlined />}
+              aria-label={t('comments.title')}
+              onClick={() => setCommenting(true)}
+              data-testid={`visit-comments-${p.id}`}
+            />
+          </Tooltip>
+        </Space>
       </Space>
+      {commenting && (
+        <CommentsDrawer
+          target={{ kind: 'visit_plan', id: p.id }}
+          title={`${p.customer_name} · ${p.purpose}`}
+          onClose={() => setCommenting(false)}
+        />
+      )}
     </div>
   );
 }

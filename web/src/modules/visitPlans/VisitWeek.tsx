@@ -13,7 +13,6 @@ type Props = {
   plans: readonly VisitPlan[];
   /** A day to come (or today) offers "plan a visit on this day". */
   canPlan: boolean;
-  showOwner?: boolean;
   onOpen: (dialog: VisitDialog) => void;
 };
 
@@ -24,7 +23,7 @@ function weekdayName(day: string, language: string): string {
 }
 
 /** A week of visit plans, Monday to Sunday: seven columns on wide screens, a list on narrow. */
-export function VisitWeek({ days, today, plans, canPlan, showOwner, onOpen }: Props) {
+export function VisitWeek({ days, today, plans, canPlan, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const wide = Grid.useBreakpoint().lg ?? true;
   const byDay = plansByDay(plans);
@@ -76,13 +75,7 @@ export function VisitWeek({ days, today, plans, canPlan, showOwner, onOpen }: Pr
               )}
             </div>
             {dayPlans.map((p) => (
-              <VisitPlanCard
-                key={p.id}
-                plan={p}
-                onOpen={onOpen}
-                compact={wide}
-                showOwner={showOwner}
-              />
+              <VisitPlanCard key={p.id} plan={p} onOpen={onOpen} compact={wide} />
             ))}
           </section>
         );

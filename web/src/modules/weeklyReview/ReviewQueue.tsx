@@ -164,7 +164,9 @@ export function ReviewQueue({ query, week, today, onStateChange }: Props) {
           columns={[
             {
               key: 'when',
-              title: t('weeklyReview.col.when'),
+              title: t(
+                query.user_id === undefined ? 'weeklyReview.col.whenWho' : 'weeklyReview.col.when',
+              ),
               render: (_, item) => (
                 <Space direction="vertical" size={2}>
                   <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.at)}</span>
