@@ -1164,7 +1164,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** An account's own cadence and its breaches */
+        /** An account's cadence: the rule in force, last contact, next due day, breaches */
         get: operations["getCustomerCadence"];
         /**
          * Give an account a cadence of its own
@@ -1353,7 +1353,7 @@ export interface paths {
         put?: never;
         /**
          * Hand a user's accounts and open work over
-         * @description In one transaction: every customer the user owns (each keeps its previous owner in `/customers/{id}/owner-history` and takes a new version), their account-team seats (dropped where the successor owns the customer or is already on its team), open next steps, open requests they own first-contact, pending nominations they put forward, open visit plans and unread notifications pass to the successors; the user is disabled and signed out everywhere (their API tokens stop working); one audit event `user.handover`. `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. Administrators hand over any user but themselves (409 for themselves); directors the kam, assistant, sales and service users of their subtree, to successors of their subtree, when every customer the user owns is in their scope. Successors must exist, be active, differ from the user and have a role that takes work over (kam, assistant, sales, director, service, specialist); customers go only to kam, assistant, sales or director. Each problem is a field error (`to_user_ids[1]`: `not_found`, `inactive`, `duplicate`, `is_the_leaving_user`, `role_cannot_take_over`, `cannot_own_accounts`, `out_of_scope`; `mapping.<customer id>`: `required`, `not_owned`, `not_a_successor`). A user who is already disabled may still be handed over while they hold something; 409 when they hold nothing.
+         * @description In one transaction: every customer the user owns (each keeps its previous owner in `/customers/{id}/owner-history` and takes a new version), their account-team seats (dropped where the successor owns the customer or is already on its team), open next steps, open requests they own first-contact, pending nominations they put forward, open visit plans and unread notifications pass to the successors; the user is disabled and signed out everywhere (their API tokens stop working); each successor is notified of what came to them (`handover.received`); one audit event `user.handover`. `to_user_ids`: the successors, 1 to 50, distinct. `mode`: `single` (the default for one successor), `round_robin` (customers dealt out in id order, so counts differ by at most one) or `mapping` (`mapping` names the successor of every customer the user owns, keys customer ids as text; each value must be in `to_user_ids`). Holdings tied to a customer that moves follow its new owner; the rest are dealt out round-robin per kind. Administrators hand over any user but themselves (409 for themselves); directors the kam, assistant, sales and service users of their subtree, to successors of their subtree, when every customer the user owns is in their scope. Successors must exist, be active, differ from the user and have a role that takes work over (kam, assistant, sales, director, service, specialist); customers go only to kam, assistant, sales or director. Each problem is a field error (`to_user_ids[1]`: `not_found`, `inactive`, `duplicate`, `is_the_leaving_user`, `role_cannot_take_over`, `cannot_own_accounts`, `out_of_scope`; `mapping.<customer id>`: `required`, `not_owned`, `not_a_successor`). A user who is already disabled may still be handed over while they hold something; 409 when they hold nothing.
          */
         post: operations["handOverUser"];
         delete?: never;
@@ -3156,6 +3156,21 @@ export interface components {
         CustomerCadence: {
             /** @description The account's own rule; null when its tier's rule applies. */
             own: components["schemas"]["CadenceBounds"] | null;
+            /** @description The rule in force: the account's own, else its tier's; null when none applies. */
+            effective: components["schemas"]["CadenceBounds"] | null;
+            /** @enum {string} */
+            source: "own" | "tier" | "none";
+            /** @description The account's tier in the primary scheme. */
+            tier: string | null;
+            /** Format: date-time */
+            last_contact_at: string | null;
+            /**
+             * Format: date
+             * @description The last day the next contact is due by (the rule's minimum interval from the last contact, or from the account's creation).
+             */
+            next_due: string | null;
+            /** @description Contacts in the current window of period_days (with a maximum). */
+            contacts_in_period: number | null;
             breaches: components["schemas"]["CadenceBreach"][];
         };
         CustomerCadenceSaved: {
