@@ -1050,7 +1050,7 @@ export interface paths {
         };
         /**
          * Revenue concentration (Pareto)
-         * @description How concentrated a metric is over the customers the caller sees, over whole months ending at the last whole month before `as_of` (default today): the Pareto curve and how many customers make 80%.
+         * @description How concentrated a metric is over the customers the caller sees, over whole months ending at the last whole month before `as_of` (default today): the Pareto curve how many customers make 80%, and the largest customers by name.
          */
         get: operations["getConcentration"];
         put?: never;
@@ -2991,6 +2991,13 @@ export interface components {
             share_bp: number[];
             /** @description How few of the largest customers make 80% of the total. */
             customers_for_80_percent: number;
+            /** @description The largest customers, largest first (equal amounts: lower id first), each with its share of the total. */
+            top: {
+                customer_id: number;
+                name: string;
+                amount: number;
+                share_bp: number;
+            }[];
         };
         /** @description A contact record (客户接触记录): one contact with a customer over any channel, always with a purpose. */
         Interaction: {
@@ -5849,6 +5856,8 @@ export interface operations {
                 metric?: "revenue" | "orders" | "margin";
                 window_months?: number;
                 as_of?: string;
+                /** @description How many of the largest customers to name. */
+                top?: number;
             };
             header?: never;
             path?: never;
