@@ -1418,6 +1418,16 @@ async function runConcentration() {
         await row.getByText(String(Math.ceil((c.customers * p) / 100)), { exact: true }).waitFor();
         await row.getByText(`${(c.share_bp[p] / 100).toFixed(1)}%`).waitFor();
       }
+      // The largest customers by name, each linking to its dossier.
+      assert.equal(c.top.length, 10);
+      const named = page.getByTestId('top-customers').locator('tr.ant-table-row');
+      assert.equal(await named.count(), 10);
+      const first = named.first().getByRole('link', { name: c.top[0].name, exact: true });
+      assert.equal(await first.getAttribute('href'), `/customers/${c.top[0].customer_id}`);
+      await named
+        .first()
+        .getByText(`${(c.top[0].share_bp / 100).toFixed(1)}%`)
+        .waitFor();
       await shot(page, 'concentration');
 
       // Orders over 3 months: the period goes into the URL and the request.

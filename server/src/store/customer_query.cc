@@ -51,7 +51,7 @@ std::string CustomerTotalsSql(const Principal& who, const std::string& column, s
   if (column != "revenue_fen" && column != "orders" && column != "margin_fen") {
     throw std::invalid_argument("unknown roll-up column " + column);
   }
-  return "SELECT sum(m." + column + ") FROM customer_month m JOIN customer c ON c.id = m.customer_id"
+  return "SELECT m.customer_id, sum(m." + column + ") FROM customer_month m JOIN customer c ON c.id = m.customer_id"
          " WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b) +
          " AND m.month BETWEEN " + b.Add(first) + " AND " + b.Add(last) +
          " GROUP BY m.customer_id HAVING sum(m." + column + ") > 0";

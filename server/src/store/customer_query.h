@@ -36,7 +36,7 @@ std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const PageRequest& page, const PostingSize& posting_size,
                             SqlBinder& b);
 
-// Each visible customer's positive sum of a customer_month column over a month range.
+// Each visible customer's id and positive sum of a customer_month column over a month range.
 // `column` must be one of revenue_fen, orders, margin_fen (checked: anything else throws).
 std::string CustomerTotalsSql(const Principal& who, const std::string& column, std::int64_t first,
                               std::int64_t last, SqlBinder& b);

@@ -245,12 +245,22 @@ TEST(Cadence, OverdueCountsBusinessDaysFromTheLastContact) {
   EXPECT_EQ((*breach)["due_on"], ChinaDate(1));
   EXPECT_EQ((*breach)["since"], ChinaDate(0));
 
-  // A new contact ends the breach at once.
+  // A new contact ends the breach at once; the next is due 14 days on.
   Record(kam, late, {{"channel", "phone"}, {"purpose", "回访满意度"}});
   EXPECT_FALSE(BreachOf(kam, late, "overdue"));
+  const json view = CadenceOf(kam, late);
+  EXPECT_EQ(view["source"], "own");
+  EXPECT_EQ(view["effective"]["min_interval_days"], 14);
+  EXPECT_EQ(view["next_due"], ChinaDate(-14));
+  EXPECT_FALSE(view["last_contact_at"].is_null());
+  EXPECT_TRUE(view["contacts_in_period"].is_null());  // no maximum
   // Back to the tier's rule (none: the customer has no tier): nothing to breach.
   EXPECT_EQ(As("admin").Delete(CustomerPath(late) + "/cadence", std::nullopt).status, 204);
-  EXPECT_TRUE(CadenceOf(kam, late)["own"].is_null());
+  const json none = CadenceOf(kam, late);
+  EXPECT_TRUE(none["own"].is_null());
+  EXPECT_TRUE(none["effective"].is_null());
+  EXPECT_EQ(none["source"], "none");
+  EXPECT_TRUE(none["next_due"].is_null());
 }
 
 TEST(Cadence, OverContactedCountsTheWindowOfPeriodDays) {

@@ -446,10 +446,21 @@ TEST(Tiering, ConcentrationFollowsScope) {
   EXPECT_EQ(all["customers_for_80_percent"], 1);
   ASSERT_EQ(all["share_bp"].size(), 101u);
   EXPECT_EQ(all["share_bp"][100], 10000);
+  // The largest customers by name, largest first, each with its share.
+  ASSERT_EQ(all["top"].size(), 3u);
+  EXPECT_EQ(all["top"][0]["amount"], 600000000);
+  EXPECT_EQ(all["top"][0]["share_bp"], 8196);
+  EXPECT_FALSE(all["top"][0]["name"].get<std::string>().empty());
+  EXPECT_EQ(all["top"][2]["amount"], 12000000);
+  const json one = GetJson(specialist,
+                           "/api/v1/analytics/concentration?window_months=12&as_of=2038-12-31&top=1");
+  EXPECT_EQ(one["top"].size(), 1u);
+  EXPECT_EQ(specialist.Get("/api/v1/analytics/concentration?top=101").status, 400);
   // A KAM sees only their own accounts: none of these.
   const json mine = GetJson(As("kam.sh"),
                             "/api/v1/analytics/concentration?window_months=12&as_of=2038-12-31");
   EXPECT_EQ(mine["customers"], 0);
+  EXPECT_TRUE(mine["top"].empty());
   EXPECT_EQ(As("kam.sh").Get("/api/v1/analytics/concentration?metric=profit").status, 400);
   EXPECT_EQ(As("kam.sh").Get("/api/v1/analytics/concentration?window_months=0").status, 400);
 }

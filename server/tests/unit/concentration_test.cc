@@ -23,7 +23,11 @@ TEST(Concentration, CurveAndTheEightyPercentLine) {
       {"the line is reached exactly", {40, 40, 20}, 3, 100, 2, {{34, 8000}, {67, 10000}}},
   };
   for (const auto& c : cases) {
-    const Concentration got = ConcentrationOf(c.amounts);
+    std::vector<CustomerAmount> amounts;
+    for (std::size_t i = 0; i < c.amounts.size(); ++i) {
+      amounts.push_back({static_cast<Id>(i + 1), c.amounts[i]});
+    }
+    const Concentration got = ConcentrationOf(amounts);
     EXPECT_EQ(got.customers, c.customers) << c.name;
     EXPECT_EQ(got.total, c.total) << c.name;
     EXPECT_EQ(got.customers_for_80_percent, c.for_80) << c.name;
@@ -33,6 +37,27 @@ TEST(Concentration, CurveAndTheEightyPercentLine) {
       EXPECT_GE(got.share_bp[k], got.share_bp[k - 1]) << c.name;  // never falls
     }
   }
+}
+
+TEST(Concentration, TheLargestCustomersComeFirstWithTheirShares) {
+  const Concentration c = ConcentrationOf({{7, 10}, {3, 50}, {9, 0}, {4, 10}, {5, 30}}, 3);
+  ASSERT_EQ(c.top.size(), 3u);
+  EXPECT_EQ(c.top[0].customer_id, 3);
+  EXPECT_EQ(c.top[0].share_bp, 5000);
+  EXPECT_EQ(c.top[1].customer_id, 5);
+  EXPECT_EQ(c.top[2].customer_id, 4);  // equal amounts: lower id first
+  EXPECT_EQ(c.top[2].share_bp, 1000);
+  EXPECT_TRUE(ConcentrationOf({{1, 5}}, 0).top.empty());
+  EXPECT_EQ(ConcentrationOf({{1, 5}}, 100).top.size(), 1u);
+}
+
+TEST(Concentration, ATotalBeyondInt64DoesNotWrap) {
+  const std::int64_t big = INT64_MAX / 2 + 1;
+  const Concentration c = ConcentrationOf({{1, big}, {2, big}, {3, big}, {4, big}});
+  EXPECT_EQ(c.total, INT64_MAX);  // saturated, not negative
+  EXPECT_EQ(c.share_bp[50], 5000);
+  EXPECT_EQ(c.share_bp[100], 10000);
+  EXPECT_EQ(c.customers_for_80_percent, 4);
 }
 
 }  // namespace

@@ -1050,7 +1050,7 @@ export interface paths {
         };
         /**
          * Revenue concentration (Pareto)
-         * @description How concentrated a metric is over the customers the caller sees, over whole months ending at the last whole month before `as_of` (default today): the Pareto curve and how many customers make 80%.
+         * @description How concentrated a metric is over the customers the caller sees, over whole months ending at the last whole month before `as_of` (default today): the Pareto curve how many customers make 80%, and the largest customers by name.
          */
         get: operations["getConcentration"];
         put?: never;
@@ -1164,7 +1164,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** An account's own cadence and its breaches */
+        /** An account's cadence: the rule in force, last contact, next due day, breaches */
         get: operations["getCustomerCadence"];
         /**
          * Give an account a cadence of its own
@@ -2991,6 +2991,13 @@ export interface components {
             share_bp: number[];
             /** @description How few of the largest customers make 80% of the total. */
             customers_for_80_percent: number;
+            /** @description The largest customers, largest first (equal amounts: lower id first), each with its share of the total. */
+            top: {
+                customer_id: number;
+                name: string;
+                amount: number;
+                share_bp: number;
+            }[];
         };
         /** @description A contact record (客户接触记录): one contact with a customer over any channel, always with a purpose. */
         Interaction: {
@@ -3156,6 +3163,21 @@ export interface components {
         CustomerCadence: {
             /** @description The account's own rule; null when its tier's rule applies. */
             own: components["schemas"]["CadenceBounds"] | null;
+            /** @description The rule in force: the account's own, else its tier's; null when none applies. */
+            effective: components["schemas"]["CadenceBounds"] | null;
+            /** @enum {string} */
+            source: "own" | "tier" | "none";
+            /** @description The account's tier in the primary scheme. */
+            tier: string | null;
+            /** Format: date-time */
+            last_contact_at: string | null;
+            /**
+             * Format: date
+             * @description The last day the next contact is due by (the rule's minimum interval from the last contact, or from the account's creation).
+             */
+            next_due: string | null;
+            /** @description Contacts in the current window of period_days (with a maximum). */
+            contacts_in_period: number | null;
             breaches: components["schemas"]["CadenceBreach"][];
         };
         CustomerCadenceSaved: {
@@ -5834,6 +5856,8 @@ export interface operations {
                 metric?: "revenue" | "orders" | "margin";
                 window_months?: number;
                 as_of?: string;
+                /** @description How many of the largest customers to name. */
+                top?: number;
             };
             header?: never;
             path?: never;

@@ -17,6 +17,7 @@ import {
 } from '../modules/analytics/period';
 import { spanText } from '../modules/analytics/spanText';
 import { PeriodPicker } from '../modules/analytics/PeriodPicker';
+import { TopCustomersTable } from '../modules/analytics/TopCustomersTable';
 import { TopSharesTable } from '../modules/analytics/TopSharesTable';
 import { formatFen } from '../modules/customers/money';
 import { ErrorState } from '../ui/ErrorState';
@@ -96,9 +97,18 @@ function Figures({ concentration: c, period }: { concentration: Concentration; p
         </Typography.Paragraph>
         <ParetoChart concentration={c} />
       </Card>
-      <Card title={t('concentration.top.title')}>
-        <TopSharesTable concentration={c} />
-      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('concentration.top.title')}>
+            <TopSharesTable concentration={c} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('concentration.topCustomers.title')}>
+            <TopCustomersTable concentration={c} />
+          </Card>
+        </Col>
+      </Row>
     </Space>
   );
 }

@@ -284,13 +284,41 @@ Result<CadenceSettings> CadenceService::PutSettings(const Principal& who, const 
   }());
 }
 
-Result<std::optional<CustomerCadence>> CadenceService::Own(const Principal& who,
-                                                           const RequestContext& ctx,
-                                                           Id customer_id) {
-  using R = Result<std::optional<CustomerCadence>>;
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> R {
+Result<CadenceView> CadenceService::View(const Principal& who, const RequestContext& ctx,
+                                         Id customer_id) {
+  const Timestamp now = deps_.clock.Now();
+  const CivilDate today = BusinessDay(now);
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<CadenceView> {
     KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
-    return tx.cadence().Own(c.id);
+    CadenceView v;
+    v.own = tx.cadence().Own(c.id);
+    v.tier = c.tier;
+    v.source = "none";
+    if (v.own) {
+      v.effective = v.own->rule;
+      v.source = "own";
+    } else if (c.tier) {
+      for (const auto& r : tx.cadence().Settings().rules) {
+        if (r.tier == *c.tier) {
+          v.effective = r;
+          v.source = "tier";
+        }
+      }
+    }
+    v.last_contact_at = tx.interactions().LastContact(c.id);
+    if (v.effective && v.effective->min_interval_days) {
+      const CivilDate from = BusinessDay(v.last_contact_at.value_or(c.created_at));
+      v.next_due = CivilFromDays(DaysFromCivil(from) + *v.effective->min_interval_days);
+    }
+    if (v.effective && v.effective->max_contacts) {
+      v.contacts_in_period = tx.interactions().CountSince(
+          c.id, BusinessDayStart(CadenceWindowStart(today, v.effective->period_days)));
+    }
+    BreachFilter f;
+    f.customer_id = c.id;
+    v.breaches = tx.cadence().List(who, f, PageRequest{10, std::nullopt}).items;
+    for (auto& b : v.breaches) b.days_overdue = DaysOverdue(b, today);
+    return v;
   }));
 }
 

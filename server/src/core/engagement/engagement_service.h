@@ -44,6 +44,19 @@ struct MyDay {
   std::vector<VisitPlan> missed_visits;  // latest day first
 };
 
+// An account's cadence as it stands: the rule in force and where it comes from, the last
+// contact, when the next one is due, the contacts in the current window, its breaches.
+struct CadenceView {
+  std::optional<CustomerCadence> own;
+  std::optional<CadenceRule> effective;
+  std::string source;  // own | tier | none
+  std::optional<std::string> tier;
+  std::optional<Timestamp> last_contact_at;
+  std::optional<CivilDate> next_due;            // with a minimum interval
+  std::optional<std::int64_t> contacts_in_period;  // with a maximum
+  std::vector<CadenceBreach> breaches;
+};
+
 class CadenceService {
  public:
   explicit CadenceService(CoreDeps deps) : deps_(deps) {}
@@ -51,8 +64,7 @@ class CadenceService {
   Result<CadenceSettings> PutSettings(const Principal& who, const RequestContext& ctx,
                                       CadenceSettings next, std::int64_t expected_version);
   // The account's own rule (nullopt: its tier's applies).
-  Result<std::optional<CustomerCadence>> Own(const Principal& who, const RequestContext& ctx,
-                                             Id customer_id);
+  Result<CadenceView> View(const Principal& who, const RequestContext& ctx, Id customer_id);
   Result<CustomerCadence> PutOwn(const Principal& who, const RequestContext& ctx, Id customer_id,
                                  CadenceRule rule);
   Status DeleteOwn(const Principal& who, const RequestContext& ctx, Id customer_id);

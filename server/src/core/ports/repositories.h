@@ -24,6 +24,7 @@
 #include "core/notifications/notification.h"
 #include "core/org/org_unit.h"
 #include "core/org/user.h"
+#include "core/tiering/concentration.h"
 #include "core/tiering/tier_records.h"
 
 namespace kams {
@@ -171,7 +172,7 @@ class TransactionRepository {
   virtual std::vector<MonthDelta> Months(Id customer_id) = 0;
   // Each visible customer's positive total of `column` ("revenue_fen", "orders" or
   // "margin_fen") over months [first, last], in no order.
-  virtual std::vector<std::int64_t> Totals(const Principal& who, const std::string& column,
+  virtual std::vector<CustomerAmount> Totals(const Principal& who, const std::string& column,
                                            MonthIndex first, MonthIndex last) = 0;
 };
 

@@ -475,7 +475,7 @@ Result<TieringRun> TieringService::Retier(const Principal& who, const RequestCon
 
 Result<Concentration> TieringService::ConcentrationFor(const Principal& who, Metric metric,
                                                       int window_months,
-                                                      std::optional<CivilDate> as_of) {
+                                                      std::optional<CivilDate> as_of, int top) {
   if (window_months < 1 || window_months > kMaxWindowMonths) {
     return ValidationFailed({{"window_months", "out_of_range"}});
   }
@@ -483,8 +483,14 @@ Result<Concentration> TieringService::ConcentrationFor(const Principal& who, Met
   const std::string column = metric == Metric::kRevenue  ? "revenue_fen"
                              : metric == Metric::kOrders ? "orders"
                                                          : "margin_fen";
+  if (top < 0 || top > kMaxTopCustomers) return ValidationFailed({{"top", "out_of_range"}});
   return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Concentration> {
-    return ConcentrationOf(tx.transactions().Totals(who, column, last - window_months + 1, last));
+    Concentration c =
+        ConcentrationOf(tx.transactions().Totals(who, column, last - window_months + 1, last), top);
+    for (auto& t : c.top) {
+      if (auto customer = tx.customers().Get(who, t.customer_id)) t.name = customer->name;
+    }
+    return c;
   });
 }
 

@@ -114,9 +114,10 @@ class TieringService {
                             const TierScheme& scheme, bool dry_run, const RunOptions& options);
 
   // How concentrated `metric` is over the visible customers in the `window_months` whole months
-  // ending at the last whole month before `as_of` (default today).
+  // ending at the last whole month before `as_of` (default today), with the `top` largest
+  // customers named (0..kMaxTopCustomers).
   Result<Concentration> ConcentrationFor(const Principal& who, Metric metric, int window_months,
-                                         std::optional<CivilDate> as_of);
+                                         std::optional<CivilDate> as_of, int top = 10);
 
   Result<std::vector<CustomerTier>> TiersOf(const Principal& who, const RequestContext& ctx,
                                             Id customer_id);

@@ -256,16 +256,21 @@ void AddEngagementRoutes(Router& r, Services& s,
         authed([&s](Request& req, const Call& call) -> Response {
           auto id = PathId(req, 0);
           if (!id.ok()) return ErrorResponse(id.error(), req);
-          auto own = s.cadence.Own(call.who(), call.ctx, *id);
-          if (!own.ok()) return ErrorResponse(own.error(), req);
-          BreachFilter f;
-          f.customer_id = *id;
-          auto breaches = s.cadence.Breaches(call.who(), f, PageRequest{10, std::nullopt});
-          if (!breaches.ok()) return ErrorResponse(breaches.error(), req);
+          auto view = s.cadence.View(call.who(), call.ctx, *id);
+          if (!view.ok()) return ErrorResponse(view.error(), req);
           json list = json::array();
-          for (const auto& b : breaches->items) list.push_back(BreachJson(b));
-          return JsonResponse(200, json{{"own", *own ? RuleJson((*own)->rule, false) : json(nullptr)},
-                                        {"breaches", list}});
+          for (const auto& b : view->breaches) list.push_back(BreachJson(b));
+          return JsonResponse(
+              200, json{{"own", view->own ? RuleJson(view->own->rule, false) : json(nullptr)},
+                        {"effective", view->effective ? RuleJson(*view->effective, false) : json(nullptr)},
+                        {"source", view->source},
+                        {"tier", OptJson(view->tier)},
+                        {"last_contact_at", TimeJson(view->last_contact_at)},
+                        {"next_due", DateJson(view->next_due)},
+                        {"contacts_in_period", view->contacts_in_period
+                                                   ? json(*view->contacts_in_period)
+                                                   : json(nullptr)},
+                        {"breaches", list}});
         }));
 
   r.Add("PUT", "/api/v1/customers/{id}/cadence",

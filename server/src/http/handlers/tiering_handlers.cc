@@ -229,7 +229,7 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
 
   r.Add("GET", "/api/v1/analytics/concentration",
         authed([&s](Request& req, const Call& call) -> Response {
-          auto q = Query::Parse(req, {"metric", "window_months", "as_of"});
+          auto q = Query::Parse(req, {"metric", "window_months", "as_of", "top"});
           if (!q.ok()) return ErrorResponse(q.error(), req);
           const auto metric = ParseMetric(q->Get("metric").value_or("revenue"));
           if (!metric) return ErrorResponse(ValidationFailed({{"metric", "invalid"}}), req);
@@ -240,14 +240,25 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
             as_of = ParseCivilDate(*text);
             if (!as_of) return ErrorResponse(ValidationFailed({{"as_of", "must_be_date"}}), req);
           }
+          auto top = q->Int("top", 0, kMaxTopCustomers);
+          if (!top.ok()) return ErrorResponse(top.error(), req);
           auto c = s.tiering.ConcentrationFor(call.who(), *metric,
-                                              static_cast<int>(window->value_or(12)), as_of);
+                                              static_cast<int>(window->value_or(12)), as_of,
+                                              static_cast<int>(top->value_or(10)));
           if (!c.ok()) return ErrorResponse(c.error(), req);
+          json top_list = json::array();
+          for (const auto& t : c->top) {
+            top_list.push_back({{"customer_id", t.customer_id},
+                                {"name", t.name},
+                                {"amount", t.amount},
+                                {"share_bp", t.share_bp}});
+          }
           return JsonResponse(200, json{{"metric", std::string(MetricName(*metric))},
                                         {"customers", c->customers},
                                         {"total", c->total},
                                         {"share_bp", c->share_bp},
-                                        {"customers_for_80_percent", c->customers_for_80_percent}});
+                                        {"customers_for_80_percent", c->customers_for_80_percent},
+                                        {"top", top_list}});
         }));
 
   r.Add("GET", "/api/v1/customers/{id}/tiers", authed([&s](Request& req, const Call& call) -> Response {

@@ -151,7 +151,7 @@ class PgTransactionRepository final : public TransactionRepository {
   std::vector<std::pair<std::string, Id>> CustomerRefs() override;
   void LoadRollups(MonthIndex first_month, MonthlyRollups& out) override;
   std::vector<MonthDelta> Months(Id customer_id) override;
-  std::vector<std::int64_t> Totals(const Principal& who, const std::string& column,
+  std::vector<CustomerAmount> Totals(const Principal& who, const std::string& column,
                                    MonthIndex first, MonthIndex last) override;
 
  private:

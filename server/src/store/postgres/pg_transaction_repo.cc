@@ -74,13 +74,15 @@ std::vector<MonthDelta> PgTransactionRepository::Months(Id customer_id) {
   return out;
 }
 
-std::vector<std::int64_t> PgTransactionRepository::Totals(const Principal& who,
+std::vector<CustomerAmount> PgTransactionRepository::Totals(const Principal& who,
                                                          const std::string& column,
                                                          MonthIndex first, MonthIndex last) {
   SqlBinder b(SqlDialect::kPostgres);
   const std::string sql = CustomerTotalsSql(who, column, first, last, b);
-  std::vector<std::int64_t> out;
-  for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) out.push_back(r[0].as<std::int64_t>());
+  std::vector<CustomerAmount> out;
+  for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) {
+    out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>()});
+  }
   return out;
 }
 

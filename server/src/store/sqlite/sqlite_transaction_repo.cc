@@ -115,14 +115,14 @@ std::vector<MonthDelta> SqliteTransactionRepository::Months(Id customer_id) {
   return out;
 }
 
-std::vector<std::int64_t> SqliteTransactionRepository::Totals(const Principal& who,
+std::vector<CustomerAmount> SqliteTransactionRepository::Totals(const Principal& who,
                                                              const std::string& column,
                                                              MonthIndex first, MonthIndex last) {
   SqlBinder b(SqlDialect::kSqlite);
   auto& st = c_.Prepare(CustomerTotalsSql(who, column, first, last, b));
   BindAll(st, b.values());
-  std::vector<std::int64_t> out;
-  while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+  std::vector<CustomerAmount> out;
+  while (st.executeStep()) out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64()});
   return out;
 }
 

@@ -13,7 +13,14 @@ function concentrationOf(amounts: number[]): Concentration {
     total > 0 ? Math.floor(((cumulative[Math.ceil((n * k) / 100)] ?? 0) * 10000) / total) : 0,
   );
   const for80 = total > 0 ? cumulative.findIndex((c) => c * 10 >= total * 8) : 0;
-  return { metric: 'revenue', customers: n, total, share_bp, customers_for_80_percent: for80 };
+  return {
+    metric: 'revenue',
+    customers: n,
+    total,
+    share_bp,
+    customers_for_80_percent: for80,
+    top: [],
+  };
 }
 
 describe('the Pareto chart from the curve', () => {
