@@ -70,13 +70,13 @@ export default function HandoverWizardPage() {
   // Mapping mode first plans the customers dealt in turn, to learn which customers there are.
   const baseOrder = plain && mode === 'mapping' ? dealtOrder(plain, mayOwn) : plain;
   const previewing = step >= 2 && step <= 3;
-  const base = useHandoverPreview(previewing ? leavingId : null, baseOrder);
+  const base = useHandoverPreview(leavingId, baseOrder, previewing);
   const mapping =
     mode === 'mapping' && base.data
       ? seedMapping(base.data.customers, successors, chosenMapping)
       : null;
   const mappedOrder = mapping ? buildOrder(rows, 'mapping', mapping) : null;
-  const mapped = useHandoverPreview(previewing && mapping ? leavingId : null, mappedOrder);
+  const mapped = useHandoverPreview(leavingId, mappedOrder, previewing && mapping !== null);
   const plan = mode === 'mapping' ? mapped : base;
   const order = mode === 'mapping' ? mappedOrder : plain;
   const handOver = useHandOver(leavingId ?? 0);
@@ -124,6 +124,25 @@ export default function HandoverWizardPage() {
     return key ? t(key, { name: leavingName }) : errorMessage(t, error);
   };
 
+  // The server's problems in words: each successor's by name, then the order's own.
+  const problemText = (found: OrderProblems, withRows: boolean) => {
+    const colon = t('common.colon');
+    const successorLines = withRows
+      ? [...found.rows].map(([row, problem]) => {
+          const id = rows[row];
+          const who =
+            (id != null && picked.get(id)?.display_name) ||
+            t('handover.successorNumber', { n: row + 1 });
+          return `${who}${colon}${fieldProblemMessage(t, problem)}`;
+        })
+      : [];
+    const otherLines = found.other.map(
+      ([field, problem]) =>
+        `${t(`handover.problemField.${field}`, { defaultValue: field })}${colon}${fieldProblemMessage(t, problem)}`,
+    );
+    return [...successorLines, ...otherLines].join(t('common.listSeparator'));
+  };
+
   const otherProblems = shownProblems.other.length > 0 && (
     <Alert
       type="error"
@@ -131,12 +150,7 @@ export default function HandoverWizardPage() {
       role="alert"
       data-testid="order-problems"
       message={t('handover.orderProblems')}
-      description={shownProblems.other
-        .map(
-          ([field, problem]) =>
-            `${t(`handover.problemField.${field}`, { defaultValue: field })}${t('common.colon')}${fieldProblemMessage(t, problem)}`,
-        )
-        .join(t('common.listSeparator'))}
+      description={problemText(shownProblems, false)}
     />
   );
 
@@ -238,7 +252,7 @@ export default function HandoverWizardPage() {
               message={t('handover.previewFailed')}
               description={
                 planProblems.rows.size || planProblems.other.length
-                  ? t('handover.fixSuccessors')
+                  ? problemText(planProblems, true)
                   : refusal(planError)
               }
               action={

@@ -145,7 +145,8 @@ export async function renderPage(element: ReactElement, options: Options) {
     { initialEntries: [options.url ?? options.path] },
   );
   const view = render(
-    <ConfigProvider>
+    // No motion: nothing waits for antd's transitions.
+    <ConfigProvider theme={{ token: { motion: false } }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <SessionContext.Provider value={session}>

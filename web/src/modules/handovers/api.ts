@@ -20,9 +20,14 @@ const HANDOVERS_KEY = ['handovers'] as const;
 /**
  * What handing `userId` over by `order` would move, and to whom (POST …/handover/preview
  * changes nothing, so it is read like a query). The previous plan stays on screen while a
- * changed order is planned.
+ * changed order is planned; a refused plan stays known while `enabled` is off, so that the
+ * successors it names can be shown their problems.
  */
-export function useHandoverPreview(userId: number | null, order: HandoverOrder | null) {
+export function useHandoverPreview(
+  userId: number | null,
+  order: HandoverOrder | null,
+  enabled: boolean,
+) {
   return useQuery({
     queryKey: [...HANDOVERS_KEY, 'preview', userId, order],
     queryFn: ({ signal }) =>
@@ -30,7 +35,7 @@ export function useHandoverPreview(userId: number | null, order: HandoverOrder |
         body: order,
         signal,
       }),
-    enabled: userId !== null && order !== null,
+    enabled: enabled && userId !== null && order !== null,
     placeholderData: keepPreviousData,
     staleTime: 0,
     gcTime: 0,

@@ -57,7 +57,7 @@ export function UserSelect({
         const user = users.data?.find((u) => u.id === v);
         if (user) onPick?.(user);
       }}
-      onDropdownVisibleChange={setOpen}
+      onOpenChange={setOpen}
       showSearch
       filterOption={false}
       onSearch={setSearch}
