@@ -156,7 +156,7 @@ function SettingsForm({ initial, onReload }: Props) {
             min={1}
             max={MAX_WINDOW_MINUTES}
             precision={0}
-            addonAfter={t('accessAlert.settings.minutes')}
+            suffix={t('accessAlert.settings.minutes')}
             style={{ width: 200 }}
             data-testid="window-minutes"
           />

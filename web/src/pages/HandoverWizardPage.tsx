@@ -200,6 +200,7 @@ export default function HandoverWizardPage() {
                 value={leavingId}
                 valueLabel={leaving ? `${leaving.display_name} (${leaving.username})` : null}
                 onChange={chooseLeaving}
+                autoFocus={!leavingId}
                 placeholder={t('handover.pickLeaving')}
                 unavailable={(u) => {
                   const why = leavingUnavailable(u, me);

@@ -70,6 +70,7 @@ export function SuccessorRows({
                   valueLabel={id !== null ? names.get(id) : null}
                   onChange={(v) => setRow(row, v)}
                   onPick={onPick}
+                  autoFocus={row === rows.length - 1 && id === null}
                   filters={{ active: true }}
                   placeholder={t('handover.pickSuccessor')}
                   unavailable={(u) => {
