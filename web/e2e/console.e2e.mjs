@@ -1427,6 +1427,11 @@ async function runNominations() {
         .locator('tr.ant-table-row', { hasText: customer.name });
       await row.getByTestId(`reject-${nomination.id}`).click();
       const modal = dirPage.getByTestId('decision-modal');
+      // Submitted only once the dialog's form is there (its comment box takes the focus): on a
+      // loaded machine a click while it still opens may meet a form not yet reset.
+      await dirPage.waitForFunction(
+        () => document.activeElement?.getAttribute('data-testid') === 'decision-comment',
+      );
       await modal.getByTestId('decision-ok').click();
       await modal.getByText('必填').waitFor();
       await modal.getByTestId('decision-comment').fill('缺少近一年交易数据');
@@ -1700,11 +1705,13 @@ async function runHandover() {
   );
 
   await step(
-    'the handover is in the handovers list, and the dossier names the earlier KAM with a link to it (en-US)',
+    'an executive in English finds the handover in the handovers list, and the dossier names the earlier KAM with a link to it',
     async () => {
       assert.ok(handover, 'the handover was made');
+      // An executive (exec, whom no other step uses) reads every handover; the administrator's
+      // console keeps the language an earlier step chose.
       const en = await newPage({ locale: 'en-US' });
-      await login(en, 'admin');
+      await login(en, 'exec');
       await en.locator('.ant-pro-sider').getByText('Handovers', { exact: true }).click();
       await en.waitForURL(/\/handovers$/);
       const list = en.getByTestId('handovers');
