@@ -177,7 +177,7 @@ export default function AccessAlertPage() {
               columns={[
                 {
                   key: 'customer',
-                  title: t('handover.kind.customer'),
+                  title: t('accessAlert.field.customer'),
                   render: (_, c) => (
                     <Link to={`/customers/${c.customer_id}`}>{c.customer_name}</Link>
                   ),

@@ -69,7 +69,7 @@ export default function HandoverDecayPage() {
               columns={[
                 {
                   key: 'customer',
-                  title: t('handover.kind.customer'),
+                  title: t('handover.customer'),
                   render: (_, d) => (
                     <Link to={`/customers/${d.customer_id}`}>{d.customer_name}</Link>
                   ),
@@ -86,7 +86,7 @@ export default function HandoverDecayPage() {
                 { key: 'from', title: t('handover.field.from'), dataIndex: 'from_user_name' },
                 {
                   key: 'to',
-                  title: t('handover.field.to'),
+                  title: t('handover.successor'),
                   render: (_, d) =>
                     d.to_user_name ?? (
                       <Typography.Text type="secondary">{t('cadence.noOwner')}</Typography.Text>

@@ -60,7 +60,7 @@ export function PreviewPanel({ preview, mapping, customerProblems }: Props) {
             columns={[
               {
                 key: 'customer',
-                title: t('handover.kind.customer'),
+                title: t('handover.customer'),
                 render: (_, c) => (
                   <Link to={`/customers/${c.customer_id}`}>
                     {c.customer_name ?? `#${c.customer_id}`}
