@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
   FieldTimeOutlined,
@@ -7,8 +8,10 @@ import {
   FundOutlined,
   RiseOutlined,
   SendOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
@@ -39,6 +42,9 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   cadenceRules: <FieldTimeOutlined />,
   concentration: <FundOutlined />,
   users: <UserOutlined />,
+  handovers: <SwapOutlined />,
+  handoverDecay: <UserSwitchOutlined />,
+  accessAlerts: <AlertOutlined />,
   orgUnits: <ApartmentOutlined />,
 };
 

@@ -52,7 +52,7 @@ export function CustomerSelect({
         const customer = customers.data?.find((c) => c.id === v);
         if (customer) onPick?.(customer);
       }}
-      onDropdownVisibleChange={setOpen}
+      onOpenChange={setOpen}
       showSearch
       filterOption={false}
       onSearch={setSearch}

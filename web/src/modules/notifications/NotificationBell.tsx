@@ -39,6 +39,9 @@ export function NotificationBell() {
     if (fresh.some((n) => n.entity === 'interaction')) {
       void client.invalidateQueries({ queryKey: ['interactions'] });
     }
+    if (fresh.some((n) => n.entity === 'access_alert')) {
+      void client.invalidateQueries({ queryKey: ['accessAlerts'] });
+    }
     for (const n of fresh) {
       if (n.customer_id !== null) {
         void client.invalidateQueries({ queryKey: ['customers', 'one', n.customer_id] });
