@@ -11,6 +11,7 @@ const counts = {
   next_step: 1,
   request: 0,
   nomination: 1,
+  visit_plan: 0,
   notification: 0,
 };
 const handover: Handover = {

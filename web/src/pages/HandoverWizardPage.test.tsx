@@ -15,6 +15,7 @@ const counts = {
   next_step: 3,
   request: 0,
   nomination: 0,
+  visit_plan: 0,
   notification: 4,
 };
 const nothing = { ...counts, customer: 0, team_seat: 0, next_step: 0, notification: 0 };

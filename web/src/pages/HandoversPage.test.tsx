@@ -12,6 +12,7 @@ const counts = {
   next_step: 3,
   request: 0,
   nomination: 1,
+  visit_plan: 0,
   notification: 0,
 };
 const handover: Handover = {

@@ -97,6 +97,7 @@ describe('what moves', () => {
     next_step: 0,
     request: 3,
     nomination: 0,
+    visit_plan: 0,
     notification: 4,
   };
   it('counts everything', () => expect(totalCount(counts)).toBe(10));

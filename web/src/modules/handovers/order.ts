@@ -16,6 +16,7 @@ export const HANDOVER_KINDS: readonly HandoverKind[] = [
   'next_step',
   'request',
   'nomination',
+  'visit_plan',
   'notification',
 ];
 

@@ -108,6 +108,12 @@ function ItemLink({ item }: { item: HandoverItem }) {
             : t('nomination.number', { id: item.entity_id })}
         </Link>
       );
+    case 'visit_plan':
+      return item.customer_id ? (
+        <Link to={`/customers/${item.customer_id}?tab=visits`}>{customer}</Link>
+      ) : (
+        <span>{t('handover.itemNumber', { id: item.entity_id })}</span>
+      );
     case 'notification':
       return (
         <span>
