@@ -20,5 +20,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // Page tests render antd in jsdom, which is slow on a shared two-core machine.
+    testTimeout: 30_000,
   },
 });

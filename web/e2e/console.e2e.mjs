@@ -216,6 +216,8 @@ async function runBench() {
 }
 
 async function runFull() {
+  // Raised now, looked at last: the access check runs every minute meanwhile.
+  const alertSeed = await seedAccessAlert();
   const kamApi = await apiAs('kam.sh');
   const kamPage = await newPage();
 
@@ -481,6 +483,9 @@ async function runFull() {
       'Contact cadence',
       'Concentration',
       'Users',
+      'Handovers',
+      'Handover breaches',
+      'Bulk-access alerts',
       'Org units',
     ]);
     await page.goto(`${BASE}/users`);
@@ -619,6 +624,8 @@ async function runFull() {
   await runAccountTeam();
   await runConcentration();
   await runNominations();
+  await runHandover();
+  await runAccessAlerts(alertSeed);
 
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
@@ -1688,6 +1695,11 @@ async function runNominations() {
         .locator('tr.ant-table-row', { hasText: customer.name });
       await row.getByTestId(`reject-${nomination.id}`).click();
       const modal = dirPage.getByTestId('decision-modal');
+      // Submitted only once the dialog's form is there (its comment box takes the focus): on a
+      // loaded machine a click while it still opens may meet a form not yet reset.
+      await dirPage.waitForFunction(
+        () => document.activeElement?.getAttribute('data-testid') === 'decision-comment',
+      );
       await modal.getByTestId('decision-ok').click();
       await modal.getByText('必填').waitFor();
       await modal.getByTestId('decision-comment').fill('缺少近一年交易数据');
@@ -1848,6 +1860,234 @@ async function runNominations() {
   });
 
   for (const page of [kamPage, dirPage, specialistPage]) await page.context().close();
+}
+
+// ------------------------------------------------------------------ handover
+
+async function runHandover() {
+  const adminApi = await apiAs('admin');
+  const userNamed = async (username) =>
+    (await adminApi.get(`/users?q=${username}`)).items.find((u) => u.username === username);
+  // A KAM no other step uses who owns accounts, and a KAM of the same city to take them over
+  // (not Hangzhou: the demo's own handover, ye.feng to fang.xin, stays for the decay view).
+  let leaving;
+  let successor;
+  for (const [a, b] of [
+    ['liu.yang', 'wang.jing'],
+    ['liang.jie', 'lin.yi'],
+  ]) {
+    const [u, s] = [await userNamed(a), await userNamed(b)];
+    const owns = u && (await adminApi.get(`/customers?owner_id=${u.id}&limit=1`)).items.length;
+    if (u?.active && s?.active && owns) {
+      [leaving, successor] = [u, s];
+      break;
+    }
+  }
+  assert.ok(leaving, 'the demo has an active KAM with accounts and a successor');
+  const owned = (await adminApi.get(`/customers?owner_id=${leaving.id}&limit=500`)).items;
+  const plan = await adminApi.post(`/users/${leaving.id}/handover/preview`, {
+    to_user_ids: [successor.id],
+  });
+  assert.equal(plan.counts.customer, owned.length);
+  const page = await newPage();
+  let handover;
+
+  await step(
+    'an administrator hands a leaving KAM over from the users page: successor, preview counts, a warning, the result; the KAM is disabled and the customers have the successor as owner',
+    async () => {
+      await login(page, 'admin');
+      await page.locator('.ant-pro-sider').getByText('用户', { exact: true }).click();
+      await page.getByLabel('搜索姓名或用户名').fill(leaving.username);
+      await page.getByTestId(`hand-over-${leaving.username}`).click();
+      await page.waitForURL(new RegExp(`/handovers/new\\?user=${leaving.id}$`));
+      await page.getByTestId('leaving-user').getByText(leaving.display_name).waitFor();
+
+      // (b) One successor: everything goes to them.
+      assert.ok(await page.getByTestId('wizard-next').isDisabled(), 'a successor is needed');
+      await page.getByTestId('successor-0').click();
+      await page.keyboard.type(successor.display_name);
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .getByText(`${successor.display_name} (${successor.username})`)
+        .click();
+      assert.ok(await page.getByRole('radio', { name: /全部交给一人/ }).isChecked());
+      await shot(page, 'handover-successors');
+      await page.getByTestId('wizard-next').click();
+
+      // (c) The server's plan, by kind and by successor.
+      const preview = page.getByTestId('handover-preview');
+      for (const [kind, count] of Object.entries(plan.counts)) {
+        await page.waitForFunction(
+          ([k, want]) =>
+            document.querySelector(`[data-testid=count-${k}] .ant-statistic-content-value`)
+              ?.textContent === want,
+          [kind, String(count)],
+        );
+      }
+      await preview
+        .getByTestId(`successor-${successor.id}`)
+        .getByText(successor.display_name)
+        .waitFor();
+      await preview
+        .getByTestId('customers-by-successor')
+        .getByText(owned[0].name, { exact: true })
+        .waitFor();
+      await shot(page, 'handover-preview');
+      await page.getByTestId('wizard-next').click();
+
+      // (d) The warning, then the handover.
+      await page
+        .getByTestId('handover-warning')
+        .getByText(`${leaving.display_name} 将立即被停用并退出登录`)
+        .waitFor();
+      await shot(page, 'handover-confirm');
+      await page.getByRole('button', { name: `交接并停用 ${leaving.display_name}` }).click();
+
+      // (e) The handover as recorded.
+      await page.getByTestId('handover-done').getByText('交接已完成').waitFor();
+      await page.getByTestId('handover-from').getByText(leaving.display_name).waitFor();
+      await page.getByTestId('handover-items').getByText(owned[0].name).first().waitFor();
+      await shot(page, 'handover-done');
+      handover = (await adminApi.get(`/handovers?user_id=${leaving.id}`)).items[0];
+      assert.ok(handover, 'the handover is recorded');
+      assert.equal(handover.counts.customer, owned.length);
+      assert.equal((await userNamed(leaving.username)).active, false);
+      assert.equal(
+        (await adminApi.get(`/customers?owner_id=${leaving.id}&limit=1`)).items.length,
+        0,
+      );
+
+      // The users list says the KAM is disabled; the customers name the successor as owner.
+      await page.getByRole('button', { name: '返回用户列表' }).click();
+      await page.waitForURL(/\/users$/);
+      await page.getByLabel('搜索姓名或用户名').fill(leaving.username);
+      const row = page.locator('tr.ant-table-row', { hasText: leaving.username });
+      await row.getByText('已停用').waitFor();
+      await page.goto(`${BASE}/customers?q=${encodeURIComponent(owned[0].name)}`);
+      await rows(page)
+        .filter({ hasText: owned[0].name })
+        .getByText(successor.display_name)
+        .waitFor();
+      await shot(page, 'handover-customers-owner');
+    },
+  );
+
+  await step(
+    'an executive in English finds the handover in the handovers list, and the dossier names the earlier KAM with a link to it',
+    async () => {
+      assert.ok(handover, 'the handover was made');
+      // An executive (exec, whom no other step uses) reads every handover; the administrator's
+      // console keeps the language an earlier step chose.
+      const en = await newPage({ locale: 'en-US' });
+      await login(en, 'exec');
+      await en.locator('.ant-pro-sider').getByText('Handovers', { exact: true }).click();
+      await en.waitForURL(/\/handovers$/);
+      const list = en.getByTestId('handovers');
+      await list.getByText(leaving.display_name).first().waitFor();
+      await shot(en, 'handovers-en');
+      await en.getByTestId(`handover-${handover.id}`).click();
+      await en.waitForURL(new RegExp(`/handovers/${handover.id}$`));
+      await en
+        .getByTestId('handover-title')
+        .getByText(`Handover of ${leaving.display_name}`)
+        .waitFor();
+      await shot(en, 'handover-detail-en');
+      await en.goto(`${BASE}/customers/${owned[0].id}?tab=team`);
+      const history = en.getByTestId('owner-history');
+      await history.getByText(leaving.display_name).waitFor();
+      await history.getByRole('link', { name: `Handover #${handover.id}` }).waitFor();
+      await en.getByTestId('team-owner').getByText(successor.display_name).waitFor();
+      await shot(en, 'dossier-owner-history-en');
+      await en.goto(`${BASE}/handovers/decay`);
+      await en.getByTestId('decay').waitFor();
+      await shot(en, 'handover-decay-en');
+      await en.context().close();
+    },
+  );
+
+  await page.context().close();
+}
+
+// ------------------------------------------------------------------ bulk-access alerts
+
+/**
+ * Lowers the executives' threshold to three customers and has one (huang.zhiyuan, whom no
+ * other step uses) read five dossiers, so that the access check raises an alert.
+ */
+async function seedAccessAlert() {
+  const adminApi = await apiAs('admin');
+  const reader = await apiAs('huang.zhiyuan');
+  const before = await adminApi.get('/access-alert-settings');
+  const lowered = await adminApi.put(
+    '/access-alert-settings',
+    {
+      window_minutes: before.window_minutes,
+      thresholds: { ...before.thresholds, executive: 3 },
+    },
+    before.version,
+  );
+  for (const c of (await reader.get('/customers?limit=5&sort=id')).items) {
+    await reader.get(`/customers/${c.id}`);
+  }
+  return { adminApi, reader: reader.user, before, lowered };
+}
+
+/** Waits (bounded) until the access check has raised an open alert about `userId`. */
+async function waitForAlert(api, userId, timeout = 150_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const alert = (await api.get('/access-alerts?status=open&limit=50')).items.find(
+      (a) => a.user_id === userId,
+    );
+    if (alert) return alert;
+    if (Date.now() > until) throw new Error(`no alert about user ${userId} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+}
+
+async function runAccessAlerts({ adminApi, reader, before, lowered }) {
+  await step(
+    'a KAM specialist in English finds a bulk-access alert, sees what was read, and acknowledges it with a comment; the thresholds page shows each role',
+    async () => {
+      const specialistApi = await apiAs('specialist');
+      const alert = await waitForAlert(specialistApi, reader.id);
+      const page = await newPage({ locale: 'en-US' });
+      await login(page, 'specialist');
+      await page.locator('.ant-pro-sider').getByText('Bulk-access alerts').click();
+      await page.waitForURL(/\/access-alerts$/);
+      const list = page.getByTestId('access-alerts');
+      await list.getByText(reader.display_name).first().waitFor();
+      await shot(page, 'access-alerts-en');
+      await page.getByTestId(`alert-${alert.id}`).click();
+      await page.waitForURL(new RegExp(`/access-alerts/${alert.id}$`));
+      await page
+        .getByTestId('alert-customers')
+        .getByText(alert.top_customers[0].customer_name)
+        .waitFor();
+      // A comment is required.
+      await page.getByTestId('acknowledge-submit').click();
+      await page.getByTestId('acknowledge').getByText('Required').waitFor();
+      await page.getByTestId('acknowledge-comment').fill('Asked them: preparing the board review.');
+      await page.getByTestId('acknowledge-comment').press('Control+Enter');
+      await page.getByText('Alert acknowledged').waitFor();
+      await page.getByTestId('alert-status').getByText('Acknowledged').waitFor();
+      await page.getByTestId('alert-comment').getByText('preparing the board review').waitFor();
+      await shot(page, 'access-alert-acknowledged-en');
+      assert.equal((await specialistApi.get(`/access-alerts/${alert.id}`)).status, 'acknowledged');
+
+      await page.goto(`${BASE}/access-alerts/settings`);
+      await page.getByTestId('alert-settings').getByText('Thresholds per role').waitFor();
+      assert.equal(await page.getByTestId('threshold-executive').inputValue(), '3');
+      await shot(page, 'access-alert-settings-en');
+      await page.context().close();
+    },
+  );
+  // The demo's thresholds again.
+  await adminApi.put(
+    '/access-alert-settings',
+    { window_minutes: before.window_minutes, thresholds: before.thresholds },
+    lowered.version,
+  );
 }
 
 await step('no page errors, CSP refusals or requests beyond loopback', async () => {

@@ -72,7 +72,8 @@ Status ReadInt(const json& body, const char* name, std::int64_t min, std::int64_
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) return Ok();
   if (!it->is_number_integer() || it->get<std::int64_t>() < min || it->get<std::int64_t>() > max) {
-    problems.push_back({prefix + name, it->is_number_integer() ? "out_of_range" : "must_be_integer"});
+    problems.push_back(
+        {prefix + name, it->is_number_integer() ? "out_of_range" : "must_be_integer"});
   } else {
     out = it->get<std::int64_t>();
   }

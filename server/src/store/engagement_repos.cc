@@ -7,16 +7,23 @@
 namespace kams {
 namespace {
 
-constexpr const char* kInteractionSelect =
+constexpr const char* kInteractionColumnsSql =
     "SELECT i.id, i.customer_id, i.version, i.channel, i.purpose, i.summary, i.outcome, "
     "i.next_step, i.next_step_due, i.next_step_owner_id, i.next_step_done_at, i.is_request, "
     "i.first_contact_owner_id, i.request_closed_at, i.occurred_at, i.recorded_by, i.created_at, "
     "i.updated_at, c.name, u.display_name, "
     "(SELECT x.display_name FROM app_user x WHERE x.id = i.next_step_owner_id), "
     "(SELECT x.display_name FROM app_user x WHERE x.id = i.first_contact_owner_id), "
-    "(SELECT v.id FROM visit_plan v WHERE v.interaction_id = i.id) "
-    "FROM interaction i JOIN customer c ON c.id = i.customer_id "
-    "JOIN app_user u ON u.id = i.recorded_by";
+    "(SELECT v.id FROM visit_plan v WHERE v.interaction_id = i.id) ";
+
+// Records with their customer and recorder; `by_time` reads the records first (the WHERE
+// must then join the customer: c.id = i.customer_id; see List).
+std::string InteractionSelect(bool by_time = false) {
+  return std::string(kInteractionColumnsSql) +
+         (by_time ? "FROM interaction i CROSS JOIN customer c JOIN app_user u ON u.id = i.recorded_by"
+                  : "FROM interaction i JOIN customer c ON c.id = i.customer_id "
+                    "JOIN app_user u ON u.id = i.recorded_by");
+}
 
 Interaction ReadInteraction(const SqlRow& r) {
   Interaction i;
@@ -80,12 +87,15 @@ CadenceRule ReadRule(const SqlRow& r, int at) {
   return rule;
 }
 
+// Breaches are few beside customers: CROSS JOIN keeps SQLite walking the breaches and
+// looking each customer up, instead of walking a wide scope's customers (PostgreSQL plans
+// it as any inner join).
 constexpr const char* kBreachSelect =
     "SELECT b.customer_id, b.kind, b.since, b.due_on, b.last_contact_at, b.contacts_in_period, "
     "b.min_interval_days, b.max_contacts, b.period_days, b.notified_owner_at, "
     "b.notified_director_at, c.name, c.tier, c.owner_id, u.display_name, c.org_unit_id "
-    "FROM cadence_breach b JOIN customer c ON c.id = b.customer_id "
-    "LEFT JOIN app_user u ON u.id = c.owner_id";
+    "FROM cadence_breach b CROSS JOIN customer c "
+    "LEFT JOIN app_user u ON u.id = c.owner_id WHERE c.id = b.customer_id";
 
 CadenceBreach ReadBreach(const SqlRow& r) {
   CadenceBreach b;
@@ -168,7 +178,7 @@ std::optional<Interaction> SqlInteractionRepository::Get(Id id) {
   SqlBinder b(run_.dialect());
   std::vector<Interaction> found;
   run_.Run(b,
-           std::string(kInteractionSelect) + " WHERE i.id = " + b.Add(id) +
+           InteractionSelect() + " WHERE i.id = " + b.Add(id) +
                " AND i.deleted_at IS NULL",
            [&](const SqlRow& r) { found.push_back(ReadInteraction(r)); });
   if (found.empty()) return std::nullopt;
@@ -211,9 +221,14 @@ void SqlInteractionRepository::ReadRefs(std::vector<Interaction>& items) {
 Page<Interaction> SqlInteractionRepository::List(const Principal& who, const InteractionFilter& f,
                                                  const PageRequest& page) {
   SqlBinder b(run_.dialect());
-  std::string sql = std::string(kInteractionSelect) +
-                    " WHERE i.deleted_at IS NULL AND c.deleted_at IS NULL AND " +
-                    CustomerScopePredicate(who, b);
+  // A wide scope without a narrowing filter walks the records newest first (CROSS JOIN keeps
+  // SQLite on the interaction_time index) and stops at the page's end, instead of sorting
+  // every record of every customer in scope.
+  const bool narrow = who.scope() == ScopeKind::kOwnAccounts || f.customer_id || f.recorded_by ||
+                      f.participant_id || f.next_step_owner_id || f.request_owner_id;
+  std::string sql = narrow ? InteractionSelect() + " WHERE "
+                           : InteractionSelect(true) + " WHERE c.id = i.customer_id AND ";
+  sql += "i.deleted_at IS NULL AND c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
   if (f.customer_id) sql += " AND i.customer_id = " + b.Add(*f.customer_id);
   if (f.recorded_by) sql += " AND i.recorded_by = " + b.Add(*f.recorded_by);
   if (f.participant_id) {
@@ -259,7 +274,7 @@ std::vector<Interaction> SqlInteractionRepository::GetMany(const std::vector<Id>
   if (ids.empty()) return found;
   SqlBinder b(run_.dialect());
   run_.Run(b,
-           std::string(kInteractionSelect) + " WHERE i.id IN (" + SqlIdList(ids, b) +
+           InteractionSelect() + " WHERE i.id IN (" + SqlIdList(ids, b) +
                ") AND i.deleted_at IS NULL",
            [&](const SqlRow& r) { found.push_back(ReadInteraction(r)); });
   ReadRefs(found);
@@ -286,14 +301,18 @@ std::int64_t SqlInteractionRepository::CountSince(Id customer_id, Timestamp from
   return n;
 }
 
-std::vector<BirthdayReminder> SqlInteractionRepository::Birthdays(Id user_id) {
+std::vector<BirthdayReminder> SqlInteractionRepository::Birthdays(
+    Id user_id, const std::vector<std::string>& month_days) {
+  if (month_days.empty()) return {};
   SqlBinder b(run_.dialect());
   const std::string user = b.Add(user_id);
+  std::string days;
+  for (const auto& d : month_days) days += (days.empty() ? "" : ", ") + b.Add(d);
   std::vector<BirthdayReminder> out;
   run_.Run(b,
            "SELECT ct.id, ct.name, c.id, c.name, ct.birthday FROM contact ct "
            "JOIN customer c ON c.id = ct.customer_id WHERE c.deleted_at IS NULL AND "
-           "ct.birthday <> '' AND (c.owner_id = " + user +
+           "substr(ct.birthday, length(ct.birthday) - 4) IN (" + days + ") AND (c.owner_id = " + user +
                " OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = " + user +
                ")) ORDER BY ct.id",
            [&](const SqlRow& r) {
@@ -434,7 +453,7 @@ std::vector<CadenceBreach> SqlCadenceRepository::Breaches(Id customer_id) {
   SqlBinder b(run_.dialect());
   std::vector<CadenceBreach> out;
   run_.Run(b,
-           std::string(kBreachSelect) + " WHERE b.customer_id = " + b.Add(customer_id) +
+           std::string(kBreachSelect) + " AND b.customer_id = " + b.Add(customer_id) +
                " ORDER BY b.kind",
            [&](const SqlRow& r) { out.push_back(ReadBreach(r)); });
   return out;
@@ -469,7 +488,7 @@ Page<CadenceBreach> SqlCadenceRepository::List(const Principal& who, const Breac
                                                const PageRequest& page) {
   SqlBinder b(run_.dialect());
   std::string sql =
-      std::string(kBreachSelect) + " WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
+      std::string(kBreachSelect) + " AND c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
   if (f.kind) sql += " AND b.kind = " + b.Add(std::string(BreachKindName(*f.kind)));
   if (f.owner_id) sql += " AND c.owner_id = " + b.Add(*f.owner_id);
   if (f.customer_id) sql += " AND b.customer_id = " + b.Add(*f.customer_id);

@@ -18,7 +18,8 @@ class SqlInteractionRepository final : public InteractionRepository {
                          const PageRequest& page) override;
   std::optional<Timestamp> LastContact(Id customer_id) override;
   std::int64_t CountSince(Id customer_id, Timestamp from) override;
-  std::vector<BirthdayReminder> Birthdays(Id user_id) override;
+  std::vector<BirthdayReminder> Birthdays(Id user_id,
+                                          const std::vector<std::string>& month_days) override;
   std::vector<Interaction> GetMany(const std::vector<Id>& ids) override;
 
  private:

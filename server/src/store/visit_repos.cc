@@ -8,12 +8,19 @@
 namespace kams {
 namespace {
 
-constexpr const char* kPlanSelect =
+constexpr const char* kPlanColumnsSql =
     "SELECT v.id, v.customer_id, v.owner_id, v.version, v.planned_on, v.start_time, v.purpose, "
     "v.status, v.interaction_id, v.cancel_reason, v.completed_at, v.cancelled_at, v.created_by, "
-    "v.created_at, v.updated_at, c.name, o.display_name, cb.display_name "
-    "FROM visit_plan v JOIN customer c ON c.id = v.customer_id "
-    "JOIN app_user o ON o.id = v.owner_id JOIN app_user cb ON cb.id = v.created_by";
+    "v.created_at, v.updated_at, c.name, o.display_name, cb.display_name ";
+
+// Plans with their customer, owner and planner. `by_time` reads the plans first, in time
+// order (CROSS JOIN keeps SQLite on visit_plan_time): the WHERE must join the customer.
+std::string PlanSelect(bool by_time) {
+  return std::string(kPlanColumnsSql) +
+         (by_time ? "FROM visit_plan v CROSS JOIN customer c "
+                  : "FROM visit_plan v JOIN customer c ON c.id = v.customer_id ") +
+         "JOIN app_user o ON o.id = v.owner_id JOIN app_user cb ON cb.id = v.created_by";
+}
 
 VisitPlan ReadPlan(const SqlRow& r) {
   VisitPlan p;
@@ -40,9 +47,9 @@ VisitPlan ReadPlan(const SqlRow& r) {
 
 // The columns Insert and Update write, in this order.
 constexpr const char* kPlanColumns[] = {
-    "customer_id", "owner_id",       "version",       "planned_on",   "start_time",
-    "starts_at",   "purpose",        "status",        "interaction_id", "cancel_reason",
-    "completed_at", "cancelled_at",  "updated_at"};
+    "customer_id",  "owner_id",     "version",   "planned_on",     "start_time",
+    "starts_at",    "purpose",      "status",    "interaction_id", "cancel_reason",
+    "completed_at", "cancelled_at", "updated_at"};
 
 std::vector<std::string> PlanValues(const VisitPlan& p, SqlBinder& b) {
   return {b.Add(p.customer_id),
@@ -67,15 +74,16 @@ std::string ReviewedUsers(const Principal& who, SqlBinder& b) {
   if (who.role == Role::kAdmin) return "SELECT ru.id FROM app_user ru WHERE ru.id <> " + me;
   if (who.role == Role::kDirector) {
     return "SELECT ru.id FROM app_user ru WHERE ru.id <> " + me +
-           " AND ru.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
+           " AND ru.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id "
+           "= " +
            b.Add(who.org_unit_id) + ")";
   }
   return "SELECT ru.id FROM app_user ru WHERE 1 = 0";
 }
 
-std::string Marked(const char* kind, const char* id_column) {
-  return std::string("EXISTS (SELECT 1 FROM review_mark m WHERE m.item_kind = '") + kind +
-         "' AND m.item_id = " + id_column + ")";
+// The table that holds items of a kind.
+const char* TableOf(ReviewKind kind) {
+  return kind == ReviewKind::kInteraction ? "interaction" : "visit_plan";
 }
 
 std::optional<std::int64_t> ParseInt(const std::string& s) {
@@ -132,8 +140,8 @@ void SqlVisitPlanRepository::WriteRefs(const VisitPlan& p) {
     SqlBinder b(run_.dialect());
     std::string rows;
     for (Id ref : ids) rows += (rows.empty() ? "(" : ", (") + b.Add(p.id) + ", " + b.Add(ref) + ")";
-    run_.Run(b, std::string("INSERT INTO ") + table + " (visit_plan_id, " + column + ") VALUES " +
-                    rows);
+    run_.Run(
+        b, std::string("INSERT INTO ") + table + " (visit_plan_id, " + column + ") VALUES " + rows);
   };
   write("visit_plan_contact", "contact_id", p.contact_ids);
   write("visit_plan_participant", "user_id", p.participant_ids);
@@ -172,9 +180,9 @@ void SqlVisitPlanRepository::ReadRefs(std::vector<VisitPlan>& plans) {
 }
 
 std::vector<VisitPlan> SqlVisitPlanRepository::Select(const std::string& where_and_order,
-                                                      SqlBinder& b) {
+                                                      SqlBinder& b, bool by_time) {
   std::vector<VisitPlan> out;
-  run_.Run(b, std::string(kPlanSelect) + " " + where_and_order,
+  run_.Run(b, PlanSelect(by_time) + " " + where_and_order,
            [&](const SqlRow& r) { out.push_back(ReadPlan(r)); });
   return out;
 }
@@ -198,11 +206,17 @@ std::vector<VisitPlan> SqlVisitPlanRepository::GetMany(const std::vector<Id>& id
 Page<VisitPlan> SqlVisitPlanRepository::List(const Principal& who, const VisitPlanFilter& f,
                                              const PageRequest& page) {
   SqlBinder b(run_.dialect());
-  std::string where = "WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
+  const bool by_time = who.scope() != ScopeKind::kOwnAccounts && !f.owner_id && !f.customer_id;
+  std::string where = std::string(by_time ? "WHERE c.id = v.customer_id AND " : "WHERE ") +
+                      "c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
   if (f.owner_id) where += " AND v.owner_id = " + b.Add(*f.owner_id);
   if (f.customer_id) where += " AND v.customer_id = " + b.Add(*f.customer_id);
-  if (f.from) where += " AND v.planned_on >= " + b.Add(FormatCivilDate(*f.from));
-  if (f.to) where += " AND v.planned_on <= " + b.Add(FormatCivilDate(*f.to));
+  // Days as the span of instants they cover, so the time index serves the range.
+  if (f.from) where += " AND v.starts_at >= " + b.Add(PlanStart(*f.from, std::nullopt));
+  if (f.to) {
+    where += " AND v.starts_at < " +
+             b.Add(PlanStart(CivilFromDays(DaysFromCivil(*f.to) + 1), std::nullopt));
+  }
   if (f.status) {
     const std::string today = b.Add(FormatCivilDate(f.today));
     switch (*f.status) {
@@ -212,8 +226,12 @@ Page<VisitPlan> SqlVisitPlanRepository::List(const Principal& who, const VisitPl
       case VisitStatus::kMissed:
         where += " AND v.status = 'planned' AND v.planned_on < " + today;
         break;
-      case VisitStatus::kCompleted: where += " AND v.status = 'completed'"; break;
-      case VisitStatus::kCancelled: where += " AND v.status = 'cancelled'"; break;
+      case VisitStatus::kCompleted:
+        where += " AND v.status = 'completed'";
+        break;
+      case VisitStatus::kCancelled:
+        where += " AND v.status = 'cancelled'";
+        break;
     }
   }
   if (page.after) {
@@ -223,7 +241,7 @@ Page<VisitPlan> SqlVisitPlanRepository::List(const Principal& who, const VisitPl
   }
   where += " ORDER BY v.starts_at, v.id LIMIT " + b.Add(std::int64_t{page.limit + 1});
   Page<VisitPlan> out;
-  out.items = Select(where, b);
+  out.items = Select(where, b, by_time);
   if (static_cast<int>(out.items.size()) > page.limit) {
     out.items.pop_back();
     const auto& last = out.items.back();
@@ -243,17 +261,19 @@ std::optional<Id> SqlVisitPlanRepository::ForInteraction(Id interaction_id) {
 
 std::vector<VisitPlan> SqlVisitPlanRepository::MissedUnreported(const CivilDate& today, int limit) {
   SqlBinder b(run_.dialect());
-  auto found = Select("WHERE v.status = 'planned' AND v.missed_notified_at IS NULL AND "
-                      "v.planned_on < " +
-                          b.Add(FormatCivilDate(today)) + " AND c.deleted_at IS NULL ORDER BY v.id LIMIT " +
-                          b.Add(std::int64_t{limit}),
-                      b);
+  auto found = Select(
+      "WHERE v.status = 'planned' AND v.missed_notified_at IS NULL AND "
+      "v.planned_on < " +
+          b.Add(FormatCivilDate(today)) + " AND c.deleted_at IS NULL ORDER BY v.id LIMIT " +
+          b.Add(std::int64_t{limit}),
+      b);
   return found;
 }
 
 void SqlVisitPlanRepository::SetMissedNotified(Id id, Timestamp at) {
   SqlBinder b(run_.dialect());
-  run_.Run(b, "UPDATE visit_plan SET missed_notified_at = " + b.Add(at) + " WHERE id = " + b.Add(id));
+  run_.Run(b,
+           "UPDATE visit_plan SET missed_notified_at = " + b.Add(at) + " WHERE id = " + b.Add(id));
 }
 
 // ---- weekly review ----
@@ -262,39 +282,42 @@ Page<ReviewItem> SqlReviewRepository::Queue(const Principal& who, const ReviewQu
                                             const PageRequest& page) {
   SqlBinder b(run_.dialect());
   // Each branch narrows by user and time itself, so neither walks the whole table.
+  // Unreviewed items come from partial indexes of just those.
   auto branch = [&](const char* kind, const char* table, const char* alias, const char* at,
                     const char* user, const char* live) {
-    const std::string id = std::string(alias) + ".id";
-    std::string sql = std::string("SELECT '") + kind + "' AS kind, " + id + " AS id, " + at +
-                      " AS at, " + user + " AS user_id, " + alias + ".customer_id AS customer_id FROM " +
-                      table + " " + alias + " WHERE " + live + " AND " + user + " IN (" +
-                      ReviewedUsers(who, b) + ")";
+    const std::string a = alias;
+    std::string sql = std::string("SELECT '") + kind + "' AS kind, " + a + ".id AS id, " + at +
+                      " AS at, " + user + " AS user_id, " + a + ".customer_id AS customer_id, " +
+                      a + ".reviewed_at AS reviewed_at, " + a +
+                      ".reviewed_by AS reviewed_by FROM " + table + " " + a + " WHERE " + live +
+                      " AND " + user + " IN (" + ReviewedUsers(who, b) + ")";
     if (q.user_id) sql += std::string(" AND ") + user + " = " + b.Add(*q.user_id);
     if (q.from) sql += std::string(" AND ") + at + " >= " + b.Add(*q.from);
     sql += std::string(" AND ") + at + " < " + b.Add(q.to);
-    if (q.state == ReviewState::kUnreviewed) sql += " AND NOT " + Marked(kind, id.c_str());
-    if (q.state == ReviewState::kReviewed) sql += " AND " + Marked(kind, id.c_str());
+    if (q.state == ReviewState::kUnreviewed) sql += " AND " + a + ".reviewed_at IS NULL";
+    if (q.state == ReviewState::kReviewed) sql += " AND " + a + ".reviewed_at IS NOT NULL";
     return sql;
   };
   std::string sql =
       "SELECT q.kind, q.id, q.at, q.user_id, u.display_name, q.customer_id, c.name, "
-      "m.reviewed_at, m.reviewer_id, rb.display_name, "
+      "q.reviewed_at, q.reviewed_by, rb.display_name, "
       "(SELECT count(*) FROM record_comment rc WHERE rc.item_kind = q.kind AND rc.item_id = q.id) "
       "FROM (" +
       branch("interaction", "interaction", "i", "i.occurred_at", "i.recorded_by",
              "i.deleted_at IS NULL") +
       " UNION ALL " +
-      branch("visit_plan", "visit_plan", "v", "v.starts_at", "v.owner_id", "v.status <> 'completed'") +
+      branch("visit_plan", "visit_plan", "v", "v.starts_at", "v.owner_id",
+             "v.status <> 'completed'") +
       ") q JOIN customer c ON c.id = q.customer_id JOIN app_user u ON u.id = q.user_id "
-      "LEFT JOIN review_mark m ON m.item_kind = q.kind AND m.item_id = q.id "
-      "LEFT JOIN app_user rb ON rb.id = m.reviewer_id "
+      "LEFT JOIN app_user rb ON rb.id = q.reviewed_by "
       "WHERE c.deleted_at IS NULL AND " +
       CustomerScopePredicate(who, b);
   if (page.after) {
     const std::string& v = page.after->sort_value;
     const auto colon = v.find(':');
     const std::string at = b.Add(ParseInt(v.substr(0, colon)).value_or(0));
-    const std::string kind = b.Add(colon == std::string::npos ? std::string() : v.substr(colon + 1));
+    const std::string kind =
+        b.Add(colon == std::string::npos ? std::string() : v.substr(colon + 1));
     const std::string id = b.Add(page.after->id);
     sql += " AND (q.at > " + at + " OR (q.at = " + at + " AND (q.kind > " + kind +
            " OR (q.kind = " + kind + " AND q.id > " + id + "))))";
@@ -319,7 +342,8 @@ Page<ReviewItem> SqlReviewRepository::Queue(const Principal& who, const ReviewQu
   if (static_cast<int>(out.items.size()) > page.limit) {
     out.items.pop_back();
     const auto& last = out.items.back();
-    out.next = Cursor{std::to_string(last.at) + ":" + std::string(ReviewKindName(last.kind)), last.id};
+    out.next =
+        Cursor{std::to_string(last.at) + ":" + std::string(ReviewKindName(last.kind)), last.id};
   }
   return out;
 }
@@ -330,20 +354,22 @@ std::vector<ReviewUserWeek> SqlReviewRepository::Summary(const Principal& who, T
   std::map<Id, bool> shown;  // active and front-line, or with something to count
   {
     SqlBinder b(run_.dialect());
-    run_.Run(b,
-             "SELECT u.id, u.display_name, u.role, CASE WHEN u.active THEN 1 ELSE 0 END FROM app_user u "
-             "WHERE u.id IN (" +
-                 ReviewedUsers(who, b) + ")",
-             [&](const SqlRow& r) {
-               ReviewUserWeek w;
-               w.user_id = r.Int(0);
-               w.user_name = r.Text(1);
-               w.role = r.Text(2);
-               users[w.user_id] = w;
-               shown[w.user_id] = r.Int(3) != 0 && w.role != "admin" && w.role != "executive";
-             });
+    run_.Run(
+        b,
+        "SELECT u.id, u.display_name, u.role, CASE WHEN u.active THEN 1 ELSE 0 END FROM app_user u "
+        "WHERE u.id IN (" +
+            ReviewedUsers(who, b) + ")",
+        [&](const SqlRow& r) {
+          ReviewUserWeek w;
+          w.user_id = r.Int(0);
+          w.user_name = r.Text(1);
+          w.role = r.Text(2);
+          users[w.user_id] = w;
+          shown[w.user_id] = r.Int(3) != 0 && w.role != "admin" && w.role != "executive";
+        });
   }
-  auto count = [&](const std::string& select, const std::function<void(ReviewUserWeek&, const SqlRow&)>& add,
+  auto count = [&](const std::string& select,
+                   const std::function<void(ReviewUserWeek&, const SqlRow&)>& add,
                    const std::function<std::string(SqlBinder&)>& where) {
     SqlBinder b(run_.dialect());
     const std::string sql = select + " AND " + CustomerScopePredicate(who, b) + where(b);
@@ -355,50 +381,59 @@ std::vector<ReviewUserWeek> SqlReviewRepository::Summary(const Principal& who, T
     });
   };
   const std::string records =
-      "SELECT i.recorded_by, count(*), sum(CASE WHEN " + Marked("interaction", "i.id") +
-      " THEN 0 ELSE 1 END) FROM interaction i JOIN customer c ON c.id = i.customer_id "
+      "SELECT i.recorded_by, count(*), sum(CASE WHEN i.reviewed_at IS NULL THEN 1 ELSE 0 END) "
+      "FROM interaction i JOIN customer c ON c.id = i.customer_id "
       "WHERE i.deleted_at IS NULL AND c.deleted_at IS NULL";
-  count(records,
-        [](ReviewUserWeek& w, const SqlRow& r) {
-          w.records = r.Int(1);
-          w.unreviewed += r.Int(2);
-        },
-        [&](SqlBinder& b) {
-          return " AND i.recorded_by IN (" + ReviewedUsers(who, b) + ") AND i.occurred_at >= " +
-                 b.Add(from) + " AND i.occurred_at < " + b.Add(to) + " GROUP BY i.recorded_by";
-        });
-  count(records,
-        [](ReviewUserWeek& w, const SqlRow& r) { w.unreviewed_earlier += r.Int(2); },
-        [&](SqlBinder& b) {
-          return " AND i.recorded_by IN (" + ReviewedUsers(who, b) + ") AND i.occurred_at < " +
-                 b.Add(from) + " AND NOT " + Marked("interaction", "i.id") + " GROUP BY i.recorded_by";
-        });
-  const std::string open_unmarked = "v.status <> 'completed' AND NOT " + Marked("visit_plan", "v.id");
-  count("SELECT v.owner_id, count(*), "
-        "sum(CASE WHEN v.status = 'completed' THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN v.status = 'cancelled' THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN v.status = 'planned' AND v.planned_on < '" + FormatCivilDate(today) +
-            "' THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN " + open_unmarked + " THEN 1 ELSE 0 END) "
-            "FROM visit_plan v JOIN customer c ON c.id = v.customer_id WHERE c.deleted_at IS NULL",
-        [](ReviewUserWeek& w, const SqlRow& r) {
-          w.visits_planned = r.Int(1);
-          w.visits_completed = r.Int(2);
-          w.visits_cancelled = r.Int(3);
-          w.visits_missed = r.Int(4);
-          w.unreviewed += r.Int(5);
-        },
-        [&](SqlBinder& b) {
-          return " AND v.owner_id IN (" + ReviewedUsers(who, b) + ") AND v.starts_at >= " +
-                 b.Add(from) + " AND v.starts_at < " + b.Add(to) + " GROUP BY v.owner_id";
-        });
-  count("SELECT v.owner_id, count(*) FROM visit_plan v JOIN customer c ON c.id = v.customer_id "
-        "WHERE c.deleted_at IS NULL AND " + open_unmarked,
-        [](ReviewUserWeek& w, const SqlRow& r) { w.unreviewed_earlier += r.Int(1); },
-        [&](SqlBinder& b) {
-          return " AND v.owner_id IN (" + ReviewedUsers(who, b) + ") AND v.starts_at < " +
-                 b.Add(from) + " GROUP BY v.owner_id";
-        });
+  count(
+      records,
+      [](ReviewUserWeek& w, const SqlRow& r) {
+        w.records = r.Int(1);
+        w.unreviewed += r.Int(2);
+      },
+      [&](SqlBinder& b) {
+        return " AND i.recorded_by IN (" + ReviewedUsers(who, b) +
+               ") AND i.occurred_at >= " + b.Add(from) + " AND i.occurred_at < " + b.Add(to) +
+               " GROUP BY i.recorded_by";
+      });
+  count(
+      records, [](ReviewUserWeek& w, const SqlRow& r) { w.unreviewed_earlier += r.Int(2); },
+      [&](SqlBinder& b) {
+        return " AND i.recorded_by IN (" + ReviewedUsers(who, b) + ") AND i.occurred_at < " +
+               b.Add(from) + " AND i.reviewed_at IS NULL GROUP BY i.recorded_by";
+      });
+  const std::string open_unmarked = "v.status <> 'completed' AND v.reviewed_at IS NULL";
+  count(
+      "SELECT v.owner_id, count(*), "
+      "sum(CASE WHEN v.status = 'completed' THEN 1 ELSE 0 END), "
+      "sum(CASE WHEN v.status = 'cancelled' THEN 1 ELSE 0 END), "
+      "sum(CASE WHEN v.status = 'planned' AND v.planned_on < '" +
+          FormatCivilDate(today) +
+          "' THEN 1 ELSE 0 END), "
+          "sum(CASE WHEN " +
+          open_unmarked +
+          " THEN 1 ELSE 0 END) "
+          "FROM visit_plan v JOIN customer c ON c.id = v.customer_id WHERE c.deleted_at IS NULL",
+      [](ReviewUserWeek& w, const SqlRow& r) {
+        w.visits_planned = r.Int(1);
+        w.visits_completed = r.Int(2);
+        w.visits_cancelled = r.Int(3);
+        w.visits_missed = r.Int(4);
+        w.unreviewed += r.Int(5);
+      },
+      [&](SqlBinder& b) {
+        return " AND v.owner_id IN (" + ReviewedUsers(who, b) +
+               ") AND v.starts_at >= " + b.Add(from) + " AND v.starts_at < " + b.Add(to) +
+               " GROUP BY v.owner_id";
+      });
+  count(
+      "SELECT v.owner_id, count(*) FROM visit_plan v JOIN customer c ON c.id = v.customer_id "
+      "WHERE c.deleted_at IS NULL AND " +
+          open_unmarked,
+      [](ReviewUserWeek& w, const SqlRow& r) { w.unreviewed_earlier += r.Int(1); },
+      [&](SqlBinder& b) {
+        return " AND v.owner_id IN (" + ReviewedUsers(who, b) + ") AND v.starts_at < " +
+               b.Add(from) + " GROUP BY v.owner_id";
+      });
   std::vector<ReviewUserWeek> out;
   for (auto& [id, w] : users) {
     if (shown[id]) out.push_back(std::move(w));
@@ -436,17 +471,16 @@ std::optional<ReviewItem> SqlReviewRepository::Reviewable(const Principal& who,
 
 bool SqlReviewRepository::Mark(const ReviewRef& ref, Id reviewer, Timestamp at) {
   SqlBinder b(run_.dialect());
-  return run_.Run(b,
-                  "INSERT INTO review_mark (item_kind, item_id, reviewer_id, reviewed_at) VALUES (" +
-                      b.Add(std::string(ReviewKindName(ref.kind))) + ", " + b.Add(ref.id) + ", " +
-                      b.Add(reviewer) + ", " + b.Add(at) + ") ON CONFLICT DO NOTHING") > 0;
+  return run_.Run(b, std::string("UPDATE ") + TableOf(ref.kind) +
+                         " SET reviewed_at = " + b.Add(at) + ", reviewed_by = " + b.Add(reviewer) +
+                         " WHERE id = " + b.Add(ref.id) + " AND reviewed_at IS NULL") > 0;
 }
 
 bool SqlReviewRepository::Unmark(const ReviewRef& ref) {
   SqlBinder b(run_.dialect());
-  return run_.Run(b, "DELETE FROM review_mark WHERE item_kind = " +
-                         b.Add(std::string(ReviewKindName(ref.kind))) + " AND item_id = " +
-                         b.Add(ref.id)) > 0;
+  return run_.Run(b, std::string("UPDATE ") + TableOf(ref.kind) +
+                         " SET reviewed_at = NULL, reviewed_by = NULL WHERE id = " + b.Add(ref.id) +
+                         " AND reviewed_at IS NOT NULL") > 0;
 }
 
 Id SqlReviewRepository::InsertComment(const Comment& c) {

@@ -21,7 +21,8 @@ class SqlVisitPlanRepository final : public VisitPlanRepository {
   void SetMissedNotified(Id id, Timestamp at) override;
 
  private:
-  std::vector<VisitPlan> Select(const std::string& where_and_order, SqlBinder& b);
+  std::vector<VisitPlan> Select(const std::string& where_and_order, SqlBinder& b,
+                                bool by_time = false);
   void WriteRefs(const VisitPlan& p);
   void ReadRefs(std::vector<VisitPlan>& plans);
   SqlRunner& run_;

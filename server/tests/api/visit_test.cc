@@ -36,7 +36,6 @@ std::string Rfc3339(std::int64_t seconds) {
   return buf;
 }
 
-
 // An instant `seconds` into the business day `days_ago` before today.
 std::string ChinaInstant(int days_ago, std::int64_t seconds) {
   return Rfc3339((TodayNumber() - days_ago) * kDaySeconds - kChinaOffset + seconds);
@@ -54,9 +53,9 @@ struct Team {
 
 Team NewTeam() {
   Team t;
-  auto r = As("admin").Post("/api/v1/org-units", {{"name", Unique("拜访测试网点")},
-                                                  {"kind", "branch"},
-                                                  {"parent_id", UserUnit("dir.east")}});
+  auto r = As("admin").Post(
+      "/api/v1/org-units",
+      {{"name", Unique("拜访测试网点")}, {"kind", "branch"}, {"parent_id", UserUnit("dir.east")}});
   if (r.status != 201) throw std::runtime_error(r.body);
   t.unit = r.Json()["id"].get<Id>();
   const std::string director = Unique("vdir"), kam = Unique("vkam");
@@ -86,10 +85,9 @@ HttpResponse Act(const Client& c, const std::string& path, const json& body, lon
 }
 
 json Record(const Client& c, Id customer, const std::string& at, const std::string& purpose) {
-  auto r = c.Post("/api/v1/interactions", {{"customer_id", customer},
-                                           {"channel", "phone"},
-                                           {"purpose", purpose},
-                                           {"occurred_at", at}});
+  auto r = c.Post(
+      "/api/v1/interactions",
+      {{"customer_id", customer}, {"channel", "phone"}, {"purpose", purpose}, {"occurred_at", at}});
   EXPECT_EQ(r.status, 201) << r.body;
   return r.Json();
 }
@@ -152,16 +150,18 @@ TEST(VisitPlans, APlanCompletesIntoItsContactRecordInOneStep) {
   bool today = false;
   for (const auto& p : day["visits_today"]) today |= p["id"] == id;
   EXPECT_TRUE(today) << day["visits_today"].dump();
-  auto listed = ListAll(kam, "/api/v1/visit-plans",
-                        "owner_id=" + N(UserId("kam.sz")) + "&from=" + ChinaDate(0) + "&to=" + ChinaDate(0));
+  auto listed =
+      ListAll(kam, "/api/v1/visit-plans",
+              "owner_id=" + N(UserId("kam.sz")) + "&from=" + ChinaDate(0) + "&to=" + ChinaDate(0));
   EXPECT_TRUE(IdSet(listed).count(id));
   EXPECT_EQ(As("dir.east").Get(PlanPath(id)).status, 200);
   EXPECT_EQ(As("kam.sh").Get(PlanPath(id)).status, 404);
 
   // Completing writes the visit's record: channel visit, the plan's purpose and contacts.
-  auto done = Act(kam, PlanPath(id) + "/complete",
-                  {{"outcome", "同意试用"}, {"next_step", "寄送样品"}, {"next_step_due", ChinaDate(-5)}},
-                  plan["version"].get<long long>());
+  auto done =
+      Act(kam, PlanPath(id) + "/complete",
+          {{"outcome", "同意试用"}, {"next_step", "寄送样品"}, {"next_step_due", ChinaDate(-5)}},
+          plan["version"].get<long long>());
   ASSERT_EQ(done.status, 200) << done.body;
   const json visit = done.Json();
   EXPECT_EQ(visit["visit_plan"]["status"], "completed");
@@ -205,19 +205,35 @@ TEST(VisitPlans, BadPlansAreRefusedWithFieldErrorsAndChangeNothing) {
     std::string field;
   };
   const Case cases[] = {
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}, {"purpose", "无"}}, "purpose:not_a_purpose"},
+      {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}, {"purpose", "无"}},
+       "purpose:not_a_purpose"},
       {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}}, "purpose:required"},
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(1)}, {"purpose", "回访"}}, "planned_on:in_the_past"},
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(-400)}, {"purpose", "回访"}}, "planned_on:too_far_ahead"},
-      {{{"customer_id", cid}, {"planned_on", "2026-02-30"}, {"purpose", "回访"}}, "planned_on:must_be_date"},
+      {{{"customer_id", cid}, {"planned_on", ChinaDate(1)}, {"purpose", "回访"}},
+       "planned_on:in_the_past"},
+      {{{"customer_id", cid}, {"planned_on", ChinaDate(-400)}, {"purpose", "回访"}},
+       "planned_on:too_far_ahead"},
+      {{{"customer_id", cid}, {"planned_on", "2026-02-30"}, {"purpose", "回访"}},
+       "planned_on:must_be_date"},
       {{{"customer_id", cid}, {"purpose", "回访"}}, "planned_on:required"},
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}, {"purpose", "回访"}, {"start_time", "24:00"}},
+      {{{"customer_id", cid},
+        {"planned_on", ChinaDate(0)},
+        {"purpose", "回访"},
+        {"start_time", "24:00"}},
        "start_time:must_be_hh_mm"},
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}, {"purpose", "回访"}, {"contact_ids", {foreign_contact}}},
+      {{{"customer_id", cid},
+        {"planned_on", ChinaDate(0)},
+        {"purpose", "回访"},
+        {"contact_ids", {foreign_contact}}},
        "contact_ids[0]:not_a_contact_of_the_customer"},
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}, {"purpose", "回访"}, {"owner_id", UserId("kam.sh")}},
+      {{{"customer_id", cid},
+        {"planned_on", ChinaDate(0)},
+        {"purpose", "回访"},
+        {"owner_id", UserId("kam.sh")}},
        "owner_id:cannot_see_the_customer"},
-      {{{"customer_id", cid}, {"planned_on", ChinaDate(0)}, {"purpose", "回访"}, {"owner_id", UserId("exec")}},
+      {{{"customer_id", cid},
+        {"planned_on", ChinaDate(0)},
+        {"purpose", "回访"},
+        {"owner_id", UserId("exec")}},
        "owner_id:cannot_record_contacts"},
       {{{"planned_on", ChinaDate(0)}, {"purpose", "回访"}}, "customer_id:required"},
   };
@@ -231,7 +247,9 @@ TEST(VisitPlans, BadPlansAreRefusedWithFieldErrorsAndChangeNothing) {
   EXPECT_EQ(As("exec").Post("/api/v1/visit-plans", ok).status, 403);    // read-only role
   EXPECT_TRUE(ListAll(As("admin"), "/api/v1/visit-plans", "customer_id=" + N(cid)).empty());
   EXPECT_EQ(As("kam.sz").Get("/api/v1/visit-plans?status=late").status, 400);
-  EXPECT_EQ(As("kam.sz").Get("/api/v1/visit-plans?from=" + ChinaDate(0) + "&to=" + ChinaDate(3)).status, 400);
+  EXPECT_EQ(
+      As("kam.sz").Get("/api/v1/visit-plans?from=" + ChinaDate(0) + "&to=" + ChinaDate(3)).status,
+      400);
 }
 
 TEST(VisitPlans, WhoMayChangeCancelOrCompleteAPlan) {
@@ -253,7 +271,8 @@ TEST(VisitPlans, WhoMayChangeCancelOrCompleteAPlan) {
 
   // The director over the owner reschedules; a stale version is refused.
   EXPECT_EQ(As("dir.east").Patch(path, {{"planned_on", ChinaDate(-3)}}, 7).status, 412);
-  auto moved = As("dir.east").Patch(path, {{"planned_on", ChinaDate(-3)}, {"start_time", "14:30"}}, 1);
+  auto moved =
+      As("dir.east").Patch(path, {{"planned_on", ChinaDate(-3)}, {"start_time", "14:30"}}, 1);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.Json()["planned_on"], ChinaDate(-3));
   EXPECT_EQ(moved.Json()["start_time"], "14:30");
@@ -272,7 +291,8 @@ TEST(VisitPlans, WhoMayChangeCancelOrCompleteAPlan) {
   EXPECT_EQ(Act(kam, path + "/cancel", {{"reason", "重复"}}, 3).status, 409);
 
   // A plan made for someone else reaches them.
-  json theirs = Plan(As("dir.east"), cid, {{"owner_id", UserId("kam.sz")}, {"purpose", "陪同拜访"}});
+  json theirs =
+      Plan(As("dir.east"), cid, {{"owner_id", UserId("kam.sz")}, {"purpose", "陪同拜访"}});
   EXPECT_EQ(theirs["owner_id"], UserId("kam.sz"));
   EXPECT_EQ(theirs["created_by"], UserId("dir.east"));
   EXPECT_EQ(Notes(kam, "visit_plan.assigned", theirs["id"].get<Id>()).size(), 1u);
@@ -289,7 +309,8 @@ TEST(VisitPlans, AMissedPlanShowsIsToldAndCanBeMovedOrCompletedLate) {
 
   const json missed = GetJson(kam, PlanPath(id));
   EXPECT_EQ(missed["status"], "missed");
-  EXPECT_TRUE(IdSet(ListAll(kam, "/api/v1/visit-plans", "status=missed&customer_id=" + N(cid))).count(id));
+  EXPECT_TRUE(
+      IdSet(ListAll(kam, "/api/v1/visit-plans", "status=missed&customer_id=" + N(cid))).count(id));
   EXPECT_TRUE(ListAll(kam, "/api/v1/visit-plans", "status=planned&customer_id=" + N(cid)).empty());
   bool in_day = false;
   const json day = GetJson(kam, "/api/v1/my-day");
@@ -375,25 +396,34 @@ TEST(WeeklyReview, TheQueueKeepsWhatWasNotReviewedAndMarksCanBeUndone) {
   EXPECT_TRUE(IdSet(ListAll(t.director, "/api/v1/weekly-review", "")).count(b["id"].get<Id>()));
 
   // All or nothing: one item outside the review refuses the lot.
-  const Id outsider = Record(As("kam.sh"), NewCustomer(As("kam.sh")), ChinaInstant(0, 60), "外区记录")["id"].get<Id>();
+  const Id outsider =
+      Record(As("kam.sh"), NewCustomer(As("kam.sh")), ChinaInstant(0, 60), "外区记录")["id"]
+          .get<Id>();
   auto mixed = t.director.Post("/api/v1/weekly-review/mark",
-                               {{"items", {{{"kind", "interaction"}, {"id", a["id"]}},
-                                           {{"kind", "interaction"}, {"id", outsider}}}}});
+                               {{"items",
+                                 {{{"kind", "interaction"}, {"id", a["id"]}},
+                                  {{"kind", "interaction"}, {"id", outsider}}}}});
   EXPECT_EQ(mixed.status, 404) << mixed.body;
   EXPECT_TRUE(FieldErrors(mixed).count("items[1]:not_found")) << mixed.body;
   EXPECT_TRUE(IdSet(ListAll(t.director, "/api/v1/weekly-review", "")).count(a["id"].get<Id>()));
 
   // Only reviewers; bad input is named.
   EXPECT_EQ(t.kam.Get("/api/v1/weekly-review").status, 403);
-  EXPECT_EQ(t.kam.Post("/api/v1/weekly-review/mark", {{"items", {{{"kind", "interaction"}, {"id", a["id"]}}}}}).status, 403);
+  EXPECT_EQ(t.kam
+                .Post("/api/v1/weekly-review/mark",
+                      {{"items", {{{"kind", "interaction"}, {"id", a["id"]}}}}})
+                .status,
+            403);
   EXPECT_EQ(t.director.Get("/api/v1/weekly-review?week=2026-W60").status, 400);
   EXPECT_EQ(t.director.Get("/api/v1/weekly-review?state=done").status, 400);
-  auto bad = t.director.Post("/api/v1/weekly-review/mark", {{"items", {{{"kind", "memo"}, {"id", 0}}}}});
+  auto bad =
+      t.director.Post("/api/v1/weekly-review/mark", {{"items", {{{"kind", "memo"}, {"id", 0}}}}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(FieldErrors(bad).count("items[0].kind:invalid")) << bad.body;
   EXPECT_TRUE(FieldErrors(bad).count("items[0].id:must_be_id")) << bad.body;
   // The region's director reviews the branch's KAM too; another region's does not.
-  EXPECT_TRUE(IdSet(ListAll(As("dir.east"), "/api/v1/weekly-review", "user_id=" + N(t.kam_id))).count(a["id"].get<Id>()));
+  EXPECT_TRUE(IdSet(ListAll(As("dir.east"), "/api/v1/weekly-review", "user_id=" + N(t.kam_id)))
+                  .count(a["id"].get<Id>()));
   (void)ids;
 }
 
@@ -431,7 +461,8 @@ TEST(WeeklyReview, CommentsReachTheOtherSide) {
 
   // Plans have their thread too.
   const json plan = Plan(t.kam, cid, {{"planned_on", ChinaDate(-1)}});
-  auto pc = t.director.Post(PlanPath(plan["id"].get<Id>()) + "/comments", {{"body", "带上技术同事"}});
+  auto pc =
+      t.director.Post(PlanPath(plan["id"].get<Id>()) + "/comments", {{"body", "带上技术同事"}});
   ASSERT_EQ(pc.status, 201) << pc.body;
   EXPECT_EQ(pc.Json()["item_kind"], "visit_plan");
 }
@@ -441,13 +472,16 @@ TEST(VisitPlans, OpenPlansMoveWithAHandover) {
   const Id cid = NewCustomer(t.kam);
   const json open = Plan(t.kam, cid, {{"planned_on", ChinaDate(-2)}});
   const json closed = Plan(t.kam, cid, {{"planned_on", ChinaDate(-3)}});
-  ASSERT_EQ(Act(t.kam, PlanPath(closed["id"].get<Id>()) + "/cancel", {{"reason", "取消"}}, 1).status, 200);
+  ASSERT_EQ(
+      Act(t.kam, PlanPath(closed["id"].get<Id>()) + "/cancel", {{"reason", "取消"}}, 1).status,
+      200);
   const Id successor = CreateUser(Unique("vsucc"), "kam", t.unit)["id"].get<Id>();
 
   auto preview = As("admin").Post("/api/v1/users/" + N(t.kam_id) + "/handover/preview",
                                   {{"to_user_ids", {successor}}});
   ASSERT_EQ(preview.status, 200) << preview.body;
-  auto r = As("admin").Post("/api/v1/users/" + N(t.kam_id) + "/handover", {{"to_user_ids", {successor}}});
+  auto r = As("admin").Post("/api/v1/users/" + N(t.kam_id) + "/handover",
+                            {{"to_user_ids", {successor}}});
   ASSERT_EQ(r.status, 201) << r.body;
   bool listed = false;
   const json handover = r.Json();

@@ -1,8 +1,8 @@
 // The rules of visit plans and review weeks in core/: ISO weeks (Monday to Sunday, week 1
 // holds 4 January), start times, when a plan counts as missed, and what a plan must hold.
-#include <gtest/gtest.h>
-
 #include "core/engagement/visit_plan.h"
+
+#include <gtest/gtest.h>
 
 namespace kams {
 namespace {
@@ -15,14 +15,15 @@ TEST(ReviewWeek, IsoWeeksRunMondayToSundayAcrossYearEnds) {
     const char* monday;
     const char* week;
   };
-  for (const Case& c : {Case{"2026-11-23", "2026-11-23", "2026-W48"},  // a Monday
-                        Case{"2026-11-29", "2026-11-23", "2026-W48"},  // its Sunday
-                        Case{"2026-11-30", "2026-11-30", "2026-W49"},
-                        Case{"2027-01-01", "2026-12-28", "2026-W53"},  // 2026 has 53 weeks
-                        Case{"2027-01-04", "2027-01-04", "2027-W01"},
-                        Case{"2025-12-29", "2025-12-29", "2026-W01"},  // week 1 of 2026 starts in 2025
-                        Case{"2024-02-29", "2024-02-26", "2024-W09"},
-                        Case{"2021-01-03", "2020-12-28", "2020-W53"}}) {
+  for (const Case& c :
+       {Case{"2026-11-23", "2026-11-23", "2026-W48"},  // a Monday
+        Case{"2026-11-29", "2026-11-23", "2026-W48"},  // its Sunday
+        Case{"2026-11-30", "2026-11-30", "2026-W49"},
+        Case{"2027-01-01", "2026-12-28", "2026-W53"},  // 2026 has 53 weeks
+        Case{"2027-01-04", "2027-01-04", "2027-W01"},
+        Case{"2025-12-29", "2025-12-29", "2026-W01"},  // week 1 of 2026 starts in 2025
+        Case{"2024-02-29", "2024-02-26", "2024-W09"},
+        Case{"2021-01-03", "2020-12-28", "2020-W53"}}) {
     EXPECT_EQ(FormatCivilDate(WeekMonday(D(c.day))), c.monday) << c.day;
     EXPECT_EQ(FormatIsoWeek(D(c.day)), c.week) << c.day;
     auto parsed = ParseWeek(c.week);
@@ -45,7 +46,8 @@ TEST(VisitPlan, StartTimesAreHoursAndMinutesOfTheDayInChinaTime) {
     EXPECT_FALSE(ParseStartTime(bad)) << bad;
   }
   // 2026-11-24 09:30 in Beijing is 01:30 UTC.
-  EXPECT_EQ(FormatRfc3339(PlanStart(D("2026-11-24"), std::string("09:30"))), "2026-11-24T01:30:00Z");
+  EXPECT_EQ(FormatRfc3339(PlanStart(D("2026-11-24"), std::string("09:30"))),
+            "2026-11-24T01:30:00Z");
   EXPECT_EQ(FormatRfc3339(PlanStart(D("2026-11-24"), std::nullopt)), "2026-11-23T16:00:00Z");
 }
 

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -9,8 +10,10 @@ import {
   RiseOutlined,
   ScheduleOutlined,
   SendOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
@@ -43,6 +46,9 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   cadenceRules: <FieldTimeOutlined />,
   concentration: <FundOutlined />,
   users: <UserOutlined />,
+  handovers: <SwapOutlined />,
+  handoverDecay: <UserSwitchOutlined />,
+  accessAlerts: <AlertOutlined />,
   orgUnits: <ApartmentOutlined />,
 };
 

@@ -1,64 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/types';
-import { accessFor, canOpen, menuRoutes, type Permission } from './access';
+import { accessFor, canOpen, menuRoutes } from './access';
 import { ROUTES, homePath, type RouteKey } from './routeTable';
-
-// The permissions GET /auth/me grants each demo role (README's "Who may do what" table).
-const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
-  admin: [
-    'customer.create',
-    'customer.update',
-    'customer.assign',
-    'customer.delete',
-    'contact.write',
-    'account_team.write',
-    'user.read',
-    'user.manage',
-    'org.manage',
-    'audit.read',
-    'data.import',
-    'tiering.manage',
-    'interaction.write',
-    'cadence.manage',
-    'access_alert.manage',
-    'user.handover',
-    'handover.read',
-    'review.manage',
-  ],
-  executive: ['user.read', 'handover.read'],
-  director: [
-    'customer.create',
-    'customer.update',
-    'customer.assign',
-    'contact.write',
-    'account_team.write',
-    'user.read',
-    'interaction.write',
-    'user.handover',
-    'handover.read',
-    'review.manage',
-  ],
-  kam: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
-  assistant: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
-  specialist: [
-    'customer.create',
-    'customer.update',
-    'customer.assign',
-    'customer.delete',
-    'contact.write',
-    'account_team.write',
-    'user.read',
-    'audit.read',
-    'data.import',
-    'tiering.manage',
-    'interaction.write',
-    'cadence.manage',
-    'access_alert.manage',
-    'handover.read',
-  ],
-  service: ['customer.update', 'contact.write', 'interaction.write'],
-  sales: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
-};
+import { PERMISSIONS_BY_ROLE } from '../test/fixtures';
 
 const ALL_KEYS = ROUTES.map((r) => r.key);
 const DEFAULT_CHAIN: Role[] = ['director', 'specialist'];
@@ -97,23 +41,64 @@ const OVERSEERS_OPEN: RouteKey[] = [
   'nominations',
   'cadenceBreaches',
 ];
+// handover.read: the handovers, one by one, and the accounts slipping after them.
+const HANDOVER_READERS_MENU: RouteKey[] = ['handovers', 'handoverDecay'];
+const HANDOVER_READERS_OPEN: RouteKey[] = [...HANDOVER_READERS_MENU, 'handover'];
+// access_alert.manage: the alerts, one by one, and their thresholds.
+const ALERTS_MENU: RouteKey[] = ['accessAlerts'];
+const ALERTS_OPEN: RouteKey[] = [...ALERTS_MENU, 'accessAlert', 'accessAlertSettings'];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
   {
     role: 'admin',
-    menu: [...decidersMenu(true), 'cadenceRules', 'concentration', 'users', 'orgUnits'],
+    menu: [
+      ...decidersMenu(true),
+      'cadenceRules',
+      'concentration',
+      'users',
+      ...HANDOVER_READERS_MENU,
+      ...ALERTS_MENU,
+      'orgUnits',
+    ],
     open: ALL_KEYS,
   },
-  { role: 'executive', menu: [...READERS_MENU, 'users'], open: [...EVERYONE, 'users'] },
   {
+    role: 'executive',
+    menu: [...READERS_MENU, 'users', ...HANDOVER_READERS_MENU],
+    open: [...EVERYONE, 'users', ...HANDOVER_READERS_OPEN],
+  },
+  {
+    // Directors also hand over the staff of their units (the wizard).
     role: 'director',
-    menu: [...decidersMenu(true), 'concentration', 'users'],
-    open: [...EVERYONE, ...OVERSEERS_OPEN, 'weeklyReview', 'users'],
+    menu: [...decidersMenu(true), 'concentration', 'users', ...HANDOVER_READERS_MENU],
+    open: [
+      ...EVERYONE,
+      ...OVERSEERS_OPEN,
+      'weeklyReview',
+      'users',
+      ...HANDOVER_READERS_OPEN,
+      'handoverNew',
+    ],
   },
   {
     role: 'specialist',
-    menu: [...decidersMenu(false), 'cadenceRules', 'concentration', 'users'],
-    open: [...EVERYONE, ...OVERSEERS_OPEN, 'users', 'tierSchemeNew', 'cadenceRules'],
+    menu: [
+      ...decidersMenu(false),
+      'cadenceRules',
+      'concentration',
+      'users',
+      ...HANDOVER_READERS_MENU,
+      ...ALERTS_MENU,
+    ],
+    open: [
+      ...EVERYONE,
+      ...OVERSEERS_OPEN,
+      'users',
+      'tierSchemeNew',
+      'cadenceRules',
+      ...HANDOVER_READERS_OPEN,
+      ...ALERTS_OPEN,
+    ],
   },
   { role: 'kam', menu: RECORDERS_MENU, open: RECORDERS_OPEN },
   { role: 'assistant', menu: RECORDERS_MENU, open: RECORDERS_OPEN },

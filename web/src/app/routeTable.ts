@@ -24,6 +24,13 @@ export type RouteKey =
   | 'cadenceRules'
   | 'concentration'
   | 'users'
+  | 'handovers'
+  | 'handoverNew'
+  | 'handoverDecay'
+  | 'handover'
+  | 'accessAlerts'
+  | 'accessAlertSettings'
+  | 'accessAlert'
   | 'orgUnits'
   | 'profile';
 export type MenuIcon =
@@ -39,6 +46,9 @@ export type MenuIcon =
   | 'cadenceRules'
   | 'concentration'
   | 'users'
+  | 'handovers'
+  | 'handoverDecay'
+  | 'accessAlerts'
   | 'orgUnits';
 
 export type AppRoute = {
@@ -196,6 +206,67 @@ export const ROUTES: readonly AppRoute[] = [
     menu: true,
     icon: 'users',
     load: () => import('../pages/UsersPage'),
+  },
+  {
+    // Administrators, executives and KAM specialists read every handover; directors their units'.
+    key: 'handovers',
+    path: '/handovers',
+    titleKey: 'menu.handovers',
+    permission: 'handover.read',
+    menu: true,
+    icon: 'handovers',
+    load: () => import('../pages/HandoversPage'),
+  },
+  {
+    // The wizard: administrators hand over anyone but themselves, directors their units' staff.
+    key: 'handoverNew',
+    path: '/handovers/new',
+    titleKey: 'handover.title',
+    permission: 'user.handover',
+    menu: false,
+    load: () => import('../pages/HandoverWizardPage'),
+  },
+  {
+    key: 'handoverDecay',
+    path: '/handovers/decay',
+    titleKey: 'menu.handoverDecay',
+    permission: 'handover.read',
+    menu: true,
+    icon: 'handoverDecay',
+    load: () => import('../pages/HandoverDecayPage'),
+  },
+  {
+    key: 'handover',
+    path: '/handovers/:id',
+    titleKey: 'handover.title',
+    permission: 'handover.read',
+    menu: false,
+    load: () => import('../pages/HandoverPage'),
+  },
+  {
+    key: 'accessAlerts',
+    path: '/access-alerts',
+    titleKey: 'menu.accessAlerts',
+    permission: 'access_alert.manage',
+    menu: true,
+    icon: 'accessAlerts',
+    load: () => import('../pages/AccessAlertsPage'),
+  },
+  {
+    key: 'accessAlertSettings',
+    path: '/access-alerts/settings',
+    titleKey: 'accessAlert.settings.title',
+    permission: 'access_alert.manage',
+    menu: false,
+    load: () => import('../pages/AccessAlertSettingsPage'),
+  },
+  {
+    key: 'accessAlert',
+    path: '/access-alerts/:id',
+    titleKey: 'menu.accessAlerts',
+    permission: 'access_alert.manage',
+    menu: false,
+    load: () => import('../pages/AccessAlertPage'),
   },
   {
     key: 'orgUnits',

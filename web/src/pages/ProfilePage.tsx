@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { formFieldErrors } from '../app/errors';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { useCurrentSession } from '../app/sessionContext';
+import { DefaultTeamEditor } from '../modules/accountTeam/DefaultTeamEditor';
 import { changePassword } from '../modules/auth/api';
+import { canOwnAccounts } from '../modules/handovers/rules';
 import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { PasswordFields, type NewPassword } from '../modules/validation/PasswordFields';
@@ -79,6 +81,13 @@ export default function ProfilePage() {
         <Col xs={24} lg={12}>
           <PasswordCard />
         </Col>
+        {canOwnAccounts(user.role) && (
+          <Col xs={24} lg={12}>
+            <Card title={t('defaultTeam.mine')}>
+              <DefaultTeamEditor owner={user} />
+            </Card>
+          </Col>
+        )}
       </Row>
     </PageContainer>
   );

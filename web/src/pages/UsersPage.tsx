@@ -1,10 +1,13 @@
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { KeyOutlined, PlusOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Empty, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../api/types';
 import { useCurrentSession } from '../app/sessionContext';
+import { DefaultTeamModal } from '../modules/accountTeam/DefaultTeamModal';
+import { leavingUnavailable } from '../modules/handovers/rules';
 import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { ROLES, useSaveUser, useUserPages, type UserFilters } from '../modules/users/api';
@@ -25,7 +28,9 @@ export default function UsersPage() {
   const save = useSaveUser();
   const [editing, setEditing] = useState<Editing>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [teamOf, setTeamOf] = useState<User | null>(null);
   const canManage = access.can('user.manage');
+  const canHandOver = access.can('user.handover');
   const users = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   const toggleActive = (u: User) => save.mutate({ user: u, values: { active: !u.active } });
@@ -105,39 +110,70 @@ export default function UsersPage() {
                 title: t('user.field.last_login_at'),
                 render: (_, u) => formatDateTime(u.last_login_at),
               },
-              ...(canManage
-                ? [
-                    {
-                      key: 'actions',
-                      title: t('common.actions'),
-                      render: (_: unknown, u: User) => (
-                        <Space size={0}>
-                          <Button type="link" size="small" onClick={() => setEditing({ user: u })}>
-                            {t('common.edit')}
-                          </Button>
+              {
+                key: 'actions',
+                title: t('common.actions'),
+                render: (_: unknown, u: User) => {
+                  const cannotHandOver = leavingUnavailable(u, me);
+                  return (
+                    <Space size={0}>
+                      {canManage && (
+                        <Button type="link" size="small" onClick={() => setEditing({ user: u })}>
+                          {t('common.edit')}
+                        </Button>
+                      )}
+                      {canManage && (
+                        <Button
+                          type="link"
+                          size="small"
+                          danger={u.active}
+                          disabled={u.id === me.id}
+                          onClick={() => toggleActive(u)}
+                        >
+                          {u.active ? t('users.disable') : t('users.enable')}
+                        </Button>
+                      )}
+                      <Tooltip title={t('defaultTeam.title')}>
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={<TeamOutlined />}
+                          aria-label={t('defaultTeam.titleOf', { name: u.display_name })}
+                          onClick={() => setTeamOf(u)}
+                          data-testid={`default-team-${u.username}`}
+                        />
+                      </Tooltip>
+                      {canHandOver &&
+                        (cannotHandOver ? (
+                          <Tooltip title={t(`handover.unavailable.${cannotHandOver}`)}>
+                            <Button type="link" size="small" icon={<SwapOutlined />} disabled>
+                              {t('handover.action')}
+                            </Button>
+                          </Tooltip>
+                        ) : (
+                          <Link
+                            to={`/handovers/new?user=${u.id}`}
+                            style={{ padding: '0 7px', whiteSpace: 'nowrap' }}
+                            data-testid={`hand-over-${u.username}`}
+                          >
+                            <SwapOutlined /> {t('handover.action')}
+                          </Link>
+                        ))}
+                      {canManage && (
+                        <Tooltip title={t('users.resetPassword')}>
                           <Button
                             type="link"
                             size="small"
-                            danger={u.active}
-                            disabled={u.id === me.id}
-                            onClick={() => toggleActive(u)}
-                          >
-                            {u.active ? t('users.disable') : t('users.enable')}
-                          </Button>
-                          <Tooltip title={t('users.resetPassword')}>
-                            <Button
-                              type="link"
-                              size="small"
-                              icon={<KeyOutlined />}
-                              aria-label={t('users.resetPassword')}
-                              onClick={() => setResetting(u)}
-                            />
-                          </Tooltip>
-                        </Space>
-                      ),
-                    },
-                  ]
-                : []),
+                            icon={<KeyOutlined />}
+                            aria-label={t('users.resetPassword')}
+                            onClick={() => setResetting(u)}
+                          />
+                        </Tooltip>
+                      )}
+                    </Space>
+                  );
+                },
+              },
             ]}
           />
         )}
@@ -158,6 +194,7 @@ export default function UsersPage() {
         onClose={() => setEditing(null)}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      {teamOf && <DefaultTeamModal user={teamOf} onClose={() => setTeamOf(null)} />}
     </PageContainer>
   );
 }

@@ -425,7 +425,18 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
         tx.visit_plans().List(who, missed, PageRequest{kMyDayItems, std::nullopt}).items;
     std::reverse(day.missed_visits.begin(), day.missed_visits.end());
     const std::int64_t today = DaysFromCivil(day.today);
-    for (auto& b : tx.interactions().Birthdays(who.user_id)) {
+    // Only contacts whose birthday falls in the window are read (29 February counts on the
+    // 28th in other years).
+    std::vector<std::string> month_days;
+    for (std::int64_t k = 0; k <= kBirthdayDays; ++k) {
+      const CivilDate d = CivilFromDays(today + k);
+      const std::string md = FormatCivilDate(d).substr(5);
+      month_days.push_back(md);
+      if (md == "02-28" && !ParseCivilDate(std::to_string(d.year) + "-02-29")) {
+        month_days.push_back("02-29");
+      }
+    }
+    for (auto& b : tx.interactions().Birthdays(who.user_id, month_days)) {
       auto born = ParseCivilDate(b.birthday);
       if (!born) continue;
       for (int year : {day.today.year, day.today.year + 1}) {

@@ -8,10 +8,14 @@ namespace kams {
 
 std::string_view VisitStatusName(VisitStatus s) {
   switch (s) {
-    case VisitStatus::kPlanned: return "planned";
-    case VisitStatus::kMissed: return "missed";
-    case VisitStatus::kCompleted: return "completed";
-    case VisitStatus::kCancelled: return "cancelled";
+    case VisitStatus::kPlanned:
+      return "planned";
+    case VisitStatus::kMissed:
+      return "missed";
+    case VisitStatus::kCompleted:
+      return "completed";
+    case VisitStatus::kCancelled:
+      return "cancelled";
   }
   return "planned";
 }
@@ -37,8 +41,7 @@ std::optional<int> ParseStartTime(std::string_view t) {
 
 Timestamp PlanStart(const CivilDate& day, const std::optional<std::string>& start_time) {
   const std::int64_t minutes = start_time ? ParseStartTime(*start_time).value_or(0) : 0;
-  return (DaysFromCivil(day) * 86400 - kBusinessUtcOffsetSeconds + minutes * 60) *
-         kMicrosPerSecond;
+  return (DaysFromCivil(day) * 86400 - kBusinessUtcOffsetSeconds + minutes * 60) * kMicrosPerSecond;
 }
 
 VisitStatus EffectiveStatus(const VisitPlan& p, const CivilDate& today) {
@@ -52,7 +55,8 @@ Status ValidateVisitPlan(const VisitPlan& p, const CivilDate& today, bool day_ch
   v.Required("purpose", purpose);
   v.MaxLength("purpose", purpose, kMaxPurpose);
   if (!purpose.empty()) v.Check(IsRealPurpose(purpose), "purpose", "not_a_purpose");
-  if (p.start_time) v.Check(ParseStartTime(*p.start_time).has_value(), "start_time", "must_be_hh_mm");
+  if (p.start_time)
+    v.Check(ParseStartTime(*p.start_time).has_value(), "start_time", "must_be_hh_mm");
   if (day_changed) {
     v.Check(p.planned_on >= today, "planned_on", "in_the_past");
     v.Check(DaysFromCivil(p.planned_on) - DaysFromCivil(today) <= kMaxPlanAheadDays, "planned_on",

@@ -35,8 +35,8 @@ std::vector<FieldValue> Fields(const VisitPlan& p) {
           {"start_time", p.start_time},
           {"purpose", p.purpose},
           {"status", std::string(VisitStatusName(p.status))},
-          {"interaction_id", p.interaction_id ? std::optional(std::to_string(*p.interaction_id))
-                                              : std::nullopt},
+          {"interaction_id",
+           p.interaction_id ? std::optional(std::to_string(*p.interaction_id)) : std::nullopt},
           {"cancel_reason", p.cancel_reason},
           {"contact_ids", IdsText(p.contact_ids)},
           {"participant_ids", IdsText(p.participant_ids)}};
@@ -132,16 +132,16 @@ Result<VisitPlan> VisitPlanService::Create(const Principal& who, const RequestCo
       d.created_by = who.user_id;
       d.created_at = d.updated_at = now;
       d.id = tx.visit_plans().Insert(d);
-      AppendAudit(tx, deps_, ctx, &who, "",
-                  AuditEvent{"visit_plan.create", "visit_plan", d.id, c.id,
-                             DiffFields({}, Fields(d))});
+      AppendAudit(
+          tx, deps_, ctx, &who, "",
+          AuditEvent{"visit_plan.create", "visit_plan", d.id, c.id, DiffFields({}, Fields(d))});
       auto saved = tx.visit_plans().Get(d.id);
       if (!saved) return MakeError(ErrorCode::kInternal, "the visit plan vanished");
       if (d.owner_id != who.user_id) {
         Notify(tx, now, d.owner_id, "visit_plan.assigned", "visit_plan", d.id, c.id,
                {"拜访计划 · " + c.name + " · " + FormatCivilDate(d.planned_on) + "：" + d.purpose,
-                "Visit planned for you: " + c.name + " on " + FormatCivilDate(d.planned_on) +
-                    ": " + d.purpose},
+                "Visit planned for you: " + c.name + " on " + FormatCivilDate(d.planned_on) + ": " +
+                    d.purpose},
                saved->created_by_name);
       }
       return std::move(*saved);
@@ -199,9 +199,9 @@ Result<VisitPlan> VisitPlanService::Update(const Principal& who, const RequestCo
       next.version = before.version + 1;
       next.updated_at = now;
       tx.visit_plans().Update(next);
-      AppendAudit(tx, deps_, ctx, &who, "",
-                  AuditEvent{"visit_plan.update", "visit_plan", id, next.customer_id,
-                             std::move(changes)});
+      AppendAudit(
+          tx, deps_, ctx, &who, "",
+          AuditEvent{"visit_plan.update", "visit_plan", id, next.customer_id, std::move(changes)});
       if (next.owner_id != before.owner_id && next.owner_id != who.user_id) {
         Notify(tx, now, next.owner_id, "visit_plan.assigned", "visit_plan", id, next.customer_id,
                {"拜访计划 · " + next.customer_name + " · " + FormatCivilDate(next.planned_on) +
@@ -329,8 +329,8 @@ Result<std::string> VisitPlanService::NotifyMissed() {
         Notify(tx, now, p.owner_id, "visit_plan.missed", "visit_plan", p.id, p.customer_id,
                {"拜访未完成 · " + p.customer_name + " · " + FormatCivilDate(p.planned_on) + "：" +
                     p.purpose,
-                "Visit missed: " + p.customer_name + " on " + FormatCivilDate(p.planned_on) +
-                    ": " + p.purpose},
+                "Visit missed: " + p.customer_name + " on " + FormatCivilDate(p.planned_on) + ": " +
+                    p.purpose},
                "");
         tx.visit_plans().SetMissedNotified(p.id, now);
         ++sent;
@@ -356,8 +356,9 @@ Result<Page<ReviewItem>> ReviewService::Queue(const Principal& who, std::optiona
                                               ReviewState state, std::optional<Id> user_id,
                                               const PageRequest& page) {
   if (!Allows(who.role, Permission::kReviewManage)) {
-    return Recorded(deps_, RequestContext{}, who,
-                    Result<Page<ReviewItem>>(DenyError("review the team's records", "review", std::nullopt)));
+    return Recorded(
+        deps_, RequestContext{}, who,
+        Result<Page<ReviewItem>>(DenyError("review the team's records", "review", std::nullopt)));
   }
   const ReviewWeek w = WeekOf(week.value_or(ThisWeek()));
   ReviewQuery q;
@@ -426,13 +427,15 @@ Result<std::int64_t> ReviewService::Mark(const Principal& who, const RequestCont
                                   : tx.reviews().Unmark(items[k]);
         if (did) {
           ++changed;
-          marked += (marked.empty() ? "" : ",") + std::string(ReviewKindName(items[k].kind)) +
-                    ":" + std::to_string(items[k].id);
+          marked += (marked.empty() ? "" : ",") + std::string(ReviewKindName(items[k].kind)) + ":" +
+                    std::to_string(items[k].id);
         }
       }
       if (changed > 0) {
         AppendAudit(tx, deps_, ctx, &who, "",
-                    AuditEvent{reviewed ? "review.mark" : "review.unmark", "review", std::nullopt,
+                    AuditEvent{reviewed ? "review.mark" : "review.unmark",
+                               "review",
+                               std::nullopt,
                                std::nullopt,
                                {{"items", std::nullopt, marked}}});
       }
@@ -498,7 +501,10 @@ Result<Comment> ReviewService::AddComment(const Principal& who, const RequestCon
       Comment c{0, item.kind, item.id, who.user_id, body, now, ""};
       c.id = tx.reviews().InsertComment(c);
       AppendAudit(tx, deps_, ctx, &who, "",
-                  AuditEvent{"comment.create", entity, item.id, target.customer_id,
+                  AuditEvent{"comment.create",
+                             entity,
+                             item.id,
+                             target.customer_id,
                              {{"comment", std::nullopt, body}}});
       auto author = tx.users().Get(who.user_id);
       c.author_name = author ? author->display_name : who.username;
@@ -515,11 +521,12 @@ Result<Comment> ReviewService::AddComment(const Principal& who, const RequestCon
 
 Result<Page<Comment>> ReviewService::Comments(const Principal& who, const RequestContext& ctx,
                                               ReviewRef item, const PageRequest& page) {
-  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Comment>> {
-    KAMS_TRY(CommentTarget target, VisibleItem(tx, who, item));
-    (void)target;
-    return tx.reviews().Comments(item, page);
-  }));
+  return Recorded(deps_, ctx, who,
+                  Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Comment>> {
+                    KAMS_TRY(CommentTarget target, VisibleItem(tx, who, item));
+                    (void)target;
+                    return tx.reviews().Comments(item, page);
+                  }));
 }
 
 }  // namespace kams

@@ -288,7 +288,9 @@ class InteractionRepository {
   virtual std::optional<Timestamp> LastContact(Id customer_id) = 0;
   virtual std::int64_t CountSince(Id customer_id, Timestamp from) = 0;
   // Contacts with a birthday of the live customers the user owns or serves on the team of.
-  virtual std::vector<BirthdayReminder> Birthdays(Id user_id) = 0;
+  // `month_days`: "MM-DD" of the days wanted (a birthday recorded as YYYY-MM-DD or MM-DD).
+  virtual std::vector<BirthdayReminder> Birthdays(Id user_id,
+                                                  const std::vector<std::string>& month_days) = 0;
   // Records by id, with names, contacts and participants; deleted ones left out; no order.
   virtual std::vector<Interaction> GetMany(const std::vector<Id>& ids) = 0;
 };

@@ -49,8 +49,8 @@ Result<VisitPlan> ReadPlanDraft(const json& body) {
 }
 
 Result<VisitPlanPatch> ReadPlanPatch(const json& body) {
-  KAMS_CHECK(OnlyFields(body, {"planned_on", "start_time", "purpose", "owner_id", "contact_ids",
-                               "participant_ids"}));
+  KAMS_CHECK(OnlyFields(
+      body, {"planned_on", "start_time", "purpose", "owner_id", "contact_ids", "participant_ids"}));
   std::vector<FieldError> problems;
   VisitPlanPatch p;
   (void)ReadDay(body, "planned_on", p.planned_on, problems);
@@ -119,7 +119,7 @@ Result<std::vector<ReviewRef>> ReadReviewItems(const json& body) {
     ReviewRef ref;
     auto kind = o.find("kind");
     auto parsed = kind != o.end() && kind->is_string() ? ParseReviewKind(kind->get<std::string>())
-                                                      : std::nullopt;
+                                                       : std::nullopt;
     if (!parsed) {
       problems.push_back({at + ".kind", "invalid"});
     } else {
@@ -178,15 +178,16 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           return res;
         }));
 
-  r.Add("GET", "/api/v1/visit-plans", authed([&s, today](Request& req, const Call& call) -> Response {
-          auto q = Query::Parse(req, {"limit", "cursor", "owner_id", "customer_id", "from", "to",
-                                      "status"});
+  r.Add("GET", "/api/v1/visit-plans",
+        authed([&s, today](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(
+              req, {"limit", "cursor", "owner_id", "customer_id", "from", "to", "status"});
           if (!q.ok()) return ErrorResponse(q.error(), req);
           auto page = q->Page("starts_at", true);
           if (!page.ok()) return ErrorResponse(page.error(), req);
           VisitPlanFilter f;
-          for (auto [name, field] : {std::pair{"owner_id", &f.owner_id},
-                                     std::pair{"customer_id", &f.customer_id}}) {
+          for (auto [name, field] :
+               {std::pair{"owner_id", &f.owner_id}, std::pair{"customer_id", &f.customer_id}}) {
             auto v = q->Int(name, 1, INT64_MAX);
             if (!v.ok()) return ErrorResponse(v.error(), req);
             *field = *v;
@@ -239,7 +240,8 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          if (auto st = OnlyFields(*body, {"reason"}); !st.ok()) return ErrorResponse(st.error(), req);
+          if (auto st = OnlyFields(*body, {"reason"}); !st.ok())
+            return ErrorResponse(st.error(), req);
           std::vector<FieldError> problems;
           std::optional<std::string> reason;
           (void)ReadText(*body, "reason", reason, problems);
@@ -259,14 +261,16 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           if (!done.ok()) return ErrorResponse(done.error(), req);
           auto version = IfMatchVersion(req);
           if (!version.ok()) return ErrorResponse(version.error(), req);
-          auto visit = s.visit_plans.Complete(call.who(), call.ctx, *id, *version, std::move(*done));
+          auto visit =
+              s.visit_plans.Complete(call.who(), call.ctx, *id, *version, std::move(*done));
           if (!visit.ok()) return ErrorResponse(visit.error(), req);
           return JsonResponse(200, json{{"visit_plan", VisitPlanJson(visit->plan, today())},
                                         {"interaction", InteractionJson(visit->record)}});
         }));
 
-  for (auto [kind, base] : {std::pair{ReviewKind::kVisitPlan, "/api/v1/visit-plans/{id}/comments"},
-                            std::pair{ReviewKind::kInteraction, "/api/v1/interactions/{id}/comments"}}) {
+  for (auto [kind, base] :
+       {std::pair{ReviewKind::kVisitPlan, "/api/v1/visit-plans/{id}/comments"},
+        std::pair{ReviewKind::kInteraction, "/api/v1/interactions/{id}/comments"}}) {
     r.Add("GET", base, authed([&s, kind](Request& req, const Call& call) -> Response {
             auto id = PathId(req, 0);
             if (!id.ok()) return ErrorResponse(id.error(), req);
@@ -283,19 +287,21 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
             if (!id.ok()) return ErrorResponse(id.error(), req);
             auto body = codec::ParseObject(req.body);
             if (!body.ok()) return ErrorResponse(body.error(), req);
-            if (auto st = OnlyFields(*body, {"body"}); !st.ok()) return ErrorResponse(st.error(), req);
+            if (auto st = OnlyFields(*body, {"body"}); !st.ok())
+              return ErrorResponse(st.error(), req);
             std::vector<FieldError> problems;
             std::optional<std::string> text;
             (void)ReadText(*body, "body", text, problems);
             if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
-            auto c = s.reviews.AddComment(call.who(), call.ctx, ReviewRef{kind, *id},
-                                          text.value_or(""));
+            auto c =
+                s.reviews.AddComment(call.who(), call.ctx, ReviewRef{kind, *id}, text.value_or(""));
             if (!c.ok()) return ErrorResponse(c.error(), req);
             return JsonResponse(201, CommentJson(*c));
           }));
   }
 
-  r.Add("GET", "/api/v1/weekly-review", authed([&s, today](Request& req, const Call& call) -> Response {
+  r.Add("GET", "/api/v1/weekly-review",
+        authed([&s, today](Request& req, const Call& call) -> Response {
           auto q = Query::Parse(req, {"limit", "cursor", "week", "user_id", "state"});
           if (!q.ok()) return ErrorResponse(q.error(), req);
           auto page = q->Page("at", false);
@@ -317,23 +323,25 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           auto list = s.reviews.Queue(call.who(), *week, state, *user, *page);
           if (!list.ok()) return ErrorResponse(list.error(), req);
           const CivilDate day = today();
-          return JsonResponse(200, ListJson(*list, "at", [&](const ReviewItem& item) {
-            return json{
-                {"kind", std::string(ReviewKindName(item.kind))},
-                {"id", item.id},
-                {"week", FormatIsoWeek(BusinessDay(item.at))},
-                {"at", FormatRfc3339(item.at)},
-                {"user_id", item.user_id},
-                {"user_name", item.user_name},
-                {"customer_id", item.customer_id},
-                {"customer_name", item.customer_name},
-                {"reviewed_at", TimeJson(item.reviewed_at)},
-                {"reviewed_by", OptJson(item.reviewed_by)},
-                {"reviewed_by_name", OptJson(item.reviewed_by_name)},
-                {"comment_count", item.comment_count},
-                {"interaction", item.interaction ? InteractionJson(*item.interaction) : json(nullptr)},
-                {"visit_plan", item.visit_plan ? VisitPlanJson(*item.visit_plan, day) : json(nullptr)}};
-          }));
+          return JsonResponse(
+              200, ListJson(*list, "at", [&](const ReviewItem& item) {
+                return json{{"kind", std::string(ReviewKindName(item.kind))},
+                            {"id", item.id},
+                            {"week", FormatIsoWeek(BusinessDay(item.at))},
+                            {"at", FormatRfc3339(item.at)},
+                            {"user_id", item.user_id},
+                            {"user_name", item.user_name},
+                            {"customer_id", item.customer_id},
+                            {"customer_name", item.customer_name},
+                            {"reviewed_at", TimeJson(item.reviewed_at)},
+                            {"reviewed_by", OptJson(item.reviewed_by)},
+                            {"reviewed_by_name", OptJson(item.reviewed_by_name)},
+                            {"comment_count", item.comment_count},
+                            {"interaction",
+                             item.interaction ? InteractionJson(*item.interaction) : json(nullptr)},
+                            {"visit_plan", item.visit_plan ? VisitPlanJson(*item.visit_plan, day)
+                                                           : json(nullptr)}};
+              }));
         }));
 
   r.Add("GET", "/api/v1/weekly-review/summary",
@@ -358,10 +366,11 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
                             {"unreviewed", u.unreviewed},
                             {"unreviewed_earlier", u.unreviewed_earlier}});
           }
-          return JsonResponse(200, json{{"week", FormatIsoWeek(monday)},
-                                        {"from", FormatCivilDate(monday)},
-                                        {"to", FormatCivilDate(CivilFromDays(DaysFromCivil(monday) + 6))},
-                                        {"users", list}});
+          return JsonResponse(
+              200, json{{"week", FormatIsoWeek(monday)},
+                        {"from", FormatCivilDate(monday)},
+                        {"to", FormatCivilDate(CivilFromDays(DaysFromCivil(monday) + 6))},
+                        {"users", list}});
         }));
 
   for (auto [path, reviewed] : {std::pair{"/api/v1/weekly-review/mark", true},

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client';
-import type { AccountTeamMember, AccountTeamMemberCreate, Page } from '../../api/types';
+import type {
+  AccountTeamMember,
+  AccountTeamMemberCreate,
+  DefaultTeam,
+  DefaultTeamPut,
+  Page,
+} from '../../api/types';
 
 function teamKey(customerId: number) {
   return ['accountTeam', customerId] as const;
@@ -43,5 +49,47 @@ export function useRemoveTeamMember(customerId: number) {
     mutationFn: (userId: number) =>
       request<undefined>('DELETE', `/customers/${customerId}/team/${userId}`),
     onSettled: () => invalidateTeam(client, customerId),
+  });
+}
+
+/**
+ * Adds the owner's default team to the account team (skipping those already on it, the
+ * owner and disabled users); resolves with the team as it is now.
+ */
+export function useApplyDefaultTeam(customerId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    meta: { quiet: true },
+    mutationFn: () =>
+      request<Page<AccountTeamMember>>('POST', `/customers/${customerId}/team/apply-default`).then(
+        (p) => p.items,
+      ),
+    onSuccess: (team) => client.setQueryData(teamKey(customerId), team),
+    onSettled: () => invalidateTeam(client, customerId),
+  });
+}
+
+function defaultTeamKey(userId: number) {
+  return ['defaultTeam', userId] as const;
+}
+
+/** A user's default account team (version 1 with no members until first set). */
+export function useDefaultTeam(userId: number, enabled = true) {
+  return useQuery({
+    queryKey: defaultTeamKey(userId),
+    queryFn: ({ signal }) =>
+      request<DefaultTeam>('GET', `/users/${userId}/default-team`, { signal }),
+    enabled,
+  });
+}
+
+/** Replaces the members, based on the version read; the editor shows 412 and field problems. */
+export function useSaveDefaultTeam(userId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    meta: { quiet: true },
+    mutationFn: ({ version, body }: { version: number; body: DefaultTeamPut }) =>
+      request<DefaultTeam>('PUT', `/users/${userId}/default-team`, { body, ifMatch: version }),
+    onSuccess: (saved) => client.setQueryData(defaultTeamKey(userId), saved),
   });
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import i18n from '../../i18n';
-import { addRefusal, removeRefusal, unpickable } from './rules';
+import {
+  addedMembers,
+  addRefusal,
+  defaultTeamUnpickable,
+  mayEditDefaultTeam,
+  memberProblems,
+  removeRefusal,
+  unpickable,
+} from './rules';
 import { TEAM_ROLES, suggestedTeamRole } from './teamRoles';
 
 const customer = { owner_id: 7 };
@@ -81,5 +89,48 @@ describe('team roles', () => {
       expect(zh(`accountTeam.role.${role}`)).toBe(zh(`role.${role}`));
       expect(en(`accountTeam.role.${role}`)).toBe(en(`role.${role}`));
     }
+  });
+});
+
+describe('default teams', () => {
+  it.each([
+    [{ id: 5, role: 'kam' }, 5, true],
+    [{ id: 1, role: 'admin' }, 5, true],
+    [{ id: 2, role: 'director' }, 5, true],
+    [{ id: 3, role: 'specialist' }, 5, false],
+    [{ id: 4, role: 'kam' }, 5, false],
+  ] as const)('%j edits the default team of #%i: %s', (me, owner, may) => {
+    expect(mayEditDefaultTeam(me, owner)).toBe(may);
+  });
+
+  it.each([
+    [{ id: 5, active: true }, 'owner'],
+    [{ id: 10, active: true }, 'member'],
+    [{ id: 12, active: false }, 'inactive'],
+    [{ id: 12, active: true }, null],
+  ] as const)('whom its picker offers: %j → %s', (user, why) => {
+    expect(defaultTeamUnpickable(user, 5, members)).toBe(why);
+  });
+
+  it('places the server problems on the members they name', () => {
+    expect([
+      ...memberProblems({
+        'members[1].user_id': 'inactive',
+        'members[1].team_role': 'invalid',
+        'members[0].user_id': 'is_owner',
+        members: 'too_many',
+      }),
+    ]).toEqual([
+      [1, { user_id: 'inactive', team_role: 'invalid' }],
+      [0, { user_id: 'is_owner' }],
+    ]);
+  });
+
+  it('names who applying the default team added', () => {
+    const after = [
+      { customer_id: 1, user_id: 10, team_role: 'sales' as const, added_at: '' },
+      { customer_id: 1, user_id: 12, team_role: 'service' as const, added_at: '' },
+    ];
+    expect(addedMembers(members, after).map((m) => m.user_id)).toEqual([12]);
   });
 });

@@ -44,6 +44,9 @@ export function NotificationBell() {
       void client.invalidateQueries({ queryKey: ['visitPlans'] });
       void client.invalidateQueries({ queryKey: ['comments'] });
     }
+    if (fresh.some((n) => n.entity === 'access_alert')) {
+      void client.invalidateQueries({ queryKey: ['accessAlerts'] });
+    }
     for (const n of fresh) {
       if (n.customer_id !== null) {
         void client.invalidateQueries({ queryKey: ['customers', 'one', n.customer_id] });

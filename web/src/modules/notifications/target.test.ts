@@ -9,7 +9,8 @@ describe('where a notification leads', () => {
     [{ entity: 'interaction', entity_id: 5, customer_id: 17 }, '/customers/17?tab=interactions'],
     [{ entity: 'visit_plan', entity_id: 79, customer_id: 17 }, '/customers/17?tab=visits'],
     [{ entity: 'system', entity_id: null, customer_id: null }, null],
-    [{ entity: 'access_alert', entity_id: 5, customer_id: null }, null],
+    [{ entity: 'access_alert', entity_id: 5, customer_id: null }, '/access-alerts/5'],
+    [{ entity: 'access_alert', entity_id: null, customer_id: null }, null],
   ])('%j → %s', (note, path) => {
     expect(notificationPath(note)).toBe(path);
   });

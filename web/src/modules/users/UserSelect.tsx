@@ -18,6 +18,8 @@ type Props = {
   unavailable?: (user: User) => string | null;
   /** Called with the record of the user chosen. */
   onPick?: (user: User) => void;
+  /** Takes the keyboard focus when it appears. */
+  autoFocus?: boolean;
   'data-testid'?: string;
 };
 

@@ -1,5 +1,6 @@
--- Visit plans (拜访计划) and the weekly review (周检查) of contact records and plans: the
--- review marks and the comments under records and plans.
+-- Visit plans (拜访计划) and the weekly review (周检查) of contact records and plans: who
+-- reviewed an item and when (on the item, so the queue of what is still unreviewed walks a
+-- partial index of just those), and the comments under records and plans.
 CREATE TABLE visit_plan (
   id                  INTEGER PRIMARY KEY,
   customer_id         INTEGER NOT NULL REFERENCES customer(id),
@@ -15,15 +16,27 @@ CREATE TABLE visit_plan (
   completed_at        INTEGER,
   cancelled_at        INTEGER,
   missed_notified_at  INTEGER,
+  reviewed_at         INTEGER,
+  reviewed_by         INTEGER REFERENCES app_user(id),
   created_by          INTEGER NOT NULL REFERENCES app_user(id),
   created_at          INTEGER NOT NULL,
   updated_at          INTEGER NOT NULL
 );
 CREATE INDEX visit_plan_owner ON visit_plan(owner_id, starts_at, id);
 CREATE INDEX visit_plan_customer ON visit_plan(customer_id, starts_at, id);
+CREATE INDEX visit_plan_time ON visit_plan(starts_at, id);
 CREATE INDEX visit_plan_open ON visit_plan(planned_on) WHERE status = 'planned';
 CREATE UNIQUE INDEX visit_plan_interaction ON visit_plan(interaction_id)
   WHERE interaction_id IS NOT NULL;
+CREATE INDEX visit_plan_unreviewed ON visit_plan(owner_id, starts_at)
+  WHERE reviewed_at IS NULL AND status <> 'completed';
+
+ALTER TABLE interaction ADD COLUMN reviewed_at INTEGER;
+ALTER TABLE interaction ADD COLUMN reviewed_by INTEGER REFERENCES app_user(id);
+CREATE INDEX interaction_unreviewed ON interaction(recorded_by, occurred_at)
+  WHERE reviewed_at IS NULL AND deleted_at IS NULL;
+-- Newest first over everything a wide scope sees, without sorting it all.
+CREATE INDEX interaction_time ON interaction(occurred_at, id);
 
 CREATE TABLE visit_plan_contact (
   visit_plan_id  INTEGER NOT NULL REFERENCES visit_plan(id),
@@ -35,15 +48,6 @@ CREATE TABLE visit_plan_participant (
   visit_plan_id  INTEGER NOT NULL REFERENCES visit_plan(id),
   user_id        INTEGER NOT NULL REFERENCES app_user(id),
   PRIMARY KEY (visit_plan_id, user_id)
-) WITHOUT ROWID;
-
--- A record or plan a supervisor has reviewed: once per item.
-CREATE TABLE review_mark (
-  item_kind    TEXT NOT NULL,                     -- interaction | visit_plan
-  item_id      INTEGER NOT NULL,
-  reviewer_id  INTEGER NOT NULL REFERENCES app_user(id),
-  reviewed_at  INTEGER NOT NULL,
-  PRIMARY KEY (item_kind, item_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE record_comment (

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Handover } from '../api/types';
+import { apiError, mockApi, renderPage } from '../test/renderPage';
+import HandoverPage from './HandoverPage';
+
+const counts = {
+  customer: 1,
+  team_seat: 0,
+  next_step: 1,
+  request: 0,
+  nomination: 1,
+  visit_plan: 0,
+  notification: 0,
+};
+const handover: Handover = {
+  id: 31,
+  from_user_id: 7,
+  from_user_name: 'Fang Xin',
+  actor_id: 1,
+  actor_name: 'Chen Admin',
+  mode: 'single',
+  at: '2026-03-01T08:00:00Z',
+  counts,
+  successors: [{ user_id: 8, display_name: 'Ye Feng', counts }],
+  items: [
+    {
+      kind: 'customer',
+      entity_id: 101,
+      customer_id: 101,
+      customer_name: 'Hangzhou Power',
+      to_user_id: 8,
+      to_user_name: 'Ye Feng',
+    },
+    {
+      kind: 'next_step',
+      entity_id: 55,
+      customer_id: 101,
+      customer_name: 'Hangzhou Power',
+      to_user_id: 8,
+      to_user_name: 'Ye Feng',
+    },
+    {
+      kind: 'nomination',
+      entity_id: 9,
+      customer_id: 101,
+      customer_name: 'Hangzhou Power',
+      to_user_id: 8,
+      to_user_name: 'Ye Feng',
+    },
+  ],
+};
+
+describe('a handover', () => {
+  it('shows who left, what moved to whom, and every moved thing', async () => {
+    mockApi({ 'GET /handovers/31': { body: handover } });
+    await renderPage(<HandoverPage />, { path: '/handovers/:id', url: '/handovers/31' });
+    expect((await screen.findByTestId('handover-title')).textContent).toBe('Handover of Fang Xin');
+    expect(screen.getByText('Chen Admin')).toBeTruthy();
+    expect(within(screen.getByTestId('successor-counts')).getByText('Ye Feng')).toBeTruthy();
+    const items = screen.getByTestId('handover-items');
+    const link = within(items).getByRole('link', { name: 'Hangzhou Power' });
+    expect(link.getAttribute('href')).toBe('/customers/101');
+    expect(
+      screen
+        .getByRole('link', { name: 'Cadence breaches after this handover' })
+        .getAttribute('href'),
+    ).toBe('/handovers/decay?handover_id=31');
+  });
+
+  it('says when it is not there (404)', async () => {
+    mockApi({ 'GET /handovers/32': apiError(404, 'not_found') });
+    await renderPage(<HandoverPage />, { path: '/handovers/:id', url: '/handovers/32' });
+    await screen.findByText('This handover does not exist, or you may not see it.');
+  });
+
+  it('offers a retry when it cannot be read', async () => {
+    mockApi({ 'GET /handovers/33': apiError(500, 'internal') });
+    await renderPage(<HandoverPage />, { path: '/handovers/:id', url: '/handovers/33' });
+    await screen.findByText('The server failed; please try again later');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+});

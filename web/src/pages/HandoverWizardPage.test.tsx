@@ -1,0 +1,199 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Handover, HandoverPreview } from '../api/types';
+import { makeUser } from '../test/fixtures';
+import { apiError, mockApi, renderPage } from '../test/renderPage';
+import HandoverWizardPage from './HandoverWizardPage';
+
+const leaving = makeUser({ id: 7, username: 'fang.xin', display_name: 'Fang Xin', org_unit_id: 9 });
+const successor = makeUser({ id: 8, username: 'ye.feng', display_name: 'Ye Feng' });
+const counts = {
+  customer: 2,
+  team_seat: 1,
+  next_step: 3,
+  request: 0,
+  nomination: 0,
+  visit_plan: 0,
+  notification: 4,
+};
+const nothing = { ...counts, customer: 0, team_seat: 0, next_step: 0, notification: 0 };
+const plan: HandoverPreview = {
+  from_user_id: 7,
+  from_user_name: 'Fang Xin',
+  from_user_active: true,
+  mode: 'single',
+  counts,
+  successors: [{ user_id: 8, display_name: 'Ye Feng', role: 'kam', counts }],
+  customers: [
+    { customer_id: 101, customer_name: 'Hangzhou Power', to_user_id: 8, to_user_name: 'Ye Feng' },
+    { customer_id: 102, customer_name: 'Lishui Water', to_user_id: 8, to_user_name: 'Ye Feng' },
+  ],
+};
+const done: Handover = {
+  id: 31,
+  from_user_id: 7,
+  from_user_name: 'Fang Xin',
+  actor_id: 1,
+  actor_name: 'Me',
+  mode: 'single',
+  at: '2026-03-01T08:00:00Z',
+  counts,
+  successors: [{ user_id: 8, display_name: 'Ye Feng', counts }],
+  items: [
+    {
+      kind: 'customer',
+      entity_id: 101,
+      customer_id: 101,
+      customer_name: 'Hangzhou Power',
+      to_user_id: 8,
+      to_user_name: 'Ye Feng',
+    },
+  ],
+};
+
+function api(routes: Parameters<typeof mockApi>[0] = {}) {
+  return mockApi({
+    'GET /users/7': { body: leaving },
+    'GET /org-units': { body: { items: [], next_cursor: null } },
+    'GET /users': { body: { items: [successor], next_cursor: null } },
+    'POST /users/7/handover/preview': { body: plan },
+    'POST /users/7/handover': { status: 201, body: done },
+    'GET /handovers/31': { body: done },
+    ...routes,
+  });
+}
+
+async function open() {
+  const view = await renderPage(<HandoverWizardPage />, {
+    path: '/handovers/new',
+    url: '/handovers/new?user=7',
+  });
+  await screen.findByText('fang.xin');
+  return view;
+}
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Picks Ye Feng as the first successor. */
+async function pickSuccessor(user: User) {
+  await user.click(screen.getByLabelText('Successor 1'));
+  await user.keyboard('Ye');
+  await user.click(await screen.findByText('Ye Feng (ye.feng)', {}, { timeout: 3000 }));
+}
+
+/** Picks Ye Feng, who takes everything, and goes on to the preview. */
+async function pickSuccessorAndPreview(user: User) {
+  await pickSuccessor(user);
+  expect(screen.getByRole('radio', { name: /All to one successor/ })).toHaveProperty(
+    'checked',
+    true,
+  );
+  await user.click(screen.getByTestId('wizard-next'));
+}
+
+describe('the handover wizard', () => {
+  it('hands a user over: successor, plan, warning, the handover as recorded', async () => {
+    const user = userEvent.setup();
+    const calls = api();
+    await open();
+    expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', true);
+    await pickSuccessorAndPreview(user);
+
+    const preview = await screen.findByTestId('handover-preview');
+    expect(within(preview).getByText('What Fang Xin hands over: 10 things')).toBeTruthy();
+    expect(within(screen.getByTestId('count-next_step')).getByText('3')).toBeTruthy();
+    expect(within(preview).getByText('Hangzhou Power')).toBeTruthy();
+    expect(calls.callsTo('POST /users/7/handover/preview')[0]?.body).toEqual({
+      to_user_ids: [8],
+      mode: 'single',
+    });
+
+    await user.click(screen.getByTestId('wizard-next'));
+    expect(
+      within(screen.getByTestId('handover-warning')).getByText(
+        'Fang Xin is disabled and signed out at once',
+      ),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Hand over and disable Fang Xin/ }));
+
+    const result = await screen.findByTestId('handover-done');
+    expect(within(result).getByText('Handover recorded')).toBeTruthy();
+    await within(result).findByText(
+      'Fang Xin is disabled and signed out; 10 things moved to the successors.',
+    );
+    expect(within(result).getAllByText('Hangzhou Power').length).toBeGreaterThan(0);
+    expect(calls.callsTo('POST /users/7/handover')[0]?.body).toEqual({
+      to_user_ids: [8],
+      mode: 'single',
+    });
+    expect(calls.callsTo('GET /handovers/31').length).toBeGreaterThan(0);
+    expect(calls.unanswered).toEqual([]);
+  });
+
+  it('says when the user holds nothing and the handover only disables them', async () => {
+    const user = userEvent.setup();
+    api({
+      'POST /users/7/handover/preview': {
+        body: { ...plan, counts: nothing, customers: [], successors: [] },
+      },
+    });
+    await open();
+    await pickSuccessorAndPreview(user);
+    await screen.findByTestId('nothing-to-move');
+    expect(screen.getByText('Fang Xin owns no customers.')).toBeTruthy();
+  });
+
+  it("shows the server's problem beside the successor it names", async () => {
+    const user = userEvent.setup();
+    api({
+      'POST /users/7/handover/preview': apiError(400, 'validation_failed', 'no', {
+        'to_user_ids[0]': 'cannot_own_accounts',
+      }),
+    });
+    await open();
+    await pickSuccessorAndPreview(user);
+    const failed = await screen.findByTestId('preview-error');
+    expect(within(failed).getByText(/Ye Feng: Cannot own customers/)).toBeTruthy();
+    await user.click(within(failed).getByRole('button', { name: 'Change successors' }));
+    expect(await screen.findByText(/^Cannot own customers/)).toBeTruthy();
+  });
+
+  it('says why a handover is refused (403)', async () => {
+    const user = userEvent.setup();
+    api({ 'POST /users/7/handover': apiError(403, 'forbidden') });
+    await open();
+    await pickSuccessorAndPreview(user);
+    await screen.findByTestId('handover-preview');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.click(screen.getByTestId('handover-confirm'));
+    const error = await screen.findByTestId('handover-error');
+    expect(within(error).getByText(/You may not hand over Fang Xin/)).toBeTruthy();
+  });
+
+  it('in per-customer mode sends the successor chosen for each customer', async () => {
+    const user = userEvent.setup();
+    const calls = api();
+    await open();
+    await pickSuccessor(user);
+    await user.click(screen.getByRole('radio', { name: /Per customer/ }));
+    await user.click(screen.getByTestId('wizard-next'));
+    await waitFor(() =>
+      expect(
+        calls
+          .callsTo('POST /users/7/handover/preview')
+          .some((c) => JSON.stringify(c.body).includes('"mapping"')),
+      ).toBe(true),
+    );
+    const mapped = calls
+      .callsTo('POST /users/7/handover/preview')
+      .find((c) => JSON.stringify(c.body).includes('"mapping"'));
+    expect(mapped?.body).toEqual({
+      to_user_ids: [8],
+      mode: 'mapping',
+      mapping: { '101': 8, '102': 8 },
+    });
+    expect(await screen.findByTestId('mapping')).toBeTruthy();
+  });
+});

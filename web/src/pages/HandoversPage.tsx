@@ -1,0 +1,157 @@
+import { SwapOutlined } from '@ant-design/icons';
+import { PageContainer } from '@ant-design/pro-components';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Handover } from '../api/types';
+import { useCurrentSession } from '../app/sessionContext';
+import { useHandoverPage } from '../modules/handovers/api';
+import { listParams, pageSize, positiveInt, LIST_PAGE_SIZES } from '../ui/listQuery';
+import { HANDOVER_KINDS, totalCount } from '../modules/handovers/order';
+import { UserSelect } from '../modules/users/UserSelect';
+import { CursorPager } from '../ui/CursorPager';
+import { ErrorState } from '../ui/ErrorState';
+import { formatDateTime } from '../ui/format';
+import { useCursorTrail } from '../ui/useCursorTrail';
+
+/**
+ * Handovers (交接记录), newest first: who left, who did it and when, how much moved to whom.
+ * Administrators, executives and KAM specialists see all; directors those of their units.
+ */
+export default function HandoversPage() {
+  const { t } = useTranslation();
+  const { access } = useCurrentSession();
+  const [params, setParams] = useSearchParams();
+  const userId = positiveInt(params.get('user_id'));
+  const limit = pageSize(params);
+  const trail = useCursorTrail(params.toString());
+  const page = useHandoverPage({ user_id: userId }, limit, trail.cursor);
+  const items = page.data?.items ?? [];
+
+  const update = (patch: { user_id?: number; limit?: number }) =>
+    setParams(listParams({ user_id: userId, limit, ...patch }), { replace: true });
+
+  return (
+    <PageContainer
+      title={t('menu.handovers')}
+      content={<Typography.Text type="secondary">{t('handover.listHint')}</Typography.Text>}
+      extra={
+        <Space wrap>
+          <Link to="/handovers/decay">{t('menu.handoverDecay')}</Link>
+          {access.can('user.handover') && (
+            <Link to="/handovers/new">
+              <Button type="primary" icon={<SwapOutlined />} data-testid="new-handover">
+                {t('handover.new')}
+              </Button>
+            </Link>
+          )}
+        </Space>
+      }
+    >
+      <Card>
+        {access.can('user.read') && (
+          <div className="kams-toolbar" style={{ marginBottom: 16 }}>
+            <div style={{ width: 260 }}>
+              <UserSelect
+                value={userId ?? null}
+                onChange={(id) => update({ user_id: id ?? undefined })}
+                placeholder={t('handover.filterLeaving')}
+                valueLabel={items.find((h) => h.from_user_id === userId)?.from_user_name}
+                data-testid="handover-user-filter"
+              />
+            </div>
+          </div>
+        )}
+        {page.isError && !page.data ? (
+          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
+        ) : (
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Table<Handover>
+              rowKey="id"
+              size="middle"
+              loading={page.isFetching}
+              dataSource={items}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="handovers"
+              locale={{
+                emptyText: (
+                  <Empty description={userId ? t('handover.noneOfUser') : t('handover.none')} />
+                ),
+              }}
+              columns={[
+                {
+                  key: 'at',
+                  title: t('handover.field.at'),
+                  render: (_, h) => (
+                    <Link to={`/handovers/${h.id}`} style={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(h.at)}
+                    </Link>
+                  ),
+                },
+                {
+                  key: 'from',
+                  title: t('handover.field.from'),
+                  render: (_, h) => <Typography.Text strong>{h.from_user_name}</Typography.Text>,
+                },
+                {
+                  key: 'to',
+                  title: t('handover.field.to'),
+                  render: (_, h) => (
+                    <Space size={[4, 4]} wrap style={{ maxWidth: 320 }}>
+                      {h.successors.map((s) => (
+                        <Tag key={s.user_id}>{s.display_name}</Tag>
+                      ))}
+                    </Space>
+                  ),
+                },
+                {
+                  key: 'moved',
+                  title: t('handover.moved'),
+                  render: (_, h) => (
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text>
+                        {t('handover.movedCount', { count: totalCount(h.counts) })}
+                      </Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {HANDOVER_KINDS.filter((k) => h.counts[k] > 0)
+                          .map((k) => `${t(`handover.kind.${k}`)} ${h.counts[k]}`)
+                          .join(t('common.listSeparator'))}
+                      </Typography.Text>
+                    </Space>
+                  ),
+                },
+                {
+                  key: 'mode',
+                  title: t('handover.field.mode'),
+                  render: (_, h) => t(`handover.mode.${h.mode}`),
+                },
+                { key: 'actor', title: t('handover.field.actor'), dataIndex: 'actor_name' },
+                {
+                  key: 'open',
+                  title: t('common.actions'),
+                  render: (_, h) => (
+                    <Link to={`/handovers/${h.id}`} data-testid={`handover-${h.id}`}>
+                      {t('handover.details')}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
+            <CursorPager
+              page={trail.page}
+              hasPrevious={trail.page > 1}
+              hasNext={Boolean(page.data?.next_cursor)}
+              onPrevious={trail.previous}
+              onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+              pageSize={limit}
+              pageSizes={LIST_PAGE_SIZES}
+              onPageSizeChange={(size) => update({ limit: size })}
+              loading={page.isFetching}
+            />
+          </Space>
+        )}
+      </Card>
+    </PageContainer>
+  );
+}
