@@ -59,7 +59,7 @@ function api(items: ReviewItem[] = [record, carried, plan]) {
     .on('GET /weekly-review', { items, next_cursor: null });
 }
 
-async function renderPage(
+async function renderReview(
   fake: ReturnType<typeof api>,
   url = '/weekly-review',
   language: 'zh-CN' | 'en-US' = 'en-US',
@@ -76,7 +76,7 @@ async function renderPage(
 describe('the weekly review', () => {
   it('sums up the week per team member and lists what waits for review', async () => {
     const fake = api();
-    await renderPage(fake);
+    await renderReview(fake);
     const table = await screen.findByTestId('review-summary');
     const wang = await within(table).findByTestId('review-member-5');
     expect(
@@ -107,7 +107,7 @@ describe('the weekly review', () => {
 
   it('shows a member’s queue when their name is chosen, and everyone’s again', async () => {
     const fake = api();
-    const { router } = await renderPage(fake);
+    const { router } = await renderReview(fake);
     await user().click(await screen.findByTestId('review-pick-5'));
     await waitFor(() =>
       expect(fake.sent('GET /weekly-review').at(-1)?.query.get('user_id')).toBe('5'),
@@ -122,7 +122,7 @@ describe('the weekly review', () => {
     const fake = api()
       .on('POST /weekly-review/mark', reply(200, { changed: 2 }))
       .on('POST /weekly-review/unmark', reply(200, { changed: 2 }));
-    await renderPage(fake, '/weekly-review', 'zh-CN');
+    await renderReview(fake, '/weekly-review', 'zh-CN');
     const queue = await screen.findByTestId('review-queue');
     await within(queue).findByTestId('review-interaction-31');
     const mark = screen.getByTestId('mark-reviewed');
@@ -150,7 +150,7 @@ describe('the weekly review', () => {
 
   it('filters by review state and says when nothing matches', async () => {
     const fake = api([]);
-    await renderPage(fake);
+    await renderReview(fake);
     expect(await screen.findByText('Nothing waiting for review')).toBeTruthy();
     await user().click(screen.getByText('Reviewed'));
     await waitFor(() =>
@@ -161,7 +161,7 @@ describe('the weekly review', () => {
 
   it('moves to the previous week', async () => {
     const fake = api();
-    await renderPage(fake);
+    await renderReview(fake);
     await screen.findByTestId('review-member-5');
     await user().click(screen.getByRole('button', { name: 'Previous week' }));
     await waitFor(() =>
@@ -173,7 +173,7 @@ describe('the weekly review', () => {
     const fake = fakeApi()
       .on('GET /weekly-review/summary', apiError(403, 'forbidden'))
       .on('GET /weekly-review', apiError(403, 'forbidden'));
-    await renderPage(fake);
+    await renderReview(fake);
     expect((await screen.findAllByText('You may not do this')).length).toBe(2);
   });
 });

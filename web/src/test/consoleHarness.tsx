@@ -13,10 +13,11 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
-import type { Permission, Role, User } from '../api/types';
+import type { Permission, User } from '../api/types';
 import { accessFor } from '../app/access';
 import { SessionContext } from '../app/sessionContext';
 import i18n from '../i18n';
+import { makeUser, PERMISSIONS_BY_ROLE } from './fixtures';
 
 // What antd needs of a browser that jsdom lacks.
 if (typeof window !== 'undefined') {
@@ -150,28 +151,15 @@ export function fakeApi() {
 
 export type FakeApi = ReturnType<typeof fakeApi>;
 
-/** A user as GET /auth/me answers it. */
+/** A user as GET /auth/me answers it (a KAM unless told). */
 export function userOf(fields: Partial<User> & Pick<User, 'id'>): User {
-  return {
-    username: `user${fields.id}`,
-    display_name: `User ${fields.id}`,
-    role: 'kam',
-    org_unit_id: 1,
-    active: true,
-    email: '',
-    phone: '',
-    locale: 'zh-CN',
-    version: 1,
-    created_at: '2026-01-05T08:00:00Z',
-    updated_at: '2026-01-05T08:00:00Z',
-    last_login_at: null,
-    ...fields,
-  } as User;
+  return makeUser({ role: 'kam', locale: 'zh-CN', ...fields });
 }
 
 type Options = {
   api: FakeApi;
   user?: User;
+  /** Default: what GET /auth/me grants the user's role. */
   permissions?: Permission[];
   language?: 'zh-CN' | 'en-US';
   /** The URL the component is shown at (default `/`). */
@@ -179,13 +167,6 @@ type Options = {
   /** The route pattern the component is rendered for, e.g. `/customers/:id`. */
   path?: string;
 };
-
-const KAM_PERMISSIONS: Permission[] = [
-  'customer.create',
-  'customer.update',
-  'contact.write',
-  'interaction.write',
-];
 
 /** Renders `ui` signed in (a KAM by default) with a fresh query client and the fake API. */
 export async function renderSignedIn(
@@ -195,10 +176,10 @@ export async function renderSignedIn(
   globalThis.fetch = api.fetch as typeof fetch;
   await i18n.changeLanguage(language);
   dayjs.locale(language === 'en-US' ? 'en' : 'zh-cn');
-  const me = user ?? userOf({ id: 5, display_name: '王磊', role: 'kam' as Role });
+  const me = user ?? userOf({ id: 5, display_name: '王磊' });
   const session = {
     user: me,
-    access: accessFor(permissions ?? KAM_PERMISSIONS, me.role),
+    access: accessFor(permissions ?? PERMISSIONS_BY_ROLE[me.role], me.role),
   };
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
