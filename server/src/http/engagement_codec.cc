@@ -146,6 +146,12 @@ Status ReadInstant(const json& body, const char* name, std::optional<Timestamp>&
   return Ok();
 }
 
+Result<std::optional<std::vector<Id>>> ReadIdsIfPresent(const json& body, const char* name) {
+  if (!body.contains(name)) return std::optional<std::vector<Id>>{};
+  KAMS_TRY(auto ids, ReadIds(body, name));
+  return std::optional<std::vector<Id>>{std::move(ids)};
+}
+
 json VisitPlanJson(const VisitPlan& p, const CivilDate& today) {
   return {{"id", p.id},
           {"version", p.version},

@@ -36,5 +36,7 @@ Status ReadInstant(const json& body, const char* name, std::optional<Timestamp>&
                    std::vector<FieldError>& problems);
 // An array of ids (absent or null: empty); the first bad element is the error.
 Result<std::vector<Id>> ReadIds(const json& body, const char* name);
+// The same for a patch: absent stays nullopt (unchanged), null is an empty list.
+Result<std::optional<std::vector<Id>>> ReadIdsIfPresent(const json& body, const char* name);
 
 }  // namespace kams::http

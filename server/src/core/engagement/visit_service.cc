@@ -99,10 +99,30 @@ bool MayChange(Tx& tx, const Principal& who, const VisitPlan& p) {
   return owner && tx.org().InSubtree(who.org_unit_id, owner->org_unit_id);
 }
 
-Status CheckOpen(const VisitPlan& p) {
-  if (p.status == VisitStatus::kCompleted) return Conflict("the visit plan is completed");
-  if (p.status == VisitStatus::kCancelled) return Conflict("the visit plan is cancelled");
-  return Ok();
+enum class Acting { kChange, kCancel, kComplete };
+
+// The plan `who` is about to act on: visible (404), theirs to act on (403: owner, planner,
+// a director over the owner or an administrator; completing, the owner or an
+// administrator), still open (409), at the version the client read (412).
+Result<VisitPlan> PlanToChange(Tx& tx, const Principal& who, Id id, std::int64_t expected_version,
+                               Acting acting) {
+  KAMS_TRY(VisitPlan plan, VisiblePlan(tx, who, id));
+  const bool allowed = acting == Acting::kComplete
+                           ? who.role == Role::kAdmin || who.user_id == plan.owner_id
+                           : MayChange(tx, who, plan);
+  if (!allowed) {
+    return DenyError(acting == Acting::kComplete ? "complete another user's visit"
+                     : acting == Acting::kCancel ? "cancel another user's visit plan"
+                                                 : "change another user's visit plan",
+                     "visit_plan", id);
+  }
+  if (plan.status == VisitStatus::kCompleted) return Conflict("the visit plan is completed");
+  if (plan.status == VisitStatus::kCancelled) return Conflict("the visit plan is cancelled");
+  if (plan.version != expected_version) {
+    return PreconditionFailed("the visit plan changed since version " +
+                              std::to_string(expected_version));
+  }
+  return plan;
 }
 
 }  // namespace
@@ -172,15 +192,7 @@ Result<VisitPlan> VisitPlanService::Update(const Principal& who, const RequestCo
       return DenyError("change visit plans", "visit_plan", id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<VisitPlan> {
-      KAMS_TRY(VisitPlan before, VisiblePlan(tx, who, id));
-      if (!MayChange(tx, who, before)) {
-        return DenyError("change another user's visit plan", "visit_plan", id);
-      }
-      KAMS_CHECK(CheckOpen(before));
-      if (before.version != expected_version) {
-        return PreconditionFailed("the visit plan changed since version " +
-                                  std::to_string(expected_version));
-      }
+      KAMS_TRY(VisitPlan before, PlanToChange(tx, who, id, expected_version, Acting::kChange));
       const Timestamp now = deps_.clock.Now();
       VisitPlan next = before;
       if (patch.planned_on) next.planned_on = *patch.planned_on;
@@ -229,15 +241,7 @@ Result<VisitPlan> VisitPlanService::Cancel(const Principal& who, const RequestCo
     v.MaxLength("reason", reason, kMaxCancelReason);
     KAMS_CHECK(v.ToStatus());
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<VisitPlan> {
-      KAMS_TRY(VisitPlan before, VisiblePlan(tx, who, id));
-      if (!MayChange(tx, who, before)) {
-        return DenyError("cancel another user's visit plan", "visit_plan", id);
-      }
-      KAMS_CHECK(CheckOpen(before));
-      if (before.version != expected_version) {
-        return PreconditionFailed("the visit plan changed since version " +
-                                  std::to_string(expected_version));
-      }
+      KAMS_TRY(VisitPlan before, PlanToChange(tx, who, id, expected_version, Acting::kCancel));
       const Timestamp now = deps_.clock.Now();
       VisitPlan next = before;
       next.status = VisitStatus::kCancelled;
@@ -273,15 +277,7 @@ Result<CompletedVisit> VisitPlanService::Complete(const Principal& who, const Re
       return DenyError("complete visits", "visit_plan", id);
     }
     return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<CompletedVisit> {
-      KAMS_TRY(VisitPlan before, VisiblePlan(tx, who, id));
-      if (who.role != Role::kAdmin && who.user_id != before.owner_id) {
-        return DenyError("complete another user's visit", "visit_plan", id);
-      }
-      KAMS_CHECK(CheckOpen(before));
-      if (before.version != expected_version) {
-        return PreconditionFailed("the visit plan changed since version " +
-                                  std::to_string(expected_version));
-      }
+      KAMS_TRY(VisitPlan before, PlanToChange(tx, who, id, expected_version, Acting::kComplete));
       const Timestamp now = deps_.clock.Now();
       Interaction d;
       d.customer_id = before.customer_id;

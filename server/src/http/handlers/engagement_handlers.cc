@@ -92,14 +92,8 @@ Result<InteractionPatch> ReadPatch(const json& body) {
   (void)ReadBool(body, "request_closed", p.request_closed, problems);
   if (!problems.empty()) return ValidationFailed(problems);
   KAMS_TRY(p.next_step_due, NullableDate(body, "next_step_due"));
-  if (body.contains("contact_ids")) {
-    KAMS_TRY(auto ids, ReadIds(body, "contact_ids"));
-    p.contact_ids = std::move(ids);
-  }
-  if (body.contains("participant_ids")) {
-    KAMS_TRY(auto ids, ReadIds(body, "participant_ids"));
-    p.participant_ids = std::move(ids);
-  }
+  KAMS_TRY(p.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
+  KAMS_TRY(p.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
   return p;
 }
 

@@ -58,14 +58,8 @@ Result<VisitPlanPatch> ReadPlanPatch(const json& body) {
   (void)ReadId(body, "owner_id", p.owner_id, problems);
   if (!problems.empty()) return ValidationFailed(problems);
   KAMS_TRY(p.start_time, NullableText(body, "start_time"));
-  if (body.contains("contact_ids")) {
-    KAMS_TRY(auto ids, ReadIds(body, "contact_ids"));
-    p.contact_ids = std::move(ids);
-  }
-  if (body.contains("participant_ids")) {
-    KAMS_TRY(auto ids, ReadIds(body, "participant_ids"));
-    p.participant_ids = std::move(ids);
-  }
+  KAMS_TRY(p.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
+  KAMS_TRY(p.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
   return p;
 }
 
@@ -88,14 +82,8 @@ Result<VisitCompletion> ReadCompletion(const Request& req) {
   c.next_step = next_step.value_or("");
   KAMS_TRY(auto due, NullableDate(body, "next_step_due"));
   if (due) c.next_step_due = *due;
-  if (body.contains("contact_ids")) {
-    KAMS_TRY(auto ids, ReadIds(body, "contact_ids"));
-    c.contact_ids = std::move(ids);
-  }
-  if (body.contains("participant_ids")) {
-    KAMS_TRY(auto ids, ReadIds(body, "participant_ids"));
-    c.participant_ids = std::move(ids);
-  }
+  KAMS_TRY(c.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
+  KAMS_TRY(c.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
   return c;
 }
 
@@ -268,9 +256,10 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
                                         {"interaction", InteractionJson(visit->record)}});
         }));
 
-  for (auto [kind, base] :
+  for (const auto& [item_kind, base] :
        {std::pair{ReviewKind::kVisitPlan, "/api/v1/visit-plans/{id}/comments"},
         std::pair{ReviewKind::kInteraction, "/api/v1/interactions/{id}/comments"}}) {
+    const ReviewKind kind = item_kind;  // a copy: lambdas cannot capture a structured binding
     r.Add("GET", base, authed([&s, kind](Request& req, const Call& call) -> Response {
             auto id = PathId(req, 0);
             if (!id.ok()) return ErrorResponse(id.error(), req);
@@ -373,8 +362,9 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
                         {"users", list}});
         }));
 
-  for (auto [path, reviewed] : {std::pair{"/api/v1/weekly-review/mark", true},
-                                std::pair{"/api/v1/weekly-review/unmark", false}}) {
+  for (const auto& [path, marks] : {std::pair{"/api/v1/weekly-review/mark", true},
+                                    std::pair{"/api/v1/weekly-review/unmark", false}}) {
+    const bool reviewed = marks;  // a copy: lambdas cannot capture a structured binding
     r.Add("POST", path, authed([&s, reviewed](Request& req, const Call& call) -> Response {
             auto body = codec::ParseObject(req.body);
             if (!body.ok()) return ErrorResponse(body.error(), req);
