@@ -495,3 +495,60 @@ TEST(VisitPlans, OpenPlansMoveWithAHandover) {
 
 }  // namespace
 }  // namespace kams::test
+
+namespace kams::test {
+namespace {
+
+// The demo company the test server starts with: the week a director finds on a Tuesday
+// morning (demo_engagement.h) — through the API, as the console reads it.
+TEST(DemoWeek, ADirectorFindsTheTeamsWeekTheBreachesAndTheDecayAfterAHandover) {
+  const Client& director = As("dir.east");
+  const json summary = GetJson(director, "/api/v1/weekly-review/summary");
+  std::int64_t records = 0, planned = 0, unreviewed = 0, earlier = 0;
+  for (const auto& u : summary["users"]) {
+    records += u["records"].get<std::int64_t>();
+    planned += u["visits_planned"].get<std::int64_t>();
+    unreviewed += u["unreviewed"].get<std::int64_t>();
+    earlier += u["unreviewed_earlier"].get<std::int64_t>();
+  }
+  EXPECT_GT(records, 0) << summary.dump();
+  EXPECT_GT(planned, 0) << summary.dump();
+  EXPECT_GT(unreviewed, 0);
+  EXPECT_GT(earlier, 0) << "last week was half reviewed";
+  // Two weeks ago was reviewed, by the director.
+  const auto reviewed =
+      ListAll(director, "/api/v1/weekly-review", "state=reviewed&week=" + ChinaDate(14));
+  ASSERT_FALSE(reviewed.empty());
+  EXPECT_EQ(reviewed[0]["reviewed_by"], UserId("dir.east"));
+  // Missed visits of last week are there to find.
+  EXPECT_FALSE(ListAll(As("admin"), "/api/v1/visit-plans", "status=missed").empty());
+
+  // Breaches of the cadence, both ways, somewhere in the company.
+  const auto breaches = ListAll(As("admin"), "/api/v1/cadence-breaches", "");
+  std::set<std::string> kinds;
+  for (const auto& b : breaches) kinds.insert(b["kind"].get<std::string>());
+  EXPECT_TRUE(kinds.count("overdue"));
+  EXPECT_TRUE(kinds.count("over_contacted"));
+
+  // ye.feng left 40 days ago (he is disabled: no signing in as him): his accounts went to
+  // fang.xin, and some have not been contacted since.
+  Id ye_feng = 0;
+  for (const auto& u : ListAll(As("admin"), "/api/v1/users", "q=ye.feng")) {
+    if (u["username"] == "ye.feng") {
+      ye_feng = u["id"].get<Id>();
+      EXPECT_EQ(u["active"], false);
+    }
+  }
+  ASSERT_NE(ye_feng, 0);
+  const auto handovers =
+      ListAll(As("admin"), "/api/v1/handovers", "user_id=" + std::to_string(ye_feng));
+  ASSERT_EQ(handovers.size(), 1u);
+  EXPECT_GT(handovers[0]["counts"]["customer"].get<std::int64_t>(), 0);
+  const auto decay = ListAll(As("admin"), "/api/v1/handovers/decay", "");
+  bool from_ye_feng = false;
+  for (const auto& d : decay) from_ye_feng |= d["from_user_id"] == ye_feng;
+  EXPECT_TRUE(from_ye_feng) << json(decay).dump();
+}
+
+}  // namespace
+}  // namespace kams::test
