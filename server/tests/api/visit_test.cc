@@ -407,8 +407,10 @@ TEST(WeeklyReview, TheQueueKeepsWhatWasNotReviewedAndMarksCanBeUndone) {
   EXPECT_TRUE(FieldErrors(mixed).count("items[1]:not_found")) << mixed.body;
   EXPECT_TRUE(IdSet(ListAll(t.director, "/api/v1/weekly-review", "")).count(a["id"].get<Id>()));
 
-  // Only reviewers; bad input is named.
+  // Only reviewers (a refusal is audited); bad input is named.
+  const Id denied_before = LatestAuditId();
   EXPECT_EQ(t.kam.Get("/api/v1/weekly-review").status, 403);
+  EXPECT_EQ(AuditSince(denied_before, "action=access.denied&actor_id=" + N(t.kam_id)).size(), 1u);
   EXPECT_EQ(t.kam
                 .Post("/api/v1/weekly-review/mark",
                       {{"items", {{{"kind", "interaction"}, {"id", a["id"]}}}}})
@@ -433,6 +435,7 @@ TEST(WeeklyReview, CommentsReachTheOtherSide) {
   const json r = Record(t.kam, cid, ChinaInstant(0, 60), "催收货款");
   const Id rid = r["id"].get<Id>();
   const std::string path = "/api/v1/interactions/" + N(rid) + "/comments";
+  const Id audit_before = LatestAuditId();
 
   auto c1 = t.director.Post(path, {{"body", "下次请写明回款日期"}});
   ASSERT_EQ(c1.status, 201) << c1.body;
@@ -445,6 +448,7 @@ TEST(WeeklyReview, CommentsReachTheOtherSide) {
 
   auto list = ListAll(t.kam, path, "");
   ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(AuditSince(audit_before, "action=comment.create&entity_id=" + N(rid)).size(), 2u);
   EXPECT_EQ(list[0]["body"], "下次请写明回款日期");
   EXPECT_EQ(list[1]["author_name"], c2.Json()["author_name"]);
   bool counted = false;

@@ -1,6 +1,6 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
@@ -21,6 +21,7 @@ import { requiredRule } from '../modules/validation/formRules';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime } from '../ui/format';
 import { PageLoading } from '../ui/PageLoading';
+import { StaleAlert, ProblemAlert } from '../ui/FormAlerts';
 
 type Props = {
   initial: AccessAlertSettings;
@@ -114,32 +115,13 @@ function SettingsForm({ initial, onReload }: Props) {
     >
       <Typography.Paragraph type="secondary">{t('accessAlert.settings.hint')}</Typography.Paragraph>
       {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="stale-version"
-          message={t('accessAlert.settings.staleTitle')}
+        <StaleAlert
+          title={t('accessAlert.settings.staleTitle')}
           description={t('accessAlert.settings.staleDescription')}
-          action={
-            <Button size="small" type="primary" onClick={() => void handleReload()}>
-              {t('common.reload')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
+          onReload={() => void handleReload()}
         />
       )}
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="settings-problem"
-          message={t('interaction.notSaved')}
-          description={problem}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemAlert testId="settings-problem" title={t('interaction.notSaved')} problem={problem} />
       <Form<SettingsFormValues>
         form={form}
         layout="vertical"

@@ -348,12 +348,12 @@ ReviewWeek WeekOf(const CivilDate& monday) {
   return w;
 }
 
-Result<Page<ReviewItem>> ReviewService::Queue(const Principal& who, std::optional<CivilDate> week,
-                                              ReviewState state, std::optional<Id> user_id,
-                                              const PageRequest& page) {
+Result<Page<ReviewItem>> ReviewService::Queue(const Principal& who, const RequestContext& ctx,
+                                              std::optional<CivilDate> week, ReviewState state,
+                                              std::optional<Id> user_id, const PageRequest& page) {
   if (!Allows(who.role, Permission::kReviewManage)) {
     return Recorded(
-        deps_, RequestContext{}, who,
+        deps_, ctx, who,
         Result<Page<ReviewItem>>(DenyError("review the team's records", "review", std::nullopt)));
   }
   const ReviewWeek w = WeekOf(week.value_or(ThisWeek()));
@@ -386,9 +386,10 @@ Result<Page<ReviewItem>> ReviewService::Queue(const Principal& who, std::optiona
 }
 
 Result<std::vector<ReviewUserWeek>> ReviewService::Summary(const Principal& who,
+                                                           const RequestContext& ctx,
                                                            const CivilDate& monday) {
   if (!Allows(who.role, Permission::kReviewManage)) {
-    return Recorded(deps_, RequestContext{}, who,
+    return Recorded(deps_, ctx, who,
                     Result<std::vector<ReviewUserWeek>>(
                         DenyError("review the team's records", "review", std::nullopt)));
   }

@@ -81,10 +81,11 @@ class ReviewService {
  public:
   explicit ReviewService(CoreDeps deps) : deps_(deps) {}
   // The queue with each item's record or plan.
-  Result<Page<ReviewItem>> Queue(const Principal& who, std::optional<CivilDate> week,
-                                 ReviewState state, std::optional<Id> user_id,
-                                 const PageRequest& page);
-  Result<std::vector<ReviewUserWeek>> Summary(const Principal& who, const CivilDate& monday);
+  Result<Page<ReviewItem>> Queue(const Principal& who, const RequestContext& ctx,
+                                 std::optional<CivilDate> week, ReviewState state,
+                                 std::optional<Id> user_id, const PageRequest& page);
+  Result<std::vector<ReviewUserWeek>> Summary(const Principal& who, const RequestContext& ctx,
+                                              const CivilDate& monday);
   // Marks (or unmarks) all of them or none; how many changed.
   Result<std::int64_t> Mark(const Principal& who, const RequestContext& ctx,
                             const std::vector<ReviewRef>& items, bool reviewed);

@@ -309,7 +309,7 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
               return ErrorResponse(ValidationFailed({{"state", "invalid"}}), req);
             }
           }
-          auto list = s.reviews.Queue(call.who(), *week, state, *user, *page);
+          auto list = s.reviews.Queue(call.who(), call.ctx, *week, state, *user, *page);
           if (!list.ok()) return ErrorResponse(list.error(), req);
           const CivilDate day = today();
           return JsonResponse(
@@ -340,7 +340,7 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           auto week = WeekParam(*q);
           if (!week.ok()) return ErrorResponse(week.error(), req);
           const CivilDate monday = week->value_or(s.reviews.ThisWeek());
-          auto users = s.reviews.Summary(call.who(), monday);
+          auto users = s.reviews.Summary(call.who(), call.ctx, monday);
           if (!users.ok()) return ErrorResponse(users.error(), req);
           json list = json::array();
           for (const auto& u : *users) {

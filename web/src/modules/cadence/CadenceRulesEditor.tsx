@@ -38,6 +38,7 @@ import {
   type RuleRow,
   type RulesFormValues,
 } from './rulesForm';
+import { StaleAlert } from '../../ui/FormAlerts';
 
 type Props = {
   /** The rules as read; the edit is based on their version. */
@@ -170,19 +171,10 @@ export function CadenceRulesEditor({ initial, onReload }: Props) {
     >
       <Typography.Paragraph type="secondary">{t('cadence.rulesHint')}</Typography.Paragraph>
       {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="stale-version"
-          message={t('cadence.stale.title')}
+        <StaleAlert
+          title={t('cadence.stale.title')}
           description={t('cadence.stale.description')}
-          action={
-            <Button size="small" type="primary" onClick={() => void handleReload()}>
-              {t('common.reload')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
+          onReload={() => void handleReload()}
         />
       )}
       {problem && (

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Col, Form, Modal, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, request } from '../../api/client';
@@ -29,6 +29,7 @@ import {
   SummaryOutcomeFields,
 } from './RecordFields';
 import { ChannelIcon } from './tags';
+import { StaleAlert, ProblemAlert } from '../../ui/FormAlerts';
 
 /** The customer a new record is about, as far as the caller knows it. */
 export type CustomerRef = Pick<Customer, 'id' | 'name'>;
@@ -145,32 +146,17 @@ export function RecordContactModal({ interaction, customer, onClose }: Props) {
       data-testid="interaction-modal"
     >
       {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="stale-version"
-          message={t('interaction.stale.title')}
+        <StaleAlert
+          title={t('interaction.stale.title')}
           description={t('interaction.stale.description')}
-          action={
-            <Button size="small" type="primary" onClick={() => void handleReload()}>
-              {t('common.reload')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
+          onReload={() => void handleReload()}
         />
       )}
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="interaction-problem"
-          message={t('interaction.notSaved')}
-          description={problem}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemAlert
+        testId="interaction-problem"
+        title={t('interaction.notSaved')}
+        problem={problem}
+      />
       <SubmitOnEnter form={form}>
         <Form<InteractionFormValues>
           form={form}

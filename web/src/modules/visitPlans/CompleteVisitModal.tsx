@@ -28,6 +28,7 @@ import {
   type CompleteFormValues,
 } from './visitForm';
 import { whenText } from './whenText';
+import { StaleAlert, ProblemAlert } from '../../ui/FormAlerts';
 
 type Props = { plan: VisitPlan; onClose: () => void };
 
@@ -164,27 +165,16 @@ export function CompleteVisitModal({ plan, onClose }: Props) {
         />
       )}
       {reloaded && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="stale-version"
-          message={t('visitPlan.stale.title')}
+        <StaleAlert
+          title={t('visitPlan.stale.title')}
           description={t('visitPlan.stale.reloaded')}
-          style={{ marginBottom: 16 }}
         />
       )}
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="visit-complete-problem"
-          message={t('interaction.notSaved')}
-          description={problem}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemAlert
+        testId="visit-complete-problem"
+        title={t('interaction.notSaved')}
+        problem={problem}
+      />
       <SubmitOnEnter form={form}>
         <Form<CompleteFormValues>
           form={form}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Form, Modal, Row, TimePicker } from 'antd';
+import { App, Col, DatePicker, Form, Modal, Row, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ import {
   MAX_PARTICIPANTS,
   type VisitFormValues,
 } from './visitForm';
+import { StaleAlert, ProblemAlert } from '../../ui/FormAlerts';
 
 // The server plans at most a year ahead (engagement/visit_plan.h).
 const MAX_DAYS_AHEAD = 366;
@@ -166,32 +167,17 @@ export function PlanVisitModal({ plan, reschedule, customer, day, owner, onClose
       data-testid="visit-plan-modal"
     >
       {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="stale-version"
-          message={t('visitPlan.stale.title')}
+        <StaleAlert
+          title={t('visitPlan.stale.title')}
           description={t('visitPlan.stale.description')}
-          action={
-            <Button size="small" type="primary" onClick={() => void handleReload()}>
-              {t('common.reload')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
+          onReload={() => void handleReload()}
         />
       )}
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="visit-plan-problem"
-          message={t('interaction.notSaved')}
-          description={problem}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <ProblemAlert
+        testId="visit-plan-problem"
+        title={t('interaction.notSaved')}
+        problem={problem}
+      />
       <SubmitOnEnter form={form}>
         <Form<VisitFormValues>
           form={form}
