@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev
   postgresql libpqxx-dev
+  fiu-utils
   wrk nginx-light curl python3
   chromium fonts-noto-cjk
   clang libclang-rt-14-dev llvm

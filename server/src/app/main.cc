@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,10 @@ class JobTicker {
 };
 
 int Serve(const ServeOptions& o) {
+  // A write to a pipe whose reader went away (a log piped into a pager that quit, a
+  // control pipe) must be an EPIPE error for that write, not the end of the server.
+  // Sockets never raise it (they are written with MSG_NOSIGNAL).
+  std::signal(SIGPIPE, SIG_IGN);
   std::string host;
   std::uint16_t port = 0;
   if (!SplitListen(o.listen, host, port)) {

@@ -17,6 +17,7 @@ int StatusFor(ErrorCode code) {
     case ErrorCode::kPreconditionFailed: return 412;
     case ErrorCode::kPayloadTooLarge: return 413;
     case ErrorCode::kRateLimited: return 429;
+    case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -35,7 +36,13 @@ Response ErrorResponse(const Error& error, const Request& req) {
   } else {
     r.body = codec::ErrorJson(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  if (error.code == ErrorCode::kRateLimited && error.retry_after_seconds > 0) {
+  if (error.code == ErrorCode::kUnavailable) {
+    // What failed (which call, which error) is for the operator's log, not the client.
+    spdlog::error("request {} {} {} could not be served: {}", req.request_id, req.method,
+                  req.path, error.detail);
+  }
+  if ((error.code == ErrorCode::kRateLimited || error.code == ErrorCode::kUnavailable) &&
+      error.retry_after_seconds > 0) {
     r.SetHeader("Retry-After", std::to_string(error.retry_after_seconds));
   }
   if (error.code == ErrorCode::kUnauthenticated) {

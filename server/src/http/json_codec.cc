@@ -195,6 +195,7 @@ json ErrorJson(const Error& e) {
     for (const auto& f : e.fields) fields[f.field] = f.problem;
     err["fields"] = std::move(fields);
   }
+  if (e.in_doubt) err["in_doubt"] = true;
   return json{{"error", std::move(err)}};
 }
 

@@ -69,10 +69,13 @@ KamsProcess::~KamsProcess() {
 bool KamsProcess::Start(std::string* why) {
   std::remove(port_file_.c_str());
   port_ = 0;
-  const std::vector<std::string> argv{
-      bin_,          "serve",       "--db",     db_,         "--listen",
-      "127.0.0.1:0", "--port-file", port_file_, "--threads", std::to_string(threads_),
-      "--node",      "crash"};
+  std::vector<std::string> argv = wrapper_;
+  for (std::string a : {bin_, std::string("serve"), std::string("--db"), db_,
+                        std::string("--listen"), std::string("127.0.0.1:0"),
+                        std::string("--port-file"), port_file_, std::string("--threads"),
+                        std::to_string(threads_), std::string("--node"), std::string("crash")}) {
+    argv.push_back(std::move(a));
+  }
   const int log_fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (log_fd < 0) {
     *why = "cannot open " + log_;
@@ -114,6 +117,16 @@ bool KamsProcess::Start(std::string* why) {
   *why = "kams serve did not answer /healthz within 120 s:\n" + Tail(log_, 2000);
   Kill9();
   return false;
+}
+
+bool KamsProcess::Alive() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+    pid_ = -1;
+    return false;
+  }
+  return true;
 }
 
 void KamsProcess::Kill9() {

@@ -14,6 +14,9 @@ class KamsProcess {
   // `bin`: the kams binary; `db`: a SQLite file or postgres:// URL; `dir`: where the port
   // file and the server's log (appended over restarts) go.
   KamsProcess(std::string bin, std::string db, std::string dir, int threads);
+  // A program `kams serve` runs under, with its arguments (e.g. fiu-run for fault
+  // injection); it must exec kams in its own process so that pid() is the server's.
+  void SetWrapper(std::vector<std::string> wrapper) { wrapper_ = std::move(wrapper); }
   ~KamsProcess();  // kills a server still running
   KamsProcess(const KamsProcess&) = delete;
   KamsProcess& operator=(const KamsProcess&) = delete;
@@ -26,6 +29,9 @@ class KamsProcess {
   // SIGTERM, waits, and returns the exit status (128 + signal when killed by one).
   int Terminate();
   bool running() const { return pid_ > 0; }
+  // False when a started server has exited by itself (reaps it).
+  bool Alive();
+  int pid() const { return pid_; }
   int port() const { return port_; }
   // Milliseconds from fork to the first healthy /healthz of the last Start().
   double last_start_ms() const { return last_start_ms_; }
@@ -37,6 +43,7 @@ class KamsProcess {
 
  private:
   std::string bin_, db_, dir_, log_, port_file_;
+  std::vector<std::string> wrapper_;
   int threads_ = 4;
   int pid_ = -1;
   int port_ = 0;

@@ -96,6 +96,7 @@ struct WriterLedger {
   std::map<OpKind, long long> acked_by_kind;
   std::map<int, long long> refused_by_status;
   long long relogins = 0;
+  long long in_doubt = 0;  // 503 answers marked in_doubt (counted as unknown too)
 };
 
 // Names and values the writers write and the verifier parses back.

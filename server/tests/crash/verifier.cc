@@ -129,6 +129,10 @@ const char* FindingName(Finding f) {
       return "audit_verify_failures";
     case Finding::kCheckError:
       return "check_errors";
+    case Finding::kInternalError:
+      return "internal_errors";
+    case Finding::kNoRecovery:
+      return "no_recovery";
     case Finding::kCount:
       break;
   }

@@ -31,6 +31,8 @@ enum class Finding {
   kIntegrity,            // PRAGMA integrity_check / foreign_key_check / roll-up drift
   kAuditVerify,          // `kams audit verify` failed
   kCheckError,           // a check could not run (the server answered an error)
+  kInternalError,        // a request answered 500 (a storage fault must be a 503)
+  kNoRecovery,           // the server died, or failed a request after the fault was gone
   kCount
 };
 const char* FindingName(Finding f);

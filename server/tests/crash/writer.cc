@@ -99,6 +99,15 @@ Outcome Writer::Send(const std::string& method, const std::string& target,
   op.status = response->status;
   op.request_id = response->Header("x-request-id");
   op.outcome = response->status / 100 == 2 ? Outcome::kAcked : Outcome::kRefused;
+  if (response->status == 503) {
+    // The storage failed while committing and the server cannot tell whether the write
+    // was kept ("in_doubt"): like a lost answer, applied completely or not at all.
+    const json j = json::parse(response->body, nullptr, false);
+    if (j.is_object() && j.contains("error") && j["error"].value("in_doubt", false)) {
+      op.outcome = Outcome::kUnknown;
+      ++ledger_.in_doubt;
+    }
+  }
   if (response->status == 401) {
     // The session is gone (it must not be: it was acknowledged); sign in again.
     client_.cookie.clear();

@@ -120,7 +120,23 @@ describe('request', () => {
     );
     await expect(request('GET', '/customers')).rejects.toMatchObject({
       status: 502,
-      code: 'internal',
+      code: 'unavailable',
+    });
+  });
+
+  it('tells a storage failure that changed nothing from one whose outcome is unknown', async () => {
+    respondWith(503, { error: { code: 'unavailable', message: 'nothing was changed' } });
+    await expect(request('POST', '/customers', { body: {} })).rejects.toMatchObject({
+      status: 503,
+      code: 'unavailable',
+      inDoubt: false,
+    });
+    respondWith(503, {
+      error: { code: 'unavailable', message: 'may have been kept', in_doubt: true },
+    });
+    await expect(request('POST', '/customers', { body: {} })).rejects.toMatchObject({
+      code: 'unavailable',
+      inDoubt: true,
     });
   });
 

@@ -14,13 +14,22 @@ export class ApiError extends Error {
   /** The envelope's `code`; `network` when the server could not be reached. */
   readonly code: string;
   readonly fields: FieldProblems;
+  /** 503 `unavailable` only: the storage failed while saving; the change may have been kept. */
+  readonly inDoubt: boolean;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblems = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldProblems = {},
+    inDoubt = false,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.inDoubt = inDoubt;
   }
 
   /** 412: the record changed since it was read; the caller should reload it. */
@@ -127,11 +136,13 @@ async function toApiError(response: Response): Promise<ApiError> {
     return fallback;
   }
   if (!isEnvelope(body)) return fallback;
-  const { code, message, fields } = body.error;
-  return new ApiError(response.status, code, message, fields ?? {});
+  const { code, message, fields, in_doubt } = body.error;
+  return new ApiError(response.status, code, message, fields ?? {}, in_doubt === true);
 }
 
-type Envelope = { error: { code: string; message: string; fields?: FieldProblems } };
+type Envelope = {
+  error: { code: string; message: string; fields?: FieldProblems; in_doubt?: boolean };
+};
 
 function isEnvelope(body: unknown): body is Envelope {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
@@ -163,6 +174,10 @@ function codeForStatus(status: number): string {
       return 'payload_too_large';
     case 429:
       return 'rate_limited';
+    case 502:
+    case 503:
+    case 504:
+      return 'unavailable';
     default:
       return 'internal';
   }

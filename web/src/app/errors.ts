@@ -5,6 +5,7 @@ import { isApiError } from '../api/client';
 
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('errors.code.unknown');
+  if (error.inDoubt) return t('errors.code.unavailable_in_doubt');
   return t(`errors.code.${error.code}`, { defaultValue: error.message });
 }
 

@@ -13,9 +13,23 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kPreconditionFailed: return "precondition_failed";
     case ErrorCode::kPayloadTooLarge: return "payload_too_large";
     case ErrorCode::kRateLimited: return "rate_limited";
+    case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";
+}
+
+Error Unavailable(std::string message, std::string detail) {
+  Error e = MakeError(ErrorCode::kUnavailable, std::move(message));
+  e.detail = std::move(detail);
+  e.retry_after_seconds = 1;
+  return e;
+}
+
+Error InDoubt(std::string message, std::string detail) {
+  Error e = Unavailable(std::move(message), std::move(detail));
+  e.in_doubt = true;
+  return e;
 }
 
 Error MakeError(ErrorCode code, std::string message) {

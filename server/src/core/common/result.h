@@ -23,6 +23,7 @@ enum class ErrorCode {
   kPreconditionFailed,
   kPayloadTooLarge,
   kRateLimited,
+  kUnavailable,  // the storage failed (I/O error, disk full, no database): try again later
   kInternal,
 };
 
@@ -46,11 +47,19 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;             // clean, safe to show to the client
   std::vector<FieldError> fields;  // for kValidationFailed
-  int retry_after_seconds = 0;     // for kRateLimited
+  int retry_after_seconds = 0;     // for kRateLimited and kUnavailable
+  std::string detail;              // for the operator's log only (kUnavailable: what failed)
+  bool in_doubt = false;           // kUnavailable: the write may have been applied after all
   std::optional<DenialNote> denial;
 };
 
 Error MakeError(ErrorCode code, std::string message);
+// The storage could not serve the request (I/O error, disk full, database unreachable).
+// `message` is what the client reads, `detail` what the log keeps.
+Error Unavailable(std::string message, std::string detail);
+// The same when the write's fate is unknown: the storage failed while committing and
+// KAMS cannot tell whether the change was kept (the client should reload and check).
+Error InDoubt(std::string message, std::string detail);
 inline Error BadRequest(std::string m) { return MakeError(ErrorCode::kBadRequest, std::move(m)); }
 inline Error NotFound(std::string m) { return MakeError(ErrorCode::kNotFound, std::move(m)); }
 inline Error Forbidden(std::string m) { return MakeError(ErrorCode::kForbidden, std::move(m)); }

@@ -34,6 +34,29 @@ void Pause(int attempt, int cap_ms) {
   std::this_thread::sleep_for(std::chrono::milliseconds(d(rng)));
 }
 
+// What the client reads when the database cannot be reached or fails (the detail goes to
+// the log): nothing was written; and when the connection broke during COMMIT, when the
+// database may have committed without KAMS hearing of it.
+constexpr const char* kNoDatabase =
+    "the database cannot be reached just now; nothing was changed - try again in a moment";
+constexpr const char* kInDoubt =
+    "the connection to the database broke while saving: the change may or may not have "
+    "been saved - reload and check before repeating it";
+
+// Insufficient resources (53: disk full, out of memory, too many connections), operator
+// intervention (57P: shutting down, starting up) and system errors (58: I/O): the
+// database's trouble, not the request's.
+bool IsServerTrouble(const std::string& sqlstate) {
+  return sqlstate.rfind("53", 0) == 0 || sqlstate.rfind("57P", 0) == 0 ||
+         sqlstate.rfind("58", 0) == 0;
+}
+
+// libpq's own errors carry no SQLSTATE: every error the server sends has one, so an error
+// without it is the connection failing on this side (a receive that failed, a message cut
+// short). The connection's state is then unknown — an unread reply could answer the next
+// query — so it is given up like a broken one.
+bool IsConnectionFailure(const pqxx::sql_error& e) { return e.sqlstate().empty(); }
+
 bool IsRetryableState(const std::string& sqlstate) {
   return sqlstate == "40001" || sqlstate == "40P01";  // serialization failure, deadlock
 }
@@ -113,6 +136,13 @@ struct PostgresDatabase::Impl {
         } catch (const pqxx::broken_connection&) {
           conn.Discard();
           throw;
+        } catch (const pqxx::sql_error& e) {
+          if (!IsConnectionFailure(e)) throw;
+          conn.Discard();
+          throw pqxx::broken_connection(e.what());
+        } catch (...) {
+          conn.Discard();  // its state is unknown
+          throw;
         }
       } catch (const pqxx::broken_connection&) {
         if (attempt >= kMaxReconnects) throw;
@@ -143,12 +173,13 @@ Status PostgresDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work
     std::optional<Impl::Lease> conn;
     try {
       conn.emplace(*impl_, impl_->Take());
-    } catch (const pqxx::broken_connection& e) {
+    } catch (const std::exception& e) {
+      // broken_connection, or a connection that broke while it was being set up.
       if (++reconnects < kMaxReconnects) {
         Pause(6 + reconnects, 2000);
         continue;
       }
-      return Internal(std::string("postgres: cannot connect: ") + e.what());
+      return Unavailable(kNoDatabase, std::string("postgres: cannot connect: ") + e.what());
     }
     bool committing = false;
     try {
@@ -181,27 +212,29 @@ Status PostgresDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work
       // other read whose connection broke, instead of failing the request (the failover
       // drill saw such a failed token lookup answer 401).
       if (mode == TxMode::kWrite) {
-        return Internal(std::string("postgres: the connection broke while committing; the "
-                                    "outcome is unknown: ") + e.what());
+        return InDoubt(kInDoubt, std::string("postgres: the connection broke while "
+                                             "committing; the outcome is unknown: ") +
+                                     e.what());
       }
       if (++reconnects < kMaxReconnects) {
         conn.reset();
         Pause(6 + reconnects, 2000);
         continue;
       }
-      return Internal(std::string("postgres: connection lost: ") + e.what());
+      return Unavailable(kNoDatabase, std::string("postgres: connection lost: ") + e.what());
     } catch (const pqxx::broken_connection& e) {
       conn->Discard();
       if (committing && mode == TxMode::kWrite) {
-        return Internal(std::string("postgres: the connection broke while committing: ") +
-                        e.what());
+        return InDoubt(kInDoubt,
+                       std::string("postgres: the connection broke while committing: ") +
+                           e.what());
       }
       if (++reconnects < kMaxReconnects) {
         conn.reset();
         Pause(6 + reconnects, 2000);
         continue;
       }
-      return Internal(std::string("postgres: connection lost: ") + e.what());
+      return Unavailable(kNoDatabase, std::string("postgres: connection lost: ") + e.what());
     } catch (const pqxx::serialization_failure& e) {
       if (attempt < impl_->options.max_attempts) {
         conn.reset();
@@ -221,13 +254,31 @@ Status PostgresDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work
       // case's own checks could not see.
       return Conflict("the change conflicts with an existing record");
     } catch (const pqxx::sql_error& e) {
+      if (IsConnectionFailure(e)) {
+        conn->Discard();
+        if (committing && mode == TxMode::kWrite) {
+          return InDoubt(kInDoubt, std::string("postgres: the connection failed while "
+                                               "committing: ") + e.what());
+        }
+        if (++reconnects < kMaxReconnects) {
+          conn.reset();
+          Pause(6 + reconnects, 2000);
+          continue;
+        }
+        return Unavailable(kNoDatabase, std::string("postgres: connection failed: ") + e.what());
+      }
       if (IsRetryableState(e.sqlstate()) && attempt < impl_->options.max_attempts) {
         conn.reset();
         Pause(attempt, 100);
         continue;
       }
+      if (IsServerTrouble(e.sqlstate())) {
+        return Unavailable(kNoDatabase,
+                           std::string("postgres: ") + e.what() + " [" + e.sqlstate() + "]");
+      }
       return Internal(std::string("postgres: ") + e.what() + " [" + e.sqlstate() + "]");
     } catch (const std::exception& e) {
+      conn->Discard();  // whatever went wrong, the connection's state is unknown
       return Internal(std::string("storage: ") + e.what());
     }
   }

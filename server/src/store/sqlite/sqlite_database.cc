@@ -25,6 +25,42 @@ bool IsConstraint(const SQLite::Exception& e) {
   return (e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT;
 }
 
+// The file system failed the database (a read, write or sync error, a full disk, a file
+// that cannot be opened, pages that read back wrong): nothing about the request was
+// wrong, and it may work again. SQLITE_CORRUPT is here because a failed or short read
+// shows as a malformed page; corruption that lasts keeps failing, loudly, in the log.
+bool IsStorageFault(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_READONLY:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+constexpr const char* kCommitInDoubt =
+    "the database failed while saving and cannot tell yet whether the change was kept: "
+    "reload and check before repeating it";
+
+Error CommitInDoubt(const SQLite::Exception& e) {
+  return InDoubt(kCommitInDoubt, std::string("sqlite: commit failed and the WAL fence too: ") +
+                                     e.what() + " (extended code " +
+                                     std::to_string(e.getExtendedErrorCode()) + ")");
+}
+
+Error StorageFault(const SQLite::Exception& e) {
+  return Unavailable("the database cannot be read or written just now (storage error); "
+                     "nothing was changed - try again in a moment",
+                     std::string("sqlite: ") + e.what() + " (extended code " +
+                         std::to_string(e.getExtendedErrorCode()) + ")");
+}
+
 Error Internal(std::string detail) { return MakeError(ErrorCode::kInternal, std::move(detail)); }
 
 }  // namespace
@@ -88,10 +124,20 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
   Lease conn = Acquire();
 
   std::unique_lock<std::mutex> write_lock(write_mutex_, std::defer_lock);
-  if (mode == TxMode::kWrite) write_lock.lock();
+  if (mode == TxMode::kWrite) {
+    write_lock.lock();
+    // A commit failed earlier and its frames may still lie in the WAL: no new write
+    // before they are overwritten (see FenceFailedCommit).
+    if (fence_pending_ && !FenceFailedCommit(*conn, 1)) {
+      return Unavailable("the database cannot be written just now (storage error); nothing "
+                         "was changed - try again in a moment",
+                         "sqlite: the WAL fence after a failed commit still fails");
+    }
+  }
 
   for (int attempt = 1;; ++attempt) {
     bool open = false;
+    bool committing = false;
     try {
       conn->ExecCached(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
       open = true;
@@ -102,6 +148,7 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
         conn->ExecCached("ROLLBACK");
         return s;
       }
+      committing = true;
       conn->ExecCached("COMMIT");
       return Ok();
     } catch (const SQLite::Exception& e) {
@@ -121,6 +168,13 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
       if (IsConstraint(e)) {
         return Conflict("the change conflicts with an existing record");
       }
+      if (IsStorageFault(e)) {
+        if (committing) {
+          fence_pending_ = true;
+          if (!FenceFailedCommit(*conn, 7)) return CommitInDoubt(e);
+        }
+        return StorageFault(e);
+      }
       return Internal(std::string("sqlite: ") + e.what());
     } catch (const std::exception& e) {
       conn->ResetInUse();
@@ -130,9 +184,49 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
         } catch (const SQLite::Exception&) {
         }
       }
+      if (committing) {
+        fence_pending_ = true;
+        if (!FenceFailedCommit(*conn, 7)) {
+          return InDoubt(kCommitInDoubt, std::string("storage: ") + e.what());
+        }
+      }
       return Internal(std::string("storage: ") + e.what());
     }
   }
+}
+
+// A COMMIT that fails on the WAL's sync has already written the transaction's frames,
+// commit mark included, to the WAL file; SQLite rolls it back in memory (the WAL index
+// never hears of the frames), but a restart that rebuilds the index from the file before
+// anything overwrote them would bring the refused transaction back. The next write
+// starts where the failed one began and so breaks its checksum chain: the fence is such
+// a write, made at once, of a value that changes nothing (page 1's user_version), so
+// that an answer "nothing was changed" stays true across a restart. While the fence
+// fails (the disk still refuses), the failed write is answered "in doubt" and later writes
+// try the fence first; reads go on.
+// REQUIRES: write_mutex_ held.
+bool SqliteDatabase::FenceFailedCommit(SqliteConnection& conn, int attempts) {
+  // 7 attempts take about 0.6 s: a passing fault clears, a lasting one is reported.
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
+    try {
+      conn.Exec("BEGIN IMMEDIATE");
+      try {
+        SQLite::Statement read(conn.db(), "PRAGMA user_version");
+        read.executeStep();
+        const int version = read.getColumn(0).getInt();
+        conn.Exec("PRAGMA user_version=" + std::to_string(version));
+        conn.Exec("COMMIT");
+        fence_pending_ = false;
+        return true;
+      } catch (const SQLite::Exception&) {
+        if (sqlite3_get_autocommit(conn.db().getHandle()) == 0) conn.Exec("ROLLBACK");
+        throw;
+      }
+    } catch (const SQLite::Exception&) {
+      if (attempt < attempts) std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+    }
+  }
+  return false;
 }
 
 int SqliteDatabase::SchemaVersion() {

@@ -48,12 +48,14 @@ class SqliteDatabase final : public StoreDatabase {
   struct Lease;
   Lease Acquire();
   void Release(std::unique_ptr<SqliteConnection> c);
+  bool FenceFailedCommit(SqliteConnection& conn, int attempts);
 
   SqliteOptions options_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;
   std::mutex write_mutex_;
+  bool fence_pending_ = false;  // guarded by write_mutex_
 };
 
 // `kams backup` and `kams restore` of SQLite files (see store/backup.h for the contract):
