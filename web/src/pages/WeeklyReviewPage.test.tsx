@@ -38,7 +38,7 @@ const summary = {
       unreviewed: 3,
       unreviewed_earlier: 1,
     }),
-    makeUserWeek({ user_id: 6, user_name: '李娜', role: 'assistant' }),
+    makeUserWeek({ user_id: 6, user_name: '李娜', role: 'assistant', records: 2, unreviewed: 2 }),
   ],
 };
 
@@ -91,6 +91,12 @@ describe('the weekly review', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['王磊Key account manager (KAM)', '4', '3', '1', '1', '0', '3', '1']);
+    // The team's total under the members.
+    expect(
+      within(screen.getByTestId('review-team-total'))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Team total', '6', '3', '1', '1', '0', '5', '1']);
     expect(fake.sent('GET /weekly-review/summary')[0]?.query.get('week')).toBe('2026-11-23');
 
     const queue = screen.getByTestId('review-queue');
