@@ -71,8 +71,13 @@ async function apiAs(username) {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const problems = []; // page errors, CSP refusals and requests that left loopback
 
-async function newPage({ locale = 'zh-CN', viewport = { width: 1366, height: 768 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+/** A page in a context of its own; `timezoneId` e.g. 'Asia/Shanghai' (default the machine's). */
+async function newPage({
+  locale = 'zh-CN',
+  viewport = { width: 1366, height: 768 },
+  timezoneId,
+} = {}) {
+  const context = await browser.newContext({ locale, viewport, timezoneId });
   // Only loopback: a request anywhere else is a bug (and would hang in CI).
   await context.route('**/*', (route) => {
     const { hostname } = new URL(route.request().url());
@@ -619,6 +624,7 @@ async function runFull() {
     },
   );
 
+  await runDemoWeek(); // first, while the week is as the demo left it
   await runEngagement();
   await runVisits();
   await runAccountTeam();
@@ -635,6 +641,406 @@ async function runFull() {
     await page.goto(`${BASE}/customers`);
     await rows(page).first().waitFor();
     await shot(page, 'customers-tablet');
+    await page.context().close();
+  });
+}
+
+// ------------------------------------------------------------------ the demo company's week
+
+/** An RFC 3339 timestamp in China time as the console shows it: "2026-03-01 16:00". */
+function chinaTime(timestamp) {
+  return new Date(Date.parse(timestamp) + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+}
+
+/** The day (YYYY-MM-DD) of an RFC 3339 timestamp in China time. */
+function chinaDay(timestamp) {
+  return chinaTime(timestamp).slice(0, 10);
+}
+
+/** The text of each cell of a table row, trimmed. */
+async function cellTexts(row) {
+  return (await row.locator('td').allTextContents()).map((text) => text.trim());
+}
+
+/**
+ * The week the demo loads (demo_engagement.h), walked as its people would on the day the
+ * suite runs, in China time: the director of the east region reviews the team's week
+ * (zh-CN), follows the accounts that slipped after ye.feng's handover, and the KAM who took
+ * them over, fang.xin, starts her day and looks at her week (en-US). Every figure is read
+ * from the API as that user first; what the demo promises whatever the weekday is asserted.
+ */
+async function runDemoWeek() {
+  const dirApi = await apiAs('dir.east');
+  const fangApi = await apiAs('fang.xin');
+  const fang = fangApi.user;
+  const summary = await dirApi.get('/weekly-review/summary');
+  const lastMonday = new Date(Date.parse(summary.from) - 7 * 86_400_000).toISOString().slice(0, 10);
+  let slipped; // an account of ye.feng's, not contacted since fang.xin took it over
+  const statusWords = {
+    planned: 'Planned',
+    missed: 'Missed',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+  };
+
+  await inLanguage(dirApi, 'zh-CN', async () => {
+    const page = await newPage({ timezoneId: 'Asia/Shanghai' });
+    const queue = page.getByTestId('review-queue');
+    const queueRows = queue.locator('tr.ant-table-row');
+    const mine = summary.users.find((u) => u.user_id === fang.id);
+    let queued; // fang.xin's queue, as the API lists it
+
+    await step(
+      "the demo's week: a director (dir.east) opens the weekly review — each member's week and the team's total as the API counts them, and a KAM's queue with last week's leftovers",
+      async () => {
+        const total = (key) => summary.users.reduce((n, u) => n + u[key], 0);
+        assert.ok(total('records') > 0 && total('visits_planned') > 0, 'the team worked');
+        assert.ok(total('unreviewed_earlier') > 0, 'last week was half reviewed');
+        assert.ok(mine?.unreviewed_earlier > 0, 'fang.xin has last week’s leftovers');
+        queued = (await dirApi.get(`/weekly-review?user_id=${fang.id}&limit=500`)).items;
+        assert.equal(queued.length, mine.unreviewed + mine.unreviewed_earlier);
+        assert.ok(queued.length <= 100, 'the queue fits on its first page');
+
+        await login(page, 'dir.east');
+        await page.locator('.ant-pro-sider').getByText('周检查', { exact: true }).click();
+        await page.waitForURL(/\/weekly-review$/);
+        await page
+          .getByTestId('review-period')
+          .getByText(`${summary.week}：${summary.from} 至 ${summary.to}`)
+          .waitFor();
+        const table = page.getByTestId('review-summary');
+        await table.getByTestId(`review-member-${fang.id}`).getByText(fang.display_name).waitFor();
+        const figures = (u) =>
+          [
+            u.records,
+            u.visits_planned,
+            u.visits_completed,
+            u.visits_missed,
+            u.visits_cancelled,
+            u.unreviewed,
+            u.unreviewed_earlier,
+          ].map(String);
+        for (const u of summary.users) {
+          const cells = await cellTexts(table.getByTestId(`review-member-${u.user_id}`));
+          assert.deepEqual(cells.slice(1), figures(u), `the week of ${u.user_name}`);
+        }
+        const sums = Object.fromEntries(
+          Object.keys(summary.users[0]).map((key) => [key, total(key)]),
+        );
+        assert.deepEqual(await cellTexts(table.getByTestId('review-team-total')), [
+          '团队合计',
+          ...figures(sums),
+        ]);
+        await shot(page, 'demo-week-review');
+
+        // fang.xin's queue: this week's items, then last week's still waiting, said so.
+        await table.getByTestId(`review-pick-${fang.id}`).click();
+        await page.waitForURL(new RegExp(`/weekly-review\\?user=${fang.id}$`));
+        await page
+          .getByTestId('review-queue-title')
+          .getByText(`检查列表：${fang.display_name}`)
+          .waitFor();
+        await page.waitForFunction(
+          (keys) =>
+            JSON.stringify(
+              [...document.querySelectorAll('[data-testid=review-queue] tr.ant-table-row')].map(
+                (tr) => tr.dataset.testid,
+              ),
+            ) === JSON.stringify(keys),
+          queued.map((i) => `review-${i.kind}-${i.id}`),
+        );
+        const carried = queue.getByTestId('carried-over');
+        assert.equal(await carried.count(), mine.unreviewed_earlier);
+        const lastWeek = queued.find((i) => i.week !== summary.week).week;
+        assert.equal(await carried.first().textContent(), `${lastWeek} 遗留`);
+        assert.equal(await queueRows.getByTestId('not-reviewed').count(), queued.length);
+        await shot(page, 'demo-week-review-member');
+      },
+    );
+
+    await step(
+      "the director marks one of last week's leftovers reviewed — it leaves the queue and the member's count — and undoes it",
+      async () => {
+        const item = queued.find((i) => i.week !== summary.week);
+        const row = queue.getByTestId(`review-${item.kind}-${item.id}`);
+        const earlierCell = page.getByTestId(`review-member-${fang.id}`).locator('td').last();
+        await row.getByRole('checkbox').check();
+        await page.getByTestId('mark-reviewed').getByText('标记为已检查（1）').waitFor();
+        await page.getByTestId('mark-reviewed').click();
+        await page.getByTestId('review-done').getByText('已将 1 项标记为已检查').waitFor();
+        await row.waitFor({ state: 'detached' });
+        await earlierCell.getByText(String(mine.unreviewed_earlier - 1), { exact: true }).waitFor();
+        const reviewed = await dirApi.get(
+          `/weekly-review?user_id=${fang.id}&week=${lastMonday}&state=reviewed&limit=500`,
+        );
+        const marked = reviewed.items.find((i) => i.kind === item.kind && i.id === item.id);
+        assert.equal(marked?.reviewed_by, dirApi.user.id);
+        await shot(page, 'demo-week-review-marked');
+
+        await page.getByTestId('review-undo').click();
+        await page.getByTestId('review-done').getByText('已撤销 1 项的检查标记').waitFor();
+        await row.getByTestId('not-reviewed').waitFor();
+        await earlierCell.getByText(String(mine.unreviewed_earlier), { exact: true }).waitFor();
+        assert.equal(await queueRows.count(), queued.length);
+        const after = await dirApi.get(`/weekly-review/summary`);
+        assert.deepEqual(after.users, summary.users, 'the week is as the demo left it');
+      },
+    );
+
+    await step(
+      "the director goes back a week to what was reviewed and opens a comment thread: the reviewing director's comment first, then the KAM's replies",
+      async () => {
+        const reviewed = (
+          await dirApi.get(`/weekly-review?week=${lastMonday}&state=reviewed&limit=500`)
+        ).items;
+        // A thread with a reply if there is one.
+        const item =
+          reviewed.find((i) => i.comment_count > 1) ?? reviewed.find((i) => i.comment_count > 0);
+        assert.ok(item, 'the directors commented on last week');
+        assert.ok(reviewed.length <= 100, 'last week’s reviewed items fit on one page');
+        const base = item.kind === 'interaction' ? 'interactions' : 'visit-plans';
+        const thread = (await dirApi.get(`/${base}/${item.id}/comments`)).items;
+        assert.equal(thread.length, item.comment_count);
+        assert.equal(thread[0].author_id, item.reviewed_by);
+        assert.ok(thread.slice(1).every((c) => c.author_id === item.user_id));
+
+        // Each change shows before the next click, as a user would wait for it.
+        await page.getByTestId('review-everyone').click();
+        await page.getByTestId('review-queue-title').getByText('检查列表：全部成员').waitFor();
+        await page.getByTestId('review-period').getByTestId('period-previous').click();
+        const lastSunday = new Date(Date.parse(lastMonday) + 6 * 86_400_000).toISOString();
+        await page
+          .getByTestId('review-period')
+          .getByText(new RegExp(`：${lastMonday} 至 ${lastSunday.slice(0, 10)}$`))
+          .waitFor();
+        await page.getByTestId('review-state').getByText('已检查', { exact: true }).click();
+        await page.waitForURL(new RegExp(`/weekly-review\\?week=${lastMonday}&state=reviewed$`));
+        const row = queue.getByTestId(`review-${item.kind}-${item.id}`);
+        await row.getByTestId('reviewed').getByText('已检查').waitFor();
+        assert.equal(await queueRows.count(), reviewed.length);
+        const open = row.getByTestId(`comments-${item.kind}-${item.id}`);
+        assert.equal(await open.getAttribute('aria-label'), `评论（${item.comment_count}）`);
+        await open.click();
+        const drawer = page.getByTestId('comments');
+        for (const c of thread) {
+          const shown = drawer.getByTestId(`comment-${c.id}`);
+          await shown.getByText(c.body).waitFor();
+          await shown.getByText(c.author_name).waitFor();
+        }
+        assert.deepEqual(
+          await drawer
+            .locator('[data-testid^=comment-]')
+            .evaluateAll((els) =>
+              els.map((e) => e.dataset.testid).filter((id) => /^comment-\d+$/.test(id)),
+            ),
+          thread.map((c) => `comment-${c.id}`),
+        );
+        await shot(page, 'demo-week-comments');
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'detached' });
+      },
+    );
+
+    await step(
+      "the director follows ye.feng's handover to fang.xin: the handover, its accounts that slipped, and one not contacted since",
+      async () => {
+        const [yeFeng] = (await dirApi.get('/users?q=ye.feng')).items.filter(
+          (u) => u.username === 'ye.feng',
+        );
+        assert.ok(yeFeng && !yeFeng.active, 'ye.feng left and is disabled');
+        const [handover] = (await dirApi.get(`/handovers?user_id=${yeFeng.id}`)).items;
+        assert.ok(handover, 'ye.feng was handed over');
+        assert.deepEqual(
+          handover.successors.map((s) => s.user_id),
+          [fang.id],
+        );
+        const decay = (await dirApi.get(`/handovers/decay?handover_id=${handover.id}&limit=20`))
+          .items;
+        assert.ok(decay.length > 0, 'accounts slipped after the handover');
+        for (const d of decay.filter((x) => x.kind === 'overdue')) {
+          const [latest] = (await dirApi.get(`/interactions?customer_id=${d.customer_id}&limit=1`))
+            .items;
+          if (!latest || Date.parse(latest.occurred_at) < Date.parse(handover.at)) {
+            slipped = { ...d, last: latest ? Date.parse(latest.occurred_at) : null };
+            break;
+          }
+        }
+        assert.ok(slipped, 'some of ye.feng’s accounts have not been contacted since');
+
+        await page.locator('.ant-pro-sider').getByText('交接记录', { exact: true }).click();
+        await page.waitForURL(/\/handovers$/);
+        const list = page.getByTestId('handovers');
+        await list.getByTestId(`handover-${handover.id}`).click();
+        await page.waitForURL(new RegExp(`/handovers/${handover.id}$`));
+        await page
+          .getByTestId('handover-title')
+          .getByText(`${yeFeng.display_name} 的交接`)
+          .waitFor();
+        await page
+          .getByTestId('count-customer')
+          .getByText(String(handover.counts.customer), { exact: true })
+          .waitFor();
+        await page
+          .getByTestId('successor-counts')
+          .getByText(fang.display_name, { exact: true })
+          .waitFor();
+        await page.getByRole('link', { name: '本次交接后的跟进异常' }).click();
+        await page.waitForURL(new RegExp(`/handovers/decay\\?handover_id=${handover.id}$`));
+        await page.getByTestId('decay-of-handover').waitFor();
+        const rows = page.getByTestId('decay').locator('tr.ant-table-row');
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-testid=decay] tr.ant-table-row').length === n,
+          decay.length,
+        );
+        const kinds = { overdue: '逾期未联系', over_contacted: '联系过于频繁' };
+        for (const [i, d] of decay.entries()) {
+          assert.deepEqual(await cellTexts(rows.nth(i)), [
+            d.customer_name,
+            chinaTime(d.handed_over_at),
+            yeFeng.display_name,
+            fang.display_name,
+            kinds[d.kind],
+            d.since,
+            chinaDay(d.flagged_at),
+          ]);
+        }
+        await shot(page, 'demo-week-decay');
+
+        // The account's dossier: overdue, last contacted before the handover, ye.feng before.
+        await rows.getByRole('link', { name: slipped.customer_name }).click();
+        await page.waitForURL(new RegExp(`/customers/${slipped.customer_id}$`));
+        const cadence = await dirApi.get(`/customers/${slipped.customer_id}/cadence`);
+        const status = page.getByTestId('customer-cadence').getByTestId('cadence-status');
+        await status.getByText(/^逾期 \d+ 天未联系$/).waitFor();
+        await status
+          .getByText(
+            `上次联系：${cadence.last_contact_at ? chinaDay(cadence.last_contact_at) : '从未联系'}`,
+          )
+          .waitFor();
+        assert.equal(cadence.last_contact_at && Date.parse(cadence.last_contact_at), slipped.last);
+        await page.getByRole('tab', { name: '客户服务团队' }).click();
+        const history = page.getByTestId('owner-history');
+        await history.getByText(yeFeng.display_name).waitFor();
+        await history.getByRole('link', { name: `交接 #${handover.id}` }).waitFor();
+        await shot(page, 'demo-week-slipped-account');
+      },
+    );
+    await page.context().close();
+  });
+
+  await inLanguage(fangApi, 'en-US', async () => {
+    const page = await newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+
+    await step(
+      "the demo's week: the KAM who took ye.feng's accounts over (fang.xin, in English) starts at My day — accounts overdue and contacted too often, today's visits and the missed ones, as the API has them",
+      async () => {
+        const day = await fangApi.get('/my-day');
+        assert.ok(day.overdue.length > 0, 'fang.xin has accounts overdue for contact');
+        assert.ok(day.over_contacted.length > 0, 'fang.xin has accounts contacted too often');
+        if (slipped) {
+          assert.ok(day.overdue.some((b) => b.customer_id === slipped.customer_id));
+        }
+        await login(page, 'fang.xin');
+        await page.waitForURL(/\/my-day$/);
+        await page
+          .getByTestId('my-day-date')
+          .getByText(new RegExp(`^${day.today} `))
+          .waitFor();
+        const badge = async (section) =>
+          page
+            .getByTestId(section)
+            .locator('.ant-card-head sup.ant-scroll-number')
+            .getAttribute('title');
+
+        const overdue = page.getByTestId('my-overdue');
+        for (const b of day.overdue.slice(0, 10)) {
+          const item = overdue.getByTestId(`overdue-${b.customer_id}`);
+          await item.getByRole('link', { name: b.customer_name }).waitFor();
+          const days = b.days_overdue === 1 ? '1 day' : `${b.days_overdue} days`;
+          await item.getByText(`${days} overdue for contact`).waitFor();
+          await item
+            .getByText(
+              `Last contact: ${b.last_contact_at ? chinaDay(b.last_contact_at) : 'Never contacted'}`,
+            )
+            .waitFor();
+        }
+        assert.equal(await badge('my-overdue'), String(day.overdue.length));
+
+        const over = page.getByTestId('my-over-contacted');
+        for (const b of day.over_contacted.slice(0, 10)) {
+          await over
+            .getByTestId(`over-contacted-${b.customer_id}`)
+            .getByText(
+              `${b.contacts_in_period} contacts within ${b.period_days} days, above the maximum of ${b.max_contacts}`,
+            )
+            .waitFor();
+        }
+        assert.equal(await badge('my-over-contacted'), String(day.over_contacted.length));
+
+        const todays = page.getByTestId('my-visits-today');
+        if (day.visits_today.length === 0) {
+          await todays.getByText('No visits planned for today').waitFor();
+        }
+        for (const v of day.visits_today) {
+          const card = todays.getByTestId(`visit-${v.id}`);
+          await card.getByText(v.customer_name).waitFor();
+          await card.getByText(v.start_time ?? 'Any time', { exact: true }).waitFor();
+          await card
+            .getByTestId(`visit-status-${v.status}`)
+            .getByText(statusWords[v.status])
+            .waitFor();
+        }
+        assert.equal(await badge('my-visits-today'), String(day.visits_today.length));
+
+        const missed = page.getByTestId('my-missed-visits');
+        if (day.missed_visits.length === 0) {
+          await missed.getByText('No missed visits').waitFor();
+        }
+        for (const v of day.missed_visits) {
+          const card = missed.getByTestId(`visit-${v.id}`);
+          await card.getByText(new RegExp(`^${v.planned_on} \\w+day`)).waitFor();
+          await card.getByTestId('visit-status-missed').getByText('Missed').waitFor();
+          await card.getByRole('button', { name: /Reschedule/ }).waitFor();
+        }
+        assert.equal(await badge('my-missed-visits'), String(day.missed_visits.length));
+        await shot(page, 'demo-week-my-day-en');
+      },
+    );
+
+    await step(
+      "fang.xin's visit-plan calendar shows this week's plans, Monday to Sunday, each on its day with its status",
+      async () => {
+        const plans = (
+          await fangApi.get(
+            `/visit-plans?owner_id=${fang.id}&from=${summary.from}&to=${summary.to}&limit=500`,
+          )
+        ).items;
+        assert.ok(plans.length > 0, 'fang.xin has visits planned this week');
+        await page.locator('.ant-pro-sider').getByText('Visit plans', { exact: true }).click();
+        await page.waitForURL(/\/visit-plans$/);
+        await page
+          .getByTestId('period-label')
+          .getByText(`${summary.week}: ${summary.from} to ${summary.to}`)
+          .waitFor();
+        const week = page.getByTestId('visit-week');
+        for (const p of plans) {
+          const card = week.getByTestId(`day-${p.planned_on}`).getByTestId(`visit-${p.id}`);
+          await card.getByText(p.customer_name).waitFor();
+          await card
+            .getByTestId(`visit-status-${p.status}`)
+            .getByText(statusWords[p.status])
+            .waitFor();
+        }
+        assert.equal(
+          await week.locator('[role=group][data-testid^="visit-"]').count(),
+          plans.length,
+        );
+        await shot(page, 'demo-week-visit-plans-en');
+      },
+    );
     await page.context().close();
   });
 }

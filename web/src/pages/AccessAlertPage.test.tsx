@@ -1,9 +1,15 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AccessAlert } from '../api/types';
-import { apiError, mockApi, renderPage } from '../test/renderPage';
+import {
+  apiError,
+  fakeApi,
+  renderSignedIn,
+  setupUser,
+  userOf,
+  type FakeApi,
+} from '../test/consoleHarness';
 import AccessAlertPage from './AccessAlertPage';
 
 const alert: AccessAlert = {
@@ -36,25 +42,26 @@ const acknowledged: AccessAlert = {
   comment: 'Preparing the board review.',
 };
 
-const open = () =>
-  renderPage(<AccessAlertPage />, {
+const open = (fake: FakeApi) =>
+  renderSignedIn(<AccessAlertPage />, {
+    api: fake,
     path: '/access-alerts/:id',
     url: '/access-alerts/5',
-    role: 'specialist',
+    user: userOf({ id: 1, display_name: 'Li Na', role: 'specialist' }),
+    language: 'en-US',
   });
 
 describe('a bulk-access alert', () => {
   it('shows what was read and is acknowledged with a comment', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     let state = alert;
-    const calls = mockApi({
-      'GET /access-alerts/5': () => ({ body: state }),
-      'POST /access-alerts/5/acknowledge': () => {
+    const fake = fakeApi()
+      .on('GET /access-alerts/5', () => state)
+      .on('POST /access-alerts/5/acknowledge', () => {
         state = acknowledged;
-        return { body: acknowledged };
-      },
-    });
-    await open();
+        return acknowledged;
+      });
+    await open(fake);
     expect((await screen.findByTestId('alert-title')).textContent).toBe(
       'Bulk access by Huang Zhiyuan',
     );
@@ -64,12 +71,12 @@ describe('a bulk-access alert', () => {
     // A comment is required before anything is sent.
     await user.click(screen.getByTestId('acknowledge-submit'));
     await screen.findByText('Required');
-    expect(calls.callsTo('POST /access-alerts/5/acknowledge')).toEqual([]);
+    expect(fake.sent('POST /access-alerts/5/acknowledge')).toEqual([]);
 
     await user.type(screen.getByTestId('acknowledge-comment'), '  Preparing the board review. ');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await screen.findByText('Alert acknowledged');
-    expect(calls.callsTo('POST /access-alerts/5/acknowledge')[0]?.body).toEqual({
+    expect(fake.sent('POST /access-alerts/5/acknowledge')[0]?.body).toEqual({
       comment: 'Preparing the board review.',
     });
     expect((await screen.findByTestId('alert-comment')).textContent).toBe(
@@ -79,30 +86,29 @@ describe('a bulk-access alert', () => {
   });
 
   it("shows the server's problem with the comment on its field", async () => {
-    const user = userEvent.setup();
-    mockApi({
-      'GET /access-alerts/5': { body: alert },
-      'POST /access-alerts/5/acknowledge': apiError(400, 'validation_failed', 'bad', {
-        comment: 'too_long',
-      }),
-    });
-    await open();
+    const user = setupUser();
+    const fake = fakeApi()
+      .on('GET /access-alerts/5', alert)
+      .on(
+        'POST /access-alerts/5/acknowledge',
+        apiError(400, 'validation_failed', { comment: 'too_long' }),
+      );
+    await open(fake);
     await user.type(await screen.findByTestId('acknowledge-comment'), 'Looked into it');
     await user.click(screen.getByTestId('acknowledge-submit'));
     await screen.findByText('Too long');
   });
 
   it('says when someone acknowledged it meanwhile (409) and shows their comment', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     let state = alert;
-    mockApi({
-      'GET /access-alerts/5': () => ({ body: state }),
-      'POST /access-alerts/5/acknowledge': () => {
+    const fake = fakeApi()
+      .on('GET /access-alerts/5', () => state)
+      .on('POST /access-alerts/5/acknowledge', () => {
         state = acknowledged;
         return apiError(409, 'conflict');
-      },
-    });
-    await open();
+      });
+    await open(fake);
     await user.type(await screen.findByTestId('acknowledge-comment'), 'Looked into it');
     await user.click(screen.getByTestId('acknowledge-submit'));
     await screen.findByText(/Someone acknowledged this alert meanwhile/);
@@ -112,8 +118,7 @@ describe('a bulk-access alert', () => {
   });
 
   it('says when the alert does not exist', async () => {
-    mockApi({ 'GET /access-alerts/5': apiError(404, 'not_found') });
-    await open();
+    await open(fakeApi().on('GET /access-alerts/5', apiError(404, 'not_found')));
     await screen.findByText('This alert does not exist.');
   });
 });

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AccessAlert } from '../api/types';
-import { apiError, mockApi, renderPage } from '../test/renderPage';
+import { apiError, fakeApi, renderSignedIn, setupUser, userOf } from '../test/consoleHarness';
 import AccessAlertsPage from './AccessAlertsPage';
 
+const specialist = userOf({ id: 1, display_name: 'Li Na', role: 'specialist' });
 const alert: AccessAlert = {
   id: 5,
   user_id: 12,
@@ -29,35 +29,48 @@ const alert: AccessAlert = {
 
 describe('the bulk-access alerts', () => {
   it('lists the open alerts first, and the acknowledged ones on request', async () => {
-    const user = userEvent.setup();
-    const calls = mockApi({
-      'GET /access-alerts': (call) =>
-        call.query.get('status') === 'acknowledged'
-          ? { body: { items: [], next_cursor: null } }
-          : { body: { items: [alert], next_cursor: null } },
+    const user = setupUser();
+    const fake = fakeApi().on('GET /access-alerts', (call) =>
+      call.query.get('status') === 'acknowledged'
+        ? { items: [], next_cursor: null }
+        : { items: [alert], next_cursor: null },
+    );
+    await renderSignedIn(<AccessAlertsPage />, {
+      api: fake,
+      path: '/access-alerts',
+      user: specialist,
+      language: 'en-US',
     });
-    await renderPage(<AccessAlertsPage />, { path: '/access-alerts', role: 'specialist' });
     const table = await screen.findByTestId('access-alerts');
     await within(table).findByText('Huang Zhiyuan');
     expect(within(table).getByText('250 customers (threshold 200)')).toBeTruthy();
     expect(within(table).getByText('Open')).toBeTruthy();
     expect(within(table).getByTestId('alert-5').getAttribute('href')).toBe('/access-alerts/5');
-    expect(calls.callsTo('GET /access-alerts')[0]?.query.get('status')).toBe('open');
+    expect(fake.sent('GET /access-alerts')[0]?.query.get('status')).toBe('open');
 
     await user.click(screen.getByText('Acknowledged'));
     await screen.findByText('No acknowledged alerts');
-    expect(calls.callsTo('GET /access-alerts').at(-1)?.query.get('status')).toBe('acknowledged');
+    expect(fake.sent('GET /access-alerts').at(-1)?.query.get('status')).toBe('acknowledged');
   });
 
   it('says when no alert is open', async () => {
-    mockApi({ 'GET /access-alerts': { body: { items: [], next_cursor: null } } });
-    await renderPage(<AccessAlertsPage />, { path: '/access-alerts', language: 'zh-CN' });
+    const fake = fakeApi().on('GET /access-alerts', { items: [], next_cursor: null });
+    await renderSignedIn(<AccessAlertsPage />, {
+      api: fake,
+      path: '/access-alerts',
+      user: specialist,
+    });
     await screen.findByText('没有待处理的告警');
   });
 
   it('says when the alerts cannot be read', async () => {
-    mockApi({ 'GET /access-alerts': apiError(403, 'forbidden') });
-    await renderPage(<AccessAlertsPage />, { path: '/access-alerts' });
+    const fake = fakeApi().on('GET /access-alerts', apiError(403, 'forbidden'));
+    await renderSignedIn(<AccessAlertsPage />, {
+      api: fake,
+      path: '/access-alerts',
+      user: specialist,
+      language: 'en-US',
+    });
     await screen.findByText('You may not do this');
   });
 });

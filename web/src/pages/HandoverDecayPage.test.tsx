@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HandoverDecay } from '../api/types';
-import { apiError, mockApi, renderPage } from '../test/renderPage';
+import { apiError, fakeApi, renderSignedIn, userOf } from '../test/consoleHarness';
 import HandoverDecayPage from './HandoverDecayPage';
 
 const decay: HandoverDecay = {
@@ -19,10 +19,16 @@ const decay: HandoverDecay = {
   flagged_at: '2026-04-03T16:10:00Z',
 };
 
+const director = userOf({ id: 2, display_name: '周志强', role: 'director' });
+
 describe('cadence breaches after handover', () => {
   it('lists accounts that slipped, linked to their dossier and handover', async () => {
-    mockApi({ 'GET /handovers/decay': { body: { items: [decay], next_cursor: null } } });
-    await renderPage(<HandoverDecayPage />, { path: '/handovers/decay', language: 'zh-CN' });
+    const fake = fakeApi().on('GET /handovers/decay', { items: [decay], next_cursor: null });
+    await renderSignedIn(<HandoverDecayPage />, {
+      api: fake,
+      path: '/handovers/decay',
+      user: director,
+    });
     const table = await screen.findByTestId('decay');
     const customer = await within(table).findByRole('link', { name: 'Hangzhou Power' });
     expect(customer.getAttribute('href')).toBe('/customers/101');
@@ -33,21 +39,27 @@ describe('cadence breaches after handover', () => {
   });
 
   it("narrows to one handover's accounts from the URL, and says when there are none", async () => {
-    const calls = mockApi({
-      'GET /handovers/decay': { body: { items: [], next_cursor: null } },
-    });
-    await renderPage(<HandoverDecayPage />, {
+    const fake = fakeApi().on('GET /handovers/decay', { items: [], next_cursor: null });
+    await renderSignedIn(<HandoverDecayPage />, {
+      api: fake,
       path: '/handovers/decay',
       url: '/handovers/decay?handover_id=31',
+      user: director,
+      language: 'en-US',
     });
     await screen.findByText('No account slipped after a handover.');
     expect(screen.getByTestId('decay-of-handover')).toBeTruthy();
-    expect(calls.callsTo('GET /handovers/decay')[0]?.query.get('handover_id')).toBe('31');
+    expect(fake.sent('GET /handovers/decay')[0]?.query.get('handover_id')).toBe('31');
   });
 
   it('says when the list cannot be read', async () => {
-    mockApi({ 'GET /handovers/decay': apiError(400, 'validation_failed') });
-    await renderPage(<HandoverDecayPage />, { path: '/handovers/decay' });
+    const fake = fakeApi().on('GET /handovers/decay', apiError(400, 'validation_failed'));
+    await renderSignedIn(<HandoverDecayPage />, {
+      api: fake,
+      path: '/handovers/decay',
+      user: director,
+      language: 'en-US',
+    });
     await screen.findByText('Could not load');
   });
 });

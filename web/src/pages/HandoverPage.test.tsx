@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Handover } from '../api/types';
-import { apiError, mockApi, renderPage } from '../test/renderPage';
+import { apiError, fakeApi, renderSignedIn, userOf, type FakeApi } from '../test/consoleHarness';
 import HandoverPage from './HandoverPage';
 
 const counts = {
@@ -52,10 +52,18 @@ const handover: Handover = {
   ],
 };
 
+const open = (fake: FakeApi, id: number) =>
+  renderSignedIn(<HandoverPage />, {
+    api: fake,
+    path: '/handovers/:id',
+    url: `/handovers/${id}`,
+    user: userOf({ id: 1, display_name: 'Chen Admin', role: 'admin' }),
+    language: 'en-US',
+  });
+
 describe('a handover', () => {
   it('shows who left, what moved to whom, and every moved thing', async () => {
-    mockApi({ 'GET /handovers/31': { body: handover } });
-    await renderPage(<HandoverPage />, { path: '/handovers/:id', url: '/handovers/31' });
+    await open(fakeApi().on('GET /handovers/31', handover), 31);
     expect((await screen.findByTestId('handover-title')).textContent).toBe('Handover of Fang Xin');
     expect(screen.getByText('Chen Admin')).toBeTruthy();
     expect(within(screen.getByTestId('successor-counts')).getByText('Ye Feng')).toBeTruthy();
@@ -70,14 +78,12 @@ describe('a handover', () => {
   });
 
   it('says when it is not there (404)', async () => {
-    mockApi({ 'GET /handovers/32': apiError(404, 'not_found') });
-    await renderPage(<HandoverPage />, { path: '/handovers/:id', url: '/handovers/32' });
+    await open(fakeApi().on('GET /handovers/32', apiError(404, 'not_found')), 32);
     await screen.findByText('This handover does not exist, or you may not see it.');
   });
 
   it('offers a retry when it cannot be read', async () => {
-    mockApi({ 'GET /handovers/33': apiError(500, 'internal') });
-    await renderPage(<HandoverPage />, { path: '/handovers/:id', url: '/handovers/33' });
+    await open(fakeApi().on('GET /handovers/33', apiError(500, 'internal')), 33);
     await screen.findByText('The server failed; please try again later');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });

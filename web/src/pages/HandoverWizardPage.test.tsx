@@ -1,10 +1,16 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Handover, HandoverPreview } from '../api/types';
 import { makeUser } from '../test/fixtures';
-import { apiError, mockApi, renderPage } from '../test/renderPage';
+import {
+  apiError,
+  fakeApi,
+  reply,
+  renderSignedIn,
+  setupUser,
+  type FakeApi,
+} from '../test/consoleHarness';
 import HandoverWizardPage from './HandoverWizardPage';
 
 const leaving = makeUser({ id: 7, username: 'fang.xin', display_name: 'Fang Xin', org_unit_id: 9 });
@@ -53,34 +59,35 @@ const done: Handover = {
   ],
 };
 
-function api(routes: Parameters<typeof mockApi>[0] = {}) {
-  return mockApi({
-    'GET /users/7': { body: leaving },
-    'GET /org-units': { body: { items: [], next_cursor: null } },
-    'GET /users': { body: { items: [successor], next_cursor: null } },
-    'POST /users/7/handover/preview': { body: plan },
-    'POST /users/7/handover': { status: 201, body: done },
-    'GET /handovers/31': { body: done },
-    ...routes,
-  });
+function api() {
+  return fakeApi()
+    .on('GET /users/7', leaving)
+    .on('GET /org-units', { items: [], next_cursor: null })
+    .on('GET /users', { items: [successor], next_cursor: null })
+    .on('POST /users/7/handover/preview', plan)
+    .on('POST /users/7/handover', reply(201, done))
+    .on('GET /handovers/31', done);
 }
 
-async function open() {
-  const view = await renderPage(<HandoverWizardPage />, {
+/** Opens the wizard for Fang Xin as an administrator. */
+async function open(fake: FakeApi) {
+  await renderSignedIn(<HandoverWizardPage />, {
+    api: fake,
     path: '/handovers/new',
     url: '/handovers/new?user=7',
+    user: makeUser({ id: 1, username: 'me', display_name: 'Me', role: 'admin' }),
+    language: 'en-US',
   });
   await screen.findByText('fang.xin');
-  return view;
 }
 
-type User = ReturnType<typeof userEvent.setup>;
+type User = ReturnType<typeof setupUser>;
 
 /** Picks Ye Feng as the first successor. */
 async function pickSuccessor(user: User) {
   await user.click(screen.getByLabelText('Successor 1'));
   await user.keyboard('Ye');
-  await user.click(await screen.findByText('Ye Feng (ye.feng)', {}, { timeout: 3000 }));
+  await user.click(await screen.findByText('Ye Feng (ye.feng)'));
 }
 
 /** Picks Ye Feng, who takes everything, and goes on to the preview. */
@@ -95,9 +102,9 @@ async function pickSuccessorAndPreview(user: User) {
 
 describe('the handover wizard', () => {
   it('hands a user over: successor, plan, warning, the handover as recorded', async () => {
-    const user = userEvent.setup();
-    const calls = api();
-    await open();
+    const user = setupUser();
+    const fake = api();
+    await open(fake);
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', true);
     await pickSuccessorAndPreview(user);
 
@@ -105,7 +112,7 @@ describe('the handover wizard', () => {
     expect(within(preview).getByText('What Fang Xin hands over: 10 things')).toBeTruthy();
     expect(within(screen.getByTestId('count-next_step')).getByText('3')).toBeTruthy();
     expect(within(preview).getByText('Hangzhou Power')).toBeTruthy();
-    expect(calls.callsTo('POST /users/7/handover/preview')[0]?.body).toEqual({
+    expect(fake.sent('POST /users/7/handover/preview')[0]?.body).toEqual({
       to_user_ids: [8],
       mode: 'single',
     });
@@ -124,35 +131,37 @@ describe('the handover wizard', () => {
       'Fang Xin is disabled and signed out; 10 things moved to the successors.',
     );
     expect(within(result).getAllByText('Hangzhou Power').length).toBeGreaterThan(0);
-    expect(calls.callsTo('POST /users/7/handover')[0]?.body).toEqual({
+    expect(fake.sent('POST /users/7/handover')[0]?.body).toEqual({
       to_user_ids: [8],
       mode: 'single',
     });
-    expect(calls.callsTo('GET /handovers/31').length).toBeGreaterThan(0);
-    expect(calls.unanswered).toEqual([]);
+    expect(fake.sent('GET /handovers/31').length).toBeGreaterThan(0);
+    expect(fake.unanswered).toEqual([]);
   });
 
   it('says when the user holds nothing and the handover only disables them', async () => {
-    const user = userEvent.setup();
-    api({
-      'POST /users/7/handover/preview': {
-        body: { ...plan, counts: nothing, customers: [], successors: [] },
-      },
-    });
-    await open();
+    const user = setupUser();
+    await open(
+      api().on('POST /users/7/handover/preview', {
+        ...plan,
+        counts: nothing,
+        customers: [],
+        successors: [],
+      }),
+    );
     await pickSuccessorAndPreview(user);
     await screen.findByTestId('nothing-to-move');
     expect(screen.getByText('Fang Xin owns no customers.')).toBeTruthy();
   });
 
   it("shows the server's problem beside the successor it names", async () => {
-    const user = userEvent.setup();
-    api({
-      'POST /users/7/handover/preview': apiError(400, 'validation_failed', 'no', {
-        'to_user_ids[0]': 'cannot_own_accounts',
-      }),
-    });
-    await open();
+    const user = setupUser();
+    await open(
+      api().on(
+        'POST /users/7/handover/preview',
+        apiError(400, 'validation_failed', { 'to_user_ids[0]': 'cannot_own_accounts' }),
+      ),
+    );
     await pickSuccessorAndPreview(user);
     const failed = await screen.findByTestId('preview-error');
     expect(within(failed).getByText(/Ye Feng: Cannot own customers/)).toBeTruthy();
@@ -161,9 +170,8 @@ describe('the handover wizard', () => {
   });
 
   it('says why a handover is refused (403)', async () => {
-    const user = userEvent.setup();
-    api({ 'POST /users/7/handover': apiError(403, 'forbidden') });
-    await open();
+    const user = setupUser();
+    await open(api().on('POST /users/7/handover', apiError(403, 'forbidden')));
     await pickSuccessorAndPreview(user);
     await screen.findByTestId('handover-preview');
     await user.click(screen.getByTestId('wizard-next'));
@@ -173,21 +181,21 @@ describe('the handover wizard', () => {
   });
 
   it('in per-customer mode sends the successor chosen for each customer', async () => {
-    const user = userEvent.setup();
-    const calls = api();
-    await open();
+    const user = setupUser();
+    const fake = api();
+    await open(fake);
     await pickSuccessor(user);
     await user.click(screen.getByRole('radio', { name: /Per customer/ }));
     await user.click(screen.getByTestId('wizard-next'));
     await waitFor(() =>
       expect(
-        calls
-          .callsTo('POST /users/7/handover/preview')
+        fake
+          .sent('POST /users/7/handover/preview')
           .some((c) => JSON.stringify(c.body).includes('"mapping"')),
       ).toBe(true),
     );
-    const mapped = calls
-      .callsTo('POST /users/7/handover/preview')
+    const mapped = fake
+      .sent('POST /users/7/handover/preview')
       .find((c) => JSON.stringify(c.body).includes('"mapping"'));
     expect(mapped?.body).toEqual({
       to_user_ids: [8],

@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Handover } from '../api/types';
-import { apiError, mockApi, renderPage } from '../test/renderPage';
+import { apiError, fakeApi, renderSignedIn, setupUser, userOf } from '../test/consoleHarness';
 import HandoversPage from './HandoversPage';
 
 const counts = {
@@ -30,21 +29,22 @@ const handover: Handover = {
   ],
 };
 
+const admin = userOf({ id: 1, display_name: 'Chen Admin', role: 'admin' });
+
 describe('the handovers list', () => {
   it('lists handovers with what moved, pages by cursor and opens one', async () => {
-    const user = userEvent.setup();
-    const calls = mockApi({
-      'GET /handovers': (call) =>
-        call.query.get('cursor') === 'next-1'
-          ? {
-              body: {
-                items: [{ ...handover, id: 30, from_user_name: 'Gu Min' }],
-                next_cursor: null,
-              },
-            }
-          : { body: { items: [handover], next_cursor: 'next-1' } },
+    const user = setupUser();
+    const fake = fakeApi().on('GET /handovers', (call) =>
+      call.query.get('cursor') === 'next-1'
+        ? { items: [{ ...handover, id: 30, from_user_name: 'Gu Min' }], next_cursor: null }
+        : { items: [handover], next_cursor: 'next-1' },
+    );
+    await renderSignedIn(<HandoversPage />, {
+      api: fake,
+      path: '/handovers',
+      user: admin,
+      language: 'en-US',
     });
-    await renderPage(<HandoversPage />, { path: '/handovers' });
     const table = await screen.findByTestId('handovers');
     await within(table).findByText('Fang Xin');
     expect(within(table).getByText('Ye Feng')).toBeTruthy();
@@ -55,22 +55,32 @@ describe('the handovers list', () => {
 
     await user.click(screen.getByTestId('page-next'));
     await within(table).findByText('Gu Min');
-    expect(calls.callsTo('GET /handovers')[1]?.query.get('cursor')).toBe('next-1');
+    expect(fake.sent('GET /handovers')[1]?.query.get('cursor')).toBe('next-1');
 
     await user.click(within(table).getByTestId('handover-30'));
     expect((await screen.findByTestId('elsewhere')).textContent).toBe('/handovers/30');
   });
 
   it('says when there are none; an executive may not start one', async () => {
-    mockApi({ 'GET /handovers': { body: { items: [], next_cursor: null } } });
-    await renderPage(<HandoversPage />, { path: '/handovers', role: 'executive' });
+    const fake = fakeApi().on('GET /handovers', { items: [], next_cursor: null });
+    await renderSignedIn(<HandoversPage />, {
+      api: fake,
+      path: '/handovers',
+      user: userOf({ id: 3, display_name: 'Huang Zhiyuan', role: 'executive' }),
+      language: 'en-US',
+    });
     await screen.findByText('No handovers yet');
     expect(screen.queryByTestId('new-handover')).toBeNull();
   });
 
   it('says when the list cannot be read', async () => {
-    mockApi({ 'GET /handovers': apiError(403, 'forbidden') });
-    await renderPage(<HandoversPage />, { path: '/handovers' });
+    const fake = fakeApi().on('GET /handovers', apiError(403, 'forbidden'));
+    await renderSignedIn(<HandoversPage />, {
+      api: fake,
+      path: '/handovers',
+      user: admin,
+      language: 'en-US',
+    });
     await screen.findByText('Could not load');
     expect(screen.getByText('You may not do this')).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, fakeApi, reply, renderSignedIn, user } from '../test/consoleHarness';
+import { apiError, fakeApi, reply, renderSignedIn, setupUser } from '../test/consoleHarness';
 import { emptyDay, makeInteraction, makePlan } from '../test/visitFixtures';
 import MyDayPage from './MyDayPage';
 
@@ -45,6 +45,7 @@ describe('My day’s visits', () => {
   });
 
   it('completes a visit from My day and offers its contact record', async () => {
+    const user = setupUser();
     const fake = api().on('POST /visit-plans/:id/complete', () =>
       reply(200, {
         visit_plan: { ...today, status: 'completed', interaction_id: 31 },
@@ -52,9 +53,9 @@ describe('My day’s visits', () => {
       }),
     );
     await renderSignedIn(<MyDayPage />, { api: fake });
-    await user().click(await screen.findByTestId('visit-complete-1'));
+    await user.click(await screen.findByTestId('visit-complete-1'));
     await screen.findByTestId('visit-complete-form');
-    await user().click(screen.getByTestId('visit-complete-ok'));
+    await user.click(screen.getByTestId('visit-complete-ok'));
     expect(await screen.findByTestId('visit-completed')).toBeTruthy();
     expect(screen.getByTestId('visit-record-link').getAttribute('href')).toBe(
       '/customers/3?tab=interactions',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiError, fakeApi, renderSignedIn, user, userOf } from '../test/consoleHarness';
+import { apiError, fakeApi, renderSignedIn, setupUser, userOf } from '../test/consoleHarness';
 import { makePlan } from '../test/visitFixtures';
 import VisitPlansPage from './VisitPlansPage';
 
@@ -68,10 +68,11 @@ describe('the visit plan calendar', () => {
   });
 
   it('says when the week has no plans, and moves to the next week', async () => {
+    const user = setupUser();
     const fake = fakeApi().on('GET /visit-plans', listAnswer([]));
     await renderSignedIn(<VisitPlansPage />, { api: fake, url: '/visit-plans', language: 'en-US' });
     expect(await screen.findByText('No visits planned this week.')).toBeTruthy();
-    await user().click(screen.getByRole('button', { name: 'Next week' }));
+    await user.click(screen.getByRole('button', { name: 'Next week' }));
     await waitFor(() =>
       expect(fake.sent('GET /visit-plans').at(-1)?.query.get('from')).toBe('2026-11-30'),
     );
@@ -82,6 +83,7 @@ describe('the visit plan calendar', () => {
   });
 
   it('shows a month, Monday first, and a day opens its week', async () => {
+    const user = setupUser();
     const fake = fakeApi().on('GET /visit-plans', listAnswer());
     const { router } = await renderSignedIn(<VisitPlansPage />, {
       api: fake,
@@ -91,7 +93,7 @@ describe('the visit plan calendar', () => {
     await within(month).findByText('苏州供电公司');
     expect(fake.sent('GET /visit-plans').at(-1)?.query.get('from')).toBe('2026-10-26');
     expect(fake.sent('GET /visit-plans').at(-1)?.query.get('to')).toBe('2026-12-06');
-    await user().click(screen.getByTestId('month-day-2026-11-26'));
+    await user.click(screen.getByTestId('month-day-2026-11-26'));
     await waitFor(() => expect(router.state.location.search).toBe('?day=2026-11-26'));
     expect(await screen.findByTestId('visit-week')).toBeTruthy();
   });

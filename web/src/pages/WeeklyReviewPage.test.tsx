@@ -2,7 +2,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewItem } from '../api/types';
-import { apiError, fakeApi, reply, renderSignedIn, user, userOf } from '../test/consoleHarness';
+import {
+  apiError,
+  fakeApi,
+  reply,
+  renderSignedIn,
+  setupUser,
+  userOf,
+} from '../test/consoleHarness';
 import { makeInteraction, makePlan, makeReviewItem, makeUserWeek } from '../test/visitFixtures';
 import WeeklyReviewPage from './WeeklyReviewPage';
 
@@ -31,7 +38,7 @@ const summary = {
       unreviewed: 3,
       unreviewed_earlier: 1,
     }),
-    makeUserWeek({ user_id: 6, user_name: '李娜', role: 'assistant' }),
+    makeUserWeek({ user_id: 6, user_name: '李娜', role: 'assistant', records: 2, unreviewed: 2 }),
   ],
 };
 
@@ -84,6 +91,12 @@ describe('the weekly review', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['王磊Key account manager (KAM)', '4', '3', '1', '1', '0', '3', '1']);
+    // The team's total under the members.
+    expect(
+      within(screen.getByTestId('review-team-total'))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Team total', '6', '3', '1', '1', '0', '5', '1']);
     expect(fake.sent('GET /weekly-review/summary')[0]?.query.get('week')).toBe('2026-11-23');
 
     const queue = screen.getByTestId('review-queue');
@@ -106,19 +119,21 @@ describe('the weekly review', () => {
   });
 
   it('shows a member’s queue when their name is chosen, and everyone’s again', async () => {
+    const user = setupUser();
     const fake = api();
     const { router } = await renderReview(fake);
-    await user().click(await screen.findByTestId('review-pick-5'));
+    await user.click(await screen.findByTestId('review-pick-5'));
     await waitFor(() =>
       expect(fake.sent('GET /weekly-review').at(-1)?.query.get('user_id')).toBe('5'),
     );
     expect(router.state.location.search).toBe('?user=5');
     expect(screen.getByTestId('review-queue-title').textContent).toBe('To review: 王磊');
-    await user().click(screen.getByTestId('review-everyone'));
+    await user.click(screen.getByTestId('review-everyone'));
     await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
   it('marks the selected items reviewed and undoes it', async () => {
+    const user = setupUser();
     const fake = api()
       .on('POST /weekly-review/mark', reply(200, { changed: 2 }))
       .on('POST /weekly-review/unmark', reply(200, { changed: 2 }));
@@ -127,10 +142,10 @@ describe('the weekly review', () => {
     await within(queue).findByTestId('review-interaction-31');
     const mark = screen.getByTestId('mark-reviewed');
     expect((mark as HTMLButtonElement).disabled).toBe(true);
-    await user().click(within(screen.getByTestId('review-interaction-31')).getByRole('checkbox'));
-    await user().click(within(screen.getByTestId('review-visit_plan-7')).getByRole('checkbox'));
+    await user.click(within(screen.getByTestId('review-interaction-31')).getByRole('checkbox'));
+    await user.click(within(screen.getByTestId('review-visit_plan-7')).getByRole('checkbox'));
     expect(mark.textContent).toContain('标记为已检查（2）');
-    await user().click(mark);
+    await user.click(mark);
     const done = await screen.findByTestId('review-done');
     expect(done.textContent).toContain('已将 2 项标记为已检查');
     expect(fake.sent('POST /weekly-review/mark')[0]?.body).toEqual({
@@ -139,7 +154,7 @@ describe('the weekly review', () => {
         { kind: 'visit_plan', id: 7 },
       ],
     });
-    await user().click(within(done).getByTestId('review-undo'));
+    await user.click(within(done).getByTestId('review-undo'));
     await waitFor(() =>
       expect(screen.getByTestId('review-done').textContent).toContain('已撤销 2 项的检查标记'),
     );
@@ -149,10 +164,11 @@ describe('the weekly review', () => {
   });
 
   it('filters by review state and says when nothing matches', async () => {
+    const user = setupUser();
     const fake = api([]);
     await renderReview(fake);
     expect(await screen.findByText('Nothing waiting for review')).toBeTruthy();
-    await user().click(screen.getByText('Reviewed'));
+    await user.click(screen.getByText('Reviewed'));
     await waitFor(() =>
       expect(fake.sent('GET /weekly-review').at(-1)?.query.get('state')).toBe('reviewed'),
     );
@@ -160,10 +176,11 @@ describe('the weekly review', () => {
   });
 
   it('moves to the previous week', async () => {
+    const user = setupUser();
     const fake = api();
     await renderReview(fake);
     await screen.findByTestId('review-member-5');
-    await user().click(screen.getByRole('button', { name: 'Previous week' }));
+    await user.click(screen.getByRole('button', { name: 'Previous week' }));
     await waitFor(() =>
       expect(fake.sent('GET /weekly-review/summary').at(-1)?.query.get('week')).toBe('2026-11-16'),
     );

@@ -1,17 +1,20 @@
-// Renders a page or dialog of the console as it runs signed in: the session (a role and the
-// permissions GET /auth/me grants it), the antd App, a fresh query client, a router and the
-// language. The API is `fakeApi`: every request goes through the real `request()` wrapper to
-// a fetch that answers from a table of handlers and records what was sent.
+// Renders a page or dialog of the console as it runs signed in — the session (a user and
+// the permissions GET /auth/me grants their role), antd's App with the console's locale, a
+// fresh query client, a router and the language — against `fakeApi()`: every request goes
+// through the real `request()` wrapper (CSRF, If-Match, the error envelope) to a fetch that
+// answers from a table of handlers and records what was sent.
 //
 // Test files that render use jsdom: start them with `// @vitest-environment jsdom`.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, configure, fireEvent, render, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, vi } from 'vitest';
 import type { Permission, User } from '../api/types';
 import { accessFor } from '../app/access';
@@ -43,7 +46,10 @@ if (typeof window !== 'undefined') {
   window.scrollTo = () => {};
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 // A page renders antd's whole tree in jsdom: seconds, not milliseconds, on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -55,12 +61,13 @@ export function fill(field: HTMLElement, text: string): void {
 }
 
 /** A user at the keyboard and mouse, without pauses between key presses. */
-export function user() {
+export function setupUser() {
   return userEvent.setup({ delay: null });
 }
 
 export type Call = {
   method: string;
+  /** The path after /api/v1, without the query. */
   path: string;
   query: URLSearchParams;
   body: unknown;
@@ -74,7 +81,10 @@ export class Answer {
     readonly status = 200,
   ) {}
 }
-type Handler = (call: Call) => Answer | Promise<Answer>;
+
+/** A handler's answer: an `Answer`, or any other value as a 200 body. */
+type Reply = Answer | object;
+type Handler = (call: Call) => Reply | Promise<Reply>;
 
 /** A JSON body with its status (201, say). */
 export function reply(status: number, body: unknown): Answer {
@@ -93,15 +103,16 @@ export function apiError(
 
 /**
  * A fake of the API: `on('GET /my-day', …)` answers a method and path (without /api/v1 and
- * the query string; `:id` matches a number); requests without a handler answer 404. `calls`
- * lists every request made, in order.
+ * the query string; `:id` matches a number). Requests without a handler answer 404 and are
+ * listed in `unanswered`; `calls` lists every request made, in order.
  */
 export function fakeApi() {
   const handlers: { method: string; pattern: RegExp; handler: Handler }[] = [];
   const calls: Call[] = [];
+  const unanswered: string[] = [];
   const fetchFake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), 'http://kams.test');
-    const method = init?.method ?? 'GET';
+    const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const headers = new Headers(init?.headers);
     const call: Call = {
@@ -113,31 +124,28 @@ export function fakeApi() {
     };
     calls.push(call);
     const found = [...handlers].reverse().find((h) => h.method === method && h.pattern.test(path));
+    if (!found) unanswered.push(`${method} ${path}`);
     const answer = found
       ? await found.handler(call)
       : apiError(404, 'not_found', undefined, `no fake for ${method} ${path}`);
-    const status = answer.status;
-    return new Response(status === 204 ? null : JSON.stringify(answer.body ?? {}), {
+    const { body, status } = answer instanceof Answer ? answer : new Answer(answer);
+    return new Response(status === 204 ? null : JSON.stringify(body ?? {}), {
       status,
       headers: { 'Content-Type': 'application/json' },
     });
   };
   return {
     calls,
+    unanswered,
     fetch: fetchFake,
     /**
-     * Answers `METHOD /path` (later handlers win over earlier ones for the same path) with a
-     * handler, an `Answer`, or any other value as a 200 body.
+     * Answers `METHOD /path` with a handler, an `Answer`, or any other value as a 200 body.
+     * A later handler for the same path wins over an earlier one, also once rendered.
      */
-    on(route: string, answer: Handler | Answer | object) {
+    on(route: string, answer: Handler | Reply) {
       const [method = 'GET', path = '/'] = route.split(' ');
       const pattern = new RegExp(`^${path.replace(/:id/g, '\\d+')}$`);
-      const handler: Handler =
-        typeof answer === 'function'
-          ? (answer as Handler)
-          : answer instanceof Answer
-            ? () => answer
-            : () => new Answer(answer);
+      const handler: Handler = typeof answer === 'function' ? (answer as Handler) : () => answer;
       handlers.push({ method, pattern, handler });
       return this;
     },
@@ -156,24 +164,35 @@ export function userOf(fields: Partial<User> & Pick<User, 'id'>): User {
   return makeUser({ role: 'kam', locale: 'zh-CN', ...fields });
 }
 
+/** Shows where the router went, for tests of links and redirects. */
+function Elsewhere() {
+  const location = useLocation();
+  return <div data-testid="elsewhere">{location.pathname + location.search}</div>;
+}
+
 type Options = {
   api: FakeApi;
+  /** Default: 王磊 (id 5), a KAM. */
   user?: User;
   /** Default: what GET /auth/me grants the user's role. */
   permissions?: Permission[];
+  /** Default: zh-CN, as the console starts. */
   language?: 'zh-CN' | 'en-US';
-  /** The URL the component is shown at (default `/`). */
-  url?: string;
-  /** The route pattern the component is rendered for, e.g. `/customers/:id`. */
+  /**
+   * The route pattern the component is rendered at, e.g. `/customers/:id`; other addresses
+   * show where the router went (`elsewhere`). Default `*`: the component at any address.
+   */
   path?: string;
+  /** The address opened (default: `path`, or `/`). */
+  url?: string;
 };
 
-/** Renders `ui` signed in (a KAM by default) with a fresh query client and the fake API. */
+/** Renders `ui` signed in with a fresh query client, the fake API and the language. */
 export async function renderSignedIn(
   ui: ReactElement,
-  { api, user, permissions, language = 'zh-CN', url = '/', path = '*' }: Options,
+  { api, user, permissions, language = 'zh-CN', path = '*', url }: Options,
 ): Promise<RenderResult & { client: QueryClient; router: ReturnType<typeof createMemoryRouter> }> {
-  globalThis.fetch = api.fetch as typeof fetch;
+  vi.stubGlobal('fetch', api.fetch);
   await i18n.changeLanguage(language);
   dayjs.locale(language === 'en-US' ? 'en' : 'zh-cn');
   const me = user ?? userOf({ id: 5, display_name: '王磊' });
@@ -190,12 +209,17 @@ export async function renderSignedIn(
         path,
         element: <SessionContext.Provider value={session}>{ui}</SessionContext.Provider>,
       },
-      ...(path === '*' ? [] : [{ path: '*', element: <div data-testid="elsewhere" /> }]),
+      ...(path === '*' ? [] : [{ path: '*', element: <Elsewhere /> }]),
     ],
-    { initialEntries: [url] },
+    { initialEntries: [url ?? (path === '*' ? '/' : path)] },
   );
   const result = render(
-    <ConfigProvider button={{ autoInsertSpace: false }}>
+    // As Root configures antd, without motion: nothing waits for its transitions.
+    <ConfigProvider
+      locale={language === 'en-US' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { motion: false } }}
+    >
       <AntApp>
         <QueryClientProvider client={client}>
           <RouterProvider router={router} />

@@ -1,9 +1,15 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AccountTeamMember, OwnerHistoryEntry } from '../../api/types';
-import { apiError, mockApi, renderPage } from '../../test/renderPage';
+import type { AccountTeamMember, OwnerHistoryEntry, User } from '../../api/types';
+import {
+  apiError,
+  fakeApi,
+  renderSignedIn,
+  setupUser,
+  userOf,
+  type FakeApi,
+} from '../../test/consoleHarness';
 import { AccountTeamTab } from './AccountTeamTab';
 
 const customer = { id: 101, name: 'Hangzhou Power', owner_id: 8, owner_name: 'Ye Feng' };
@@ -32,42 +38,52 @@ const byHand: OwnerHistoryEntry = {
   handover_id: null,
 };
 
-function api(routes: Parameters<typeof mockApi>[0] = {}) {
-  return mockApi({
-    'GET /customers/101/team': { body: { items: [member(20, 'Song Yan')], next_cursor: null } },
-    'GET /customers/101/owner-history': { body: { items: [earlier, byHand], next_cursor: null } },
-    'GET /org-units': { body: { items: [], next_cursor: null } },
-    'GET /users/20': apiError(404, 'not_found'),
-    'GET /users/21': apiError(404, 'not_found'),
-    ...routes,
+const admin = userOf({ id: 1, display_name: 'Chen Admin', role: 'admin' });
+type Signed = { user: User; language: 'zh-CN' | 'en-US' };
+
+function api() {
+  return fakeApi()
+    .on('GET /customers/101/team', { items: [member(20, 'Song Yan')], next_cursor: null })
+    .on('GET /customers/101/owner-history', { items: [earlier, byHand], next_cursor: null })
+    .on('GET /org-units', { items: [], next_cursor: null })
+    .on('GET /users/20', apiError(404, 'not_found'))
+    .on('GET /users/21', apiError(404, 'not_found'));
+}
+
+/** The dossier's account team tab, as an administrator in English unless told. */
+function open(fake: FakeApi, { user = admin, language = 'en-US' }: Partial<Signed> = {}) {
+  return renderSignedIn(<AccountTeamTab customer={customer} />, {
+    api: fake,
+    path: '/customers/101',
+    user,
+    language,
   });
 }
 
 describe("the dossier's account team", () => {
   it("applies the owner's default team and names who joined", async () => {
-    const user = userEvent.setup();
-    const calls = api({
-      'POST /customers/101/team/apply-default': {
-        body: { items: [member(20, 'Song Yan'), member(21, 'Jiang Hui')], next_cursor: null },
-      },
+    const user = setupUser();
+    const fake = api().on('POST /customers/101/team/apply-default', {
+      items: [member(20, 'Song Yan'), member(21, 'Jiang Hui')],
+      next_cursor: null,
     });
-    await renderPage(<AccountTeamTab customer={customer} />, { path: '/customers/101' });
+    await open(fake);
     await screen.findByText('Song Yan');
     await user.click(screen.getByTestId('team-apply-default'));
     await screen.findByText(/Add the default team of Ye Feng to this account team\?/);
     await user.click(screen.getByTestId('team-apply-default-ok'));
     await screen.findByText('1 member joined the account team: Jiang Hui');
-    expect(calls.callsTo('POST /customers/101/team/apply-default')).toHaveLength(1);
+    expect(fake.sent('POST /customers/101/team/apply-default')).toHaveLength(1);
   });
 
   it("says when the owner's default team adds no one", async () => {
-    const user = userEvent.setup();
-    api({
-      'POST /customers/101/team/apply-default': {
-        body: { items: [member(20, 'Song Yan')], next_cursor: null },
-      },
-    });
-    await renderPage(<AccountTeamTab customer={customer} />, { path: '/customers/101' });
+    const user = setupUser();
+    await open(
+      api().on('POST /customers/101/team/apply-default', {
+        items: [member(20, 'Song Yan')],
+        next_cursor: null,
+      }),
+    );
     await screen.findByText('Song Yan');
     await user.click(screen.getByTestId('team-apply-default'));
     await user.click(await screen.findByTestId('team-apply-default-ok'));
@@ -75,11 +91,7 @@ describe("the dossier's account team", () => {
   });
 
   it('lists the earlier KAMs, linking the handover that moved the customer', async () => {
-    api();
-    await renderPage(<AccountTeamTab customer={customer} />, {
-      path: '/customers/101',
-      language: 'zh-CN',
-    });
+    await open(api(), { language: 'zh-CN' });
     const history = await screen.findByTestId('owner-history');
     await within(history).findByText('Fang Xin');
     expect(within(history).getByRole('link', { name: '交接 #31' }).getAttribute('href')).toBe(
@@ -89,18 +101,15 @@ describe("the dossier's account team", () => {
   });
 
   it('says when there were no earlier KAMs, and a KAM cannot apply a default team', async () => {
-    api({ 'GET /customers/101/owner-history': { body: { items: [], next_cursor: null } } });
-    await renderPage(<AccountTeamTab customer={customer} />, {
-      path: '/customers/101',
-      role: 'kam',
+    await open(api().on('GET /customers/101/owner-history', { items: [], next_cursor: null }), {
+      user: userOf({ id: 1, display_name: 'Me' }), // a KAM
     });
     await screen.findByText('This customer has had no other KAM.');
     expect(screen.queryByTestId('team-apply-default')).toBeNull();
   });
 
   it('says when the earlier KAMs cannot be read', async () => {
-    api({ 'GET /customers/101/owner-history': apiError(500, 'internal') });
-    await renderPage(<AccountTeamTab customer={customer} />, { path: '/customers/101' });
+    await open(api().on('GET /customers/101/owner-history', apiError(500, 'internal')));
     const history = await screen.findByTestId('owner-history');
     await within(history).findByText('Could not load');
   });

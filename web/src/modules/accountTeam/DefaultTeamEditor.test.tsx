@@ -1,10 +1,16 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DefaultTeam } from '../../api/types';
 import { makeUser } from '../../test/fixtures';
-import { apiError, mockApi, renderPage } from '../../test/renderPage';
+import {
+  apiError,
+  fakeApi,
+  renderSignedIn,
+  setupUser,
+  userOf,
+  type FakeApi,
+} from '../../test/consoleHarness';
 import { DefaultTeamEditor } from './DefaultTeamEditor';
 
 const owner = { id: 7, display_name: 'Fang Xin' };
@@ -16,39 +22,37 @@ const team: DefaultTeam = {
 };
 const agent = makeUser({ id: 21, username: 'svc.east', display_name: 'Wu Jing', role: 'service' });
 
-const open = (role: 'admin' | 'specialist' | 'kam' = 'admin') =>
-  renderPage(<DefaultTeamEditor owner={owner} />, { path: '/users', role });
+const open = (fake: FakeApi, role: 'admin' | 'specialist' = 'admin') =>
+  renderSignedIn(<DefaultTeamEditor owner={owner} />, {
+    api: fake,
+    path: '/users',
+    user: userOf({ id: 1, display_name: 'Me', role }),
+    language: 'en-US',
+  });
 
 describe("a user's default team", () => {
   it('adds a member with the part their role suggests, and saves with the version read', async () => {
-    const user = userEvent.setup();
-    const calls = mockApi({
-      'GET /users/7/default-team': { body: team },
-      'GET /users': { body: { items: [agent], next_cursor: null } },
-      'PUT /users/7/default-team': (call) => ({
-        body: {
-          ...team,
-          version: 4,
-          members: [
-            ...team.members,
-            { user_id: 21, team_role: 'service', display_name: 'Wu Jing' },
-          ],
-          body: call.body,
-        },
-      }),
-    });
-    await open();
+    const user = setupUser();
+    const fake = fakeApi()
+      .on('GET /users/7/default-team', team)
+      .on('GET /users', { items: [agent], next_cursor: null })
+      .on('PUT /users/7/default-team', {
+        ...team,
+        version: 4,
+        members: [...team.members, { user_id: 21, team_role: 'service', display_name: 'Wu Jing' }],
+      });
+    await open(fake);
     const members = await screen.findByTestId('default-team-members');
     expect(within(members).getByText('Jiang Hui')).toBeTruthy();
     await user.click(screen.getByLabelText('Member'));
     await user.keyboard('Wu');
-    await user.click(await screen.findByText('Wu Jing (svc.east)', {}, { timeout: 3000 }));
+    await user.click(await screen.findByText('Wu Jing (svc.east)'));
     await user.click(screen.getByTestId('default-team-add'));
     expect(within(members).getByText('Wu Jing')).toBeTruthy();
     await user.click(screen.getByTestId('default-team-save'));
     await screen.findByText('The default team of Fang Xin was saved');
-    const put = calls.callsTo('PUT /users/7/default-team')[0];
-    expect(put?.headers['If-Match']).toBe('3');
+    const put = fake.sent('PUT /users/7/default-team')[0];
+    expect(put?.ifMatch).toBe('3');
     expect(put?.body).toEqual({
       members: [
         { user_id: 20, team_role: 'assistant' },
@@ -58,14 +62,15 @@ describe("a user's default team", () => {
   });
 
   it("shows the server's problem on the member it names", async () => {
-    const user = userEvent.setup();
-    mockApi({
-      'GET /users/7/default-team': { body: team },
-      'PUT /users/7/default-team': apiError(400, 'validation_failed', 'bad', {
-        'members[0].user_id': 'inactive',
-      }),
-    });
-    await open();
+    const user = setupUser();
+    await open(
+      fakeApi()
+        .on('GET /users/7/default-team', team)
+        .on(
+          'PUT /users/7/default-team',
+          apiError(400, 'validation_failed', { 'members[0].user_id': 'inactive' }),
+        ),
+    );
     await user.click(await screen.findByRole('combobox', { name: 'Team role of Jiang Hui' }));
     await user.click(await screen.findByTitle('Sales rep'));
     await user.click(screen.getByTestId('default-team-save'));
@@ -73,10 +78,10 @@ describe("a user's default team", () => {
   });
 
   it('says when it is empty, and is read only for a KAM specialist', async () => {
-    mockApi({
-      'GET /users/7/default-team': { body: { ...team, members: [], updated_at: null } },
-    });
-    await open('specialist');
+    await open(
+      fakeApi().on('GET /users/7/default-team', { ...team, members: [], updated_at: null }),
+      'specialist',
+    );
     await screen.findByText('No one in the default team yet');
     expect(screen.getByTestId('default-team-readonly')).toBeTruthy();
     expect(screen.queryByTestId('default-team-save')).toBeNull();
@@ -84,8 +89,7 @@ describe("a user's default team", () => {
   });
 
   it('says when it cannot be read', async () => {
-    mockApi({ 'GET /users/7/default-team': apiError(404, 'not_found') });
-    await open();
+    await open(fakeApi().on('GET /users/7/default-team', apiError(404, 'not_found')));
     await screen.findByText('Not found, or you may not see it');
   });
 });

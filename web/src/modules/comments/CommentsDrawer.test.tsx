@@ -7,7 +7,7 @@ import {
   fill,
   reply,
   renderSignedIn,
-  user,
+  setupUser,
   userOf,
 } from '../../test/consoleHarness';
 import { CommentsDrawer } from './CommentsDrawer';
@@ -40,6 +40,7 @@ function renderDrawer(
 
 describe('the comments on an item', () => {
   it('lists the thread and adds a comment', async () => {
+    const user = setupUser();
     const fake = fakeApi()
       .on('GET /interactions/:id/comments', { items: [comment], next_cursor: null })
       .on('POST /interactions/:id/comments', (call) =>
@@ -49,7 +50,7 @@ describe('the comments on an item', () => {
     const drawer = await screen.findByTestId('comments');
     expect(await within(drawer).findByText('交货时间请再和客户确认一次')).toBeTruthy();
     fill(within(drawer).getByTestId('comment-body'), ' 好的，已确认 ');
-    await user().click(within(drawer).getByTestId('comment-send'));
+    await user.click(within(drawer).getByTestId('comment-send'));
     await waitFor(() => expect(fake.sent('POST /interactions/31/comments')).toHaveLength(1));
     expect(fake.sent('POST /interactions/31/comments')[0]?.body).toEqual({ body: '好的，已确认' });
     // The thread is read again.
@@ -57,15 +58,17 @@ describe('the comments on an item', () => {
   });
 
   it('says when there are none, and refuses an empty comment', async () => {
+    const user = setupUser();
     const fake = fakeApi().on('GET /visit-plans/:id/comments', { items: [], next_cursor: null });
     await renderDrawer(fake, 'visit_plan');
     expect(await screen.findByText('No comments yet')).toBeTruthy();
-    await user().click(screen.getByTestId('comment-send'));
+    await user.click(screen.getByTestId('comment-send'));
     expect(await screen.findByText('Required')).toBeTruthy();
     expect(fake.sent('POST /visit-plans/31/comments')).toEqual([]);
   });
 
   it('shows the server’s problem with the comment on its field', async () => {
+    const user = setupUser();
     const fake = fakeApi()
       .on('GET /interactions/:id/comments', { items: [], next_cursor: null })
       .on(
@@ -74,7 +77,7 @@ describe('the comments on an item', () => {
       );
     await renderDrawer(fake);
     fill(await screen.findByTestId('comment-body'), 'x');
-    await user().click(screen.getByTestId('comment-send'));
+    await user.click(screen.getByTestId('comment-send'));
     expect(await screen.findByText('Too long')).toBeTruthy();
   });
 });

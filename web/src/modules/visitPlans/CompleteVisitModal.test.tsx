@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, fakeApi, fill, reply, renderSignedIn, user } from '../../test/consoleHarness';
+import {
+  apiError,
+  fakeApi,
+  fill,
+  reply,
+  renderSignedIn,
+  setupUser,
+} from '../../test/consoleHarness';
 import { makeInteraction, makePlan } from '../../test/visitFixtures';
 import { CancelVisitModal } from './CancelVisitModal';
 import { CompleteVisitModal } from './CompleteVisitModal';
@@ -20,6 +27,7 @@ function api() {
 
 describe('completing a visit', () => {
   it('records the visit with its outcome and links to the contact record', async () => {
+    const user = setupUser();
     const fake = api().on('POST /visit-plans/:id/complete', (call) =>
       reply(200, {
         visit_plan: { ...plan, status: 'completed', interaction_id: 31, version: 3 },
@@ -34,7 +42,7 @@ describe('completing a visit', () => {
     expect(screen.getByText(plan.purpose)).toBeTruthy(); // prefilled from the plan
     fill(screen.getByTestId('visit-complete-outcome'), '客户同意续约');
     fill(screen.getByTestId('visit-complete-next-step'), '寄送合同');
-    await user().click(screen.getByTestId('visit-complete-ok'));
+    await user.click(screen.getByTestId('visit-complete-ok'));
 
     const done = await screen.findByTestId('visit-completed');
     expect(done.textContent).toContain('拜访已完成');
@@ -47,7 +55,7 @@ describe('completing a visit', () => {
       next_step: '寄送合同',
       next_step_due: null,
     });
-    await user().click(screen.getByTestId('visit-record-link'));
+    await user.click(screen.getByTestId('visit-record-link'));
     expect(router.state.location.pathname + router.state.location.search).toBe(
       '/customers/3?tab=interactions',
     );
@@ -55,6 +63,7 @@ describe('completing a visit', () => {
   });
 
   it('shows the server’s field problems on the fields', async () => {
+    const user = setupUser();
     const fake = api().on(
       'POST /visit-plans/:id/complete',
       apiError(400, 'validation_failed', { next_step: 'required_with_due_date' }),
@@ -64,18 +73,19 @@ describe('completing a visit', () => {
       language: 'en-US',
     });
     fill(await screen.findByTestId('visit-complete-outcome'), 'Agreed');
-    await user().click(screen.getByTestId('visit-complete-ok'));
+    await user.click(screen.getByTestId('visit-complete-ok'));
     expect(await screen.findByText('Say what the next step is, for its due date')).toBeTruthy();
     expect(screen.queryByTestId('visit-completed')).toBeNull();
   });
 
   it('says so when the visit was completed or cancelled meanwhile (409)', async () => {
+    const user = setupUser();
     const fake = api().on('POST /visit-plans/:id/complete', apiError(409, 'conflict'));
     await renderSignedIn(<CompleteVisitModal plan={plan} onClose={() => {}} />, {
       api: fake,
       language: 'en-US',
     });
-    await user().click(await screen.findByTestId('visit-complete-ok'));
+    await user.click(await screen.findByTestId('visit-complete-ok'));
     expect((await screen.findByTestId('visit-complete-problem')).textContent).toContain(
       'This visit was completed or cancelled meanwhile.',
     );
@@ -93,6 +103,7 @@ describe('completing a visit', () => {
 
 describe('cancelling a visit', () => {
   it('needs a reason, then cancels with the version read', async () => {
+    const user = setupUser();
     const fake = api().on('POST /visit-plans/:id/cancel', (call) =>
       reply(200, {
         ...plan,
@@ -102,14 +113,14 @@ describe('cancelling a visit', () => {
     );
     const onClose = vi.fn();
     await renderSignedIn(<CancelVisitModal plan={plan} onClose={onClose} />, { api: fake });
-    await user().click(await screen.findByTestId('visit-cancel-ok'));
+    await user.click(await screen.findByTestId('visit-cancel-ok'));
     expect(await screen.findByText('必填')).toBeTruthy();
     expect(fake.sent('POST /visit-plans/4/cancel')).toEqual([]);
 
     const reason = screen.getByTestId('visit-cancel-reason');
     fill(reason, '客户临时出差');
     // Ctrl+Enter in the text area cancels the visit.
-    await user().type(reason, '{Control>}{Enter}{/Control}');
+    await user.type(reason, '{Control>}{Enter}{/Control}');
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const [sent] = fake.sent('POST /visit-plans/4/cancel');
     expect(sent?.body).toEqual({ reason: '客户临时出差' });
@@ -117,6 +128,7 @@ describe('cancelling a visit', () => {
   });
 
   it('shows a refused reason on its field', async () => {
+    const user = setupUser();
     const fake = api().on(
       'POST /visit-plans/:id/cancel',
       apiError(400, 'validation_failed', { reason: 'too_long' }),
@@ -126,7 +138,7 @@ describe('cancelling a visit', () => {
       language: 'en-US',
     });
     fill(await screen.findByTestId('visit-cancel-reason'), 'Travelling');
-    await user().click(screen.getByTestId('visit-cancel-ok'));
+    await user.click(screen.getByTestId('visit-cancel-ok'));
     expect(await screen.findByText('Too long')).toBeTruthy();
   });
 });

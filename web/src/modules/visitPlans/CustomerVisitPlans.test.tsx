@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, renderSignedIn, user } from '../../test/consoleHarness';
+import { fakeApi, renderSignedIn, setupUser } from '../../test/consoleHarness';
 import { makePlan } from '../../test/visitFixtures';
 import { CustomerVisitPlans } from './CustomerVisitPlans';
 
@@ -50,6 +50,7 @@ describe('the dossier’s visit plans', () => {
   });
 
   it('opens a plan’s comments, where its visitor reads and answers them', async () => {
+    const user = setupUser();
     const fake = api().on('GET /visit-plans/:id/comments', {
       items: [
         {
@@ -65,19 +66,20 @@ describe('the dossier’s visit plans', () => {
       next_cursor: null,
     });
     await renderSignedIn(<CustomerVisitPlans customer={customer} />, { api: fake });
-    await user().click(await screen.findByTestId('visit-comments-3'));
+    await user.click(await screen.findByTestId('visit-comments-3'));
     const drawer = await screen.findByTestId('comments');
     expect(await within(drawer).findByText('请带上二期方案')).toBeTruthy();
     expect(within(drawer).getByTestId('comment-body')).toBeTruthy();
   });
 
   it('says when none are planned, and plans one for this customer', async () => {
+    const user = setupUser();
     await renderSignedIn(<CustomerVisitPlans customer={customer} />, {
       api: api([]),
       language: 'en-US',
     });
     expect(await screen.findByText('No visits planned for this customer yet.')).toBeTruthy();
-    await user().click(screen.getByTestId('plan-visit-here'));
+    await user.click(screen.getByTestId('plan-visit-here'));
     expect(await screen.findByText('Plan a visit to 上海电力设备有限公司')).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import {
   fill,
   reply,
   renderSignedIn,
-  user,
+  setupUser,
   userOf,
 } from '../../test/consoleHarness';
 import { makePlan } from '../../test/visitFixtures';
@@ -34,6 +34,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('planning a visit', () => {
   it('plans a visit for the customer and day given', async () => {
+    const user = setupUser();
     const fake = api().on('POST /visit-plans', (call) =>
       reply(201, makePlan({ id: 21, ...(call.body as object) })),
     );
@@ -43,7 +44,7 @@ describe('planning a visit', () => {
       { api: fake },
     );
     fill(await screen.findByTestId('visit-plan-purpose'), '技术交流：二期方案');
-    await user().click(screen.getByTestId('visit-plan-ok'));
+    await user.click(screen.getByTestId('visit-plan-ok'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(fake.sent('POST /visit-plans')[0]?.body).toEqual({
       customer_id: 3,
@@ -57,19 +58,21 @@ describe('planning a visit', () => {
   });
 
   it('refuses a placeholder purpose and a missing day before sending', async () => {
+    const user = setupUser();
     const fake = api();
     await renderSignedIn(<PlanVisitModal customer={customer} onClose={() => {}} />, {
       api: fake,
       language: 'en-US',
     });
     fill(await screen.findByTestId('visit-plan-purpose'), 'n/a');
-    await user().click(screen.getByTestId('visit-plan-ok'));
+    await user.click(screen.getByTestId('visit-plan-ok'));
     expect(await screen.findByText(/Say what the contact was for/)).toBeTruthy();
     expect(screen.getByText('Required')).toBeTruthy(); // the day
     expect(fake.sent('POST /visit-plans')).toEqual([]);
   });
 
   it('shows the server’s field problems on the fields', async () => {
+    const user = setupUser();
     const fake = api().on(
       'POST /visit-plans',
       apiError(400, 'validation_failed', {
@@ -83,7 +86,7 @@ describe('planning a visit', () => {
       { api: fake, language: 'en-US' },
     );
     fill(await screen.findByTestId('visit-plan-purpose'), 'Quarterly review');
-    await user().click(screen.getByTestId('visit-plan-ok'));
+    await user.click(screen.getByTestId('visit-plan-ok'));
     expect(await screen.findByText('Cannot be in the past')).toBeTruthy();
     expect(screen.getByText('Not a contact of this customer')).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();
@@ -103,6 +106,7 @@ describe('rescheduling a missed visit', () => {
   const missed = makePlan({ id: 4, version: 3, status: 'missed', planned_on: '2026-11-20' });
 
   it('sends the new day with the version read', async () => {
+    const user = setupUser();
     const fake = api().on('PATCH /visit-plans/:id', (call) =>
       reply(200, { ...missed, ...(call.body as object), status: 'planned', version: 4 }),
     );
@@ -112,10 +116,10 @@ describe('rescheduling a missed visit', () => {
     });
     expect(await screen.findByText('改期拜访“上海电力设备有限公司”')).toBeTruthy();
     const day = screen.getByTestId('visit-plan-day');
-    await user().click(day);
-    await user().clear(day);
-    await user().type(day, '2026-11-27{Enter}');
-    await user().click(screen.getByTestId('visit-plan-ok'));
+    await user.click(day);
+    await user.clear(day);
+    await user.type(day, '2026-11-27{Enter}');
+    await user.click(screen.getByTestId('visit-plan-ok'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const [sent] = fake.sent('PATCH /visit-plans/4');
     expect(sent?.body).toEqual({ planned_on: '2026-11-27' });
@@ -123,6 +127,7 @@ describe('rescheduling a missed visit', () => {
   });
 
   it('says when someone else changed it (412) and reloads it', async () => {
+    const user = setupUser();
     const fake = api()
       .on('PATCH /visit-plans/:id', apiError(412, 'precondition_failed'))
       .on('GET /visit-plans/:id', { ...missed, version: 5, purpose: '改为下周技术交流' });
@@ -132,11 +137,11 @@ describe('rescheduling a missed visit', () => {
       language: 'en-US',
     });
     const purpose = await screen.findByTestId('visit-plan-purpose');
-    await user().type(purpose, '!');
-    await user().click(screen.getByTestId('visit-plan-ok'));
+    await user.type(purpose, '!');
+    await user.click(screen.getByTestId('visit-plan-ok'));
     const stale = await screen.findByTestId('stale-version');
     expect(stale.textContent).toContain('Someone else changed this visit plan');
-    await user().click(within(stale).getByRole('button', { name: 'Reload' }));
+    await user.click(within(stale).getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect((purpose as HTMLInputElement).value).toBe('改为下周技术交流'));
     expect(onClose).not.toHaveBeenCalled();
   });

@@ -20,16 +20,53 @@ function Count({ n, strong }: { n: number; strong?: boolean }) {
   );
 }
 
+type Figure = {
+  key: keyof Pick<
+    ReviewUserWeek,
+    | 'records'
+    | 'visits_planned'
+    | 'visits_completed'
+    | 'visits_missed'
+    | 'visits_cancelled'
+    | 'unreviewed'
+    | 'unreviewed_earlier'
+  >;
+  title: string;
+  /** What is late or waiting: red when not zero. */
+  strong?: boolean;
+};
+
 /**
  * The week per team member: contact records, visits planned and what became of them, and
- * what is still unreviewed (this week and earlier). A member's name opens their queue.
+ * what is still unreviewed (this week and earlier), with the team's total below. A member's
+ * name opens their queue.
  */
 export function ReviewSummaryTable({ users, loading, selected, onSelect }: Props) {
   const { t } = useTranslation();
+  const figure = ({ key, title, strong }: Figure) => ({
+    key,
+    title,
+    align: 'right' as const,
+    render: (_: unknown, u: ReviewUserWeek) => <Count n={u[key]} strong={strong} />,
+  });
+  const records: Figure = { key: 'records', title: t('weeklyReview.col.records') };
+  const visits: Figure[] = [
+    { key: 'visits_planned', title: t('weeklyReview.col.planned') },
+    { key: 'visits_completed', title: t('visitPlan.status.completed') },
+    { key: 'visits_missed', title: t('visitPlan.status.missed'), strong: true },
+    { key: 'visits_cancelled', title: t('visitPlan.status.cancelled') },
+  ];
+  const unreviewed: Figure[] = [
+    { key: 'unreviewed', title: t('weeklyReview.col.thisWeek'), strong: true },
+    { key: 'unreviewed_earlier', title: t('weeklyReview.col.earlier'), strong: true },
+  ];
+  const figures = [records, ...visits, ...unreviewed];
+
   return (
     <Table<ReviewUserWeek>
       rowKey="user_id"
       size="small"
+      bordered
       loading={loading}
       dataSource={[...users]}
       pagination={false}
@@ -63,49 +100,30 @@ export function ReviewSummaryTable({ users, loading, selected, onSelect }: Props
             </Space>
           ),
         },
-        {
-          key: 'records',
-          title: t('weeklyReview.col.records'),
-          align: 'right',
-          render: (_, u) => <Count n={u.records} />,
-        },
-        {
-          key: 'planned',
-          title: t('weeklyReview.col.planned'),
-          align: 'right',
-          render: (_, u) => <Count n={u.visits_planned} />,
-        },
-        {
-          key: 'completed',
-          title: t('visitPlan.status.completed'),
-          align: 'right',
-          render: (_, u) => <Count n={u.visits_completed} />,
-        },
-        {
-          key: 'missed',
-          title: t('visitPlan.status.missed'),
-          align: 'right',
-          render: (_, u) => <Count n={u.visits_missed} strong />,
-        },
-        {
-          key: 'cancelled',
-          title: t('visitPlan.status.cancelled'),
-          align: 'right',
-          render: (_, u) => <Count n={u.visits_cancelled} />,
-        },
+        figure(records),
+        { key: 'visits', title: t('weeklyReview.col.visits'), children: visits.map(figure) },
         {
           key: 'unreviewed',
           title: t('weeklyReview.col.unreviewed'),
-          align: 'right',
-          render: (_, u) => <Count n={u.unreviewed} strong />,
-        },
-        {
-          key: 'earlier',
-          title: t('weeklyReview.col.earlier'),
-          align: 'right',
-          render: (_, u) => <Count n={u.unreviewed_earlier} strong />,
+          children: unreviewed.map(figure),
         },
       ]}
+      summary={(rows) =>
+        rows.length > 0 && (
+          <Table.Summary fixed>
+            <Table.Summary.Row data-testid="review-team-total">
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{t('weeklyReview.teamTotal')}</Typography.Text>
+              </Table.Summary.Cell>
+              {figures.map((f, i) => (
+                <Table.Summary.Cell key={f.key} index={i + 1} align="right">
+                  <Count n={rows.reduce((sum, u) => sum + u[f.key], 0)} strong={f.strong} />
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )
+      }
     />
   );
 }
