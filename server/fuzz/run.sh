@@ -39,12 +39,16 @@ case "$build_dir" in /*) ;; *) build_dir="$root/$build_dir" ;; esac
 # Longest input per harness: bodies of a few KB, whole CSV files, URLs.
 declare -A max_len=(
   [fuzz_json_customers]=4096 [fuzz_json_contacts]=4096 [fuzz_json_users_org]=4096
-  [fuzz_json_auth]=4096 [fuzz_tier_scheme]=4096
+  [fuzz_json_auth]=4096 [fuzz_json_interactions]=4096 [fuzz_json_visits]=4096
+  [fuzz_json_cadence]=4096 [fuzz_json_nominations]=4096 [fuzz_json_teams_alerts]=4096
+  [fuzz_tier_scheme]=4096
   [fuzz_csv_customers]=8192 [fuzz_csv_transactions]=8192
   [fuzz_query]=2048
 )
 harnesses=(fuzz_json_customers fuzz_json_contacts fuzz_json_users_org fuzz_json_auth
-           fuzz_tier_scheme fuzz_csv_customers fuzz_csv_transactions fuzz_query)
+           fuzz_json_interactions fuzz_json_visits fuzz_json_cadence fuzz_json_nominations
+           fuzz_json_teams_alerts fuzz_tier_scheme fuzz_csv_customers fuzz_csv_transactions
+           fuzz_query)
 if [ ${#only[@]} -gt 0 ]; then
   for h in "${only[@]}"; do
     [ -n "${max_len[$h]:-}" ] || { echo "run.sh: no harness $h" >&2; exit 2; }

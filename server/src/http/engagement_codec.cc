@@ -1,5 +1,7 @@
 #include "http/engagement_codec.h"
 
+#include "http/handler_util.h"
+
 namespace kams::http {
 
 json OptJson(const std::optional<Id>& v) { return v ? json(*v) : json(nullptr); }
@@ -43,6 +45,30 @@ json InteractionJson(const Interaction& i) {
           {"visit_plan_id", OptJson(i.visit_plan_id)},
           {"created_at", FormatRfc3339(i.created_at)},
           {"updated_at", FormatRfc3339(i.updated_at)}};
+}
+
+json CadenceRuleJson(const CadenceRule& r, bool with_tier) {
+  json out = {{"min_interval_days", OptJson(r.min_interval_days)},
+              {"max_contacts", OptJson(r.max_contacts)},
+              {"period_days", r.period_days}};
+  if (with_tier) out["tier"] = r.tier;
+  return out;
+}
+
+json CadenceSettingsJson(const CadenceSettings& s) {
+  json rules = json::array();
+  for (const auto& r : s.rules) rules.push_back(CadenceRuleJson(r, true));
+  return {{"rules", rules}, {"grace_days", s.grace_days}, {"version", s.version}};
+}
+
+json CommentJson(const Comment& c) {
+  return {{"id", c.id},
+          {"item_kind", std::string(ReviewKindName(c.item_kind))},
+          {"item_id", c.item_id},
+          {"author_id", c.author_id},
+          {"author_name", c.author_name},
+          {"body", c.body},
+          {"created_at", FormatRfc3339(c.created_at)}};
 }
 
 json BreachJson(const CadenceBreach& b) {
@@ -173,6 +199,263 @@ json VisitPlanJson(const VisitPlan& p, const CivilDate& today) {
           {"created_by_name", p.created_by_name},
           {"created_at", FormatRfc3339(p.created_at)},
           {"updated_at", FormatRfc3339(p.updated_at)}};
+}
+
+namespace {
+
+// A rule's bounds: min_interval_days, max_contacts (null: none), period_days (default 7).
+CadenceRule ReadRule(const json& o, const std::string& prefix, std::vector<FieldError>& problems) {
+  CadenceRule rule;
+  (void)ReadInt(o, "min_interval_days", INT64_MIN, INT64_MAX, rule.min_interval_days, problems,
+                prefix);
+  (void)ReadInt(o, "max_contacts", INT64_MIN, INT64_MAX, rule.max_contacts, problems, prefix);
+  std::optional<std::int64_t> period;
+  (void)ReadInt(o, "period_days", INT64_MIN, INT64_MAX, period, problems, prefix);
+  if (period) rule.period_days = *period;
+  return rule;
+}
+
+Status ReadDay(const json& body, const char* name, std::optional<CivilDate>& out,
+               std::vector<FieldError>& problems) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return Ok();
+  auto d = it->is_string() ? ParseCivilDate(it->get<std::string>()) : std::nullopt;
+  if (!d) {
+    problems.push_back({name, "must_be_date"});
+  } else {
+    out = *d;
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<Interaction> DecodeInteractionDraft(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"customer_id", "channel", "purpose", "summary", "outcome",
+                               "next_step", "next_step_due", "next_step_owner_id", "occurred_at",
+                               "contact_ids", "participant_ids", "is_request"}));
+  std::vector<FieldError> problems;
+  Interaction d;
+  std::optional<Id> customer;
+  (void)ReadId(body, "customer_id", customer, problems);
+  if (customer) {
+    d.customer_id = *customer;
+  } else if (problems.empty()) {
+    problems.push_back({"customer_id", "required"});
+  }
+  std::optional<std::string> channel, purpose, summary, outcome, next_step;
+  (void)ReadText(body, "channel", channel, problems);
+  (void)ReadText(body, "purpose", purpose, problems);
+  (void)ReadText(body, "summary", summary, problems);
+  (void)ReadText(body, "outcome", outcome, problems);
+  (void)ReadText(body, "next_step", next_step, problems);
+  d.channel = channel.value_or("");
+  d.purpose = purpose.value_or("");
+  d.summary = summary.value_or("");
+  d.outcome = outcome.value_or("");
+  d.next_step = next_step.value_or("");
+  (void)ReadId(body, "next_step_owner_id", d.next_step_owner_id, problems);
+  std::optional<Timestamp> at;
+  (void)ReadInstant(body, "occurred_at", at, problems);
+  d.occurred_at = at.value_or(0);
+  std::optional<bool> request;
+  (void)ReadBool(body, "is_request", request, problems);
+  d.is_request = request.value_or(false);
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(auto due, NullableDate(body, "next_step_due"));
+  if (due) d.next_step_due = *due;
+  KAMS_TRY(d.contact_ids, ReadIds(body, "contact_ids"));
+  KAMS_TRY(d.participant_ids, ReadIds(body, "participant_ids"));
+  return d;
+}
+
+Result<InteractionPatch> DecodeInteractionPatch(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"channel", "purpose", "summary", "outcome", "next_step",
+                               "next_step_due", "next_step_owner_id", "next_step_done",
+                               "occurred_at", "contact_ids", "participant_ids",
+                               "first_contact_owner_id", "request_closed"}));
+  std::vector<FieldError> problems;
+  InteractionPatch p;
+  (void)ReadText(body, "channel", p.channel, problems);
+  (void)ReadText(body, "purpose", p.purpose, problems);
+  (void)ReadText(body, "summary", p.summary, problems);
+  (void)ReadText(body, "outcome", p.outcome, problems);
+  (void)ReadText(body, "next_step", p.next_step, problems);
+  (void)ReadId(body, "next_step_owner_id", p.next_step_owner_id, problems);
+  (void)ReadBool(body, "next_step_done", p.next_step_done, problems);
+  (void)ReadInstant(body, "occurred_at", p.occurred_at, problems);
+  (void)ReadId(body, "first_contact_owner_id", p.first_contact_owner_id, problems);
+  (void)ReadBool(body, "request_closed", p.request_closed, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(p.next_step_due, NullableDate(body, "next_step_due"));
+  KAMS_TRY(p.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
+  KAMS_TRY(p.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
+  return p;
+}
+
+Result<CadenceSettings> DecodeCadenceSettings(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"rules", "grace_days"}));
+  CadenceSettings next;
+  std::vector<FieldError> problems;
+  std::optional<std::int64_t> grace;
+  (void)ReadInt(body, "grace_days", INT64_MIN, INT64_MAX, grace, problems);
+  next.grace_days = grace.value_or(7);
+  auto rules = body.find("rules");
+  if (rules == body.end() || !rules->is_array()) {
+    problems.push_back({"rules", "required"});
+  } else {
+    for (std::size_t k = 0; k < rules->size(); ++k) {
+      const json& o = (*rules)[k];
+      const std::string prefix = "rules[" + std::to_string(k) + "].";
+      if (!o.is_object()) {
+        problems.push_back({"rules[" + std::to_string(k) + "]", "must_be_object"});
+        continue;
+      }
+      if (auto st = OnlyFields(o, {"tier", "min_interval_days", "max_contacts", "period_days"});
+          !st.ok()) {
+        for (const auto& f : st.error().fields) problems.push_back({prefix + f.field, f.problem});
+        continue;
+      }
+      CadenceRule rule = ReadRule(o, prefix, problems);
+      auto tier = o.find("tier");
+      if (tier != o.end() && tier->is_string()) {
+        rule.tier = tier->get<std::string>();
+      } else if (tier != o.end() && !tier->is_null()) {
+        problems.push_back({prefix + "tier", "must_be_string"});
+      }
+      next.rules.push_back(std::move(rule));
+    }
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  return next;
+}
+
+Result<CadenceRule> DecodeCadenceRule(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"min_interval_days", "max_contacts", "period_days"}));
+  std::vector<FieldError> problems;
+  CadenceRule rule = ReadRule(body, "", problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  return rule;
+}
+
+Result<VisitPlan> DecodeVisitPlanDraft(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"customer_id", "planned_on", "start_time", "purpose", "owner_id",
+                               "contact_ids", "participant_ids"}));
+  std::vector<FieldError> problems;
+  VisitPlan d;
+  std::optional<Id> customer, owner;
+  (void)ReadId(body, "customer_id", customer, problems);
+  if (!customer && problems.empty()) problems.push_back({"customer_id", "required"});
+  d.customer_id = customer.value_or(0);
+  (void)ReadId(body, "owner_id", owner, problems);
+  d.owner_id = owner.value_or(0);
+  std::optional<CivilDate> day;
+  const std::size_t before = problems.size();
+  (void)ReadDay(body, "planned_on", day, problems);
+  if (!day && problems.size() == before) problems.push_back({"planned_on", "required"});
+  if (day) d.planned_on = *day;
+  std::optional<std::string> purpose;
+  (void)ReadText(body, "purpose", purpose, problems);
+  d.purpose = purpose.value_or("");
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(auto start, NullableText(body, "start_time"));
+  if (start) d.start_time = *start;
+  KAMS_TRY(d.contact_ids, ReadIds(body, "contact_ids"));
+  KAMS_TRY(d.participant_ids, ReadIds(body, "participant_ids"));
+  return d;
+}
+
+Result<VisitPlanPatch> DecodeVisitPlanPatch(const json& body) {
+  KAMS_CHECK(OnlyFields(
+      body, {"planned_on", "start_time", "purpose", "owner_id", "contact_ids", "participant_ids"}));
+  std::vector<FieldError> problems;
+  VisitPlanPatch p;
+  (void)ReadDay(body, "planned_on", p.planned_on, problems);
+  (void)ReadText(body, "purpose", p.purpose, problems);
+  (void)ReadId(body, "owner_id", p.owner_id, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(p.start_time, NullableText(body, "start_time"));
+  KAMS_TRY(p.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
+  KAMS_TRY(p.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
+  return p;
+}
+
+Result<VisitCompletion> DecodeVisitCompletion(const json& body) {
+  VisitCompletion c;
+  KAMS_CHECK(OnlyFields(body, {"occurred_at", "summary", "outcome", "next_step", "next_step_due",
+                               "next_step_owner_id", "contact_ids", "participant_ids"}));
+  std::vector<FieldError> problems;
+  std::optional<std::string> summary, outcome, next_step;
+  (void)ReadInstant(body, "occurred_at", c.occurred_at, problems);
+  (void)ReadText(body, "summary", summary, problems);
+  (void)ReadText(body, "outcome", outcome, problems);
+  (void)ReadText(body, "next_step", next_step, problems);
+  (void)ReadId(body, "next_step_owner_id", c.next_step_owner_id, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  c.summary = summary.value_or("");
+  c.outcome = outcome.value_or("");
+  c.next_step = next_step.value_or("");
+  KAMS_TRY(auto due, NullableDate(body, "next_step_due"));
+  if (due) c.next_step_due = *due;
+  KAMS_TRY(c.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
+  KAMS_TRY(c.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
+  return c;
+}
+
+namespace {
+
+// A body with one optional text member: absent or null is "".
+Result<std::string> OneText(const json& body, const char* name) {
+  KAMS_CHECK(OnlyFields(body, {name}));
+  std::vector<FieldError> problems;
+  std::optional<std::string> text;
+  (void)ReadText(body, name, text, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  return text.value_or("");
+}
+
+}  // namespace
+
+Result<std::string> DecodeCancelReason(const json& body) { return OneText(body, "reason"); }
+
+Result<std::string> DecodeCommentBody(const json& body) { return OneText(body, "body"); }
+
+Result<std::vector<ReviewRef>> DecodeReviewItems(const json& body) {
+  KAMS_CHECK(OnlyFields(body, {"items"}));
+  auto it = body.find("items");
+  if (it == body.end() || !it->is_array()) return ValidationFailed({{"items", "required"}});
+  std::vector<ReviewRef> out;
+  std::vector<FieldError> problems;
+  for (std::size_t k = 0; k < it->size(); ++k) {
+    const json& o = (*it)[k];
+    const std::string at = "items[" + std::to_string(k) + "]";
+    if (!o.is_object()) {
+      problems.push_back({at, "must_be_object"});
+      continue;
+    }
+    if (auto st = OnlyFields(o, {"kind", "id"}); !st.ok()) {
+      for (const auto& f : st.error().fields) problems.push_back({at + "." + f.field, f.problem});
+      continue;
+    }
+    ReviewRef ref;
+    auto kind = o.find("kind");
+    auto parsed = kind != o.end() && kind->is_string() ? ParseReviewKind(kind->get<std::string>())
+                                                       : std::nullopt;
+    if (!parsed) {
+      problems.push_back({at + ".kind", "invalid"});
+    } else {
+      ref.kind = *parsed;
+    }
+    auto id = o.find("id");
+    if (id == o.end() || !id->is_number_integer() || id->get<std::int64_t>() < 1) {
+      problems.push_back({at + ".id", "must_be_id"});
+    } else {
+      ref.id = id->get<std::int64_t>();
+    }
+    out.push_back(ref);
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  return out;
 }
 
 }  // namespace kams::http

@@ -94,6 +94,18 @@ json ToJson(const CustomerTier& t);
 // Nominations (with their steps when read one by one) and notifications.
 json ToJson(const Nomination& n);
 json ToJson(const Notification& n);
+// Their request bodies (nomination_codec.cc). Unknown members are refused first, every
+// one named; then problems are reported as below.
+// POST /nominations: customer_id and reason required, kind ("nominate" unless "change"),
+// scheme_id, proposed_tier and pinned_until ("YYYY-MM-DD") optional. The problems of
+// customer_id, kind, scheme_id and reason at once, then the first of the other two.
+Result<NominationDraft> DecodeNominationDraft(const json& body);
+// POST /nominations/{id}/resubmit: reason (null is `required`), proposed_tier and
+// pinned_until (null clears); absent members stay as they were. The first problem only.
+Result<NominationChanges> DecodeNominationChanges(const json& body);
+// PUT /approval-chain: {"roles": ["director", …]} (required); the first bad role is named
+// ("roles[1]"). How many levels are allowed is the service's rule.
+Result<std::vector<Role>> DecodeApprovalChain(const json& body);
 
 // Bulk-access alerts and their settings (access_alert_codec.cc).
 json ToJson(const AccessAlert& a);

@@ -1,4 +1,5 @@
-// Nominations and notifications as the API shows them.
+// Nominations and notifications as the API shows them; nomination requests read.
+#include "http/handler_util.h"
 #include "http/json_codec.h"
 
 namespace kams::codec {
@@ -62,6 +63,75 @@ json ToJson(const Notification& n) {
               {"body", n.body},
               {"created_at", FormatRfc3339(n.created_at)},
               {"read_at", n.read_at ? json(FormatRfc3339(*n.read_at)) : json(nullptr)}};
+}
+
+Result<NominationDraft> DecodeNominationDraft(const json& body) {
+  KAMS_CHECK(http::OnlyFields(body, {"customer_id", "kind", "scheme_id", "proposed_tier",
+                                     "reason", "pinned_until"}));
+  NominationDraft d;
+  std::vector<FieldError> problems;
+  if (auto it = body.find("customer_id"); it == body.end() || it->is_null()) {
+    problems.push_back({"customer_id", "required"});
+  } else if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
+    problems.push_back({"customer_id", "must_be_id"});
+  } else {
+    d.customer_id = it->get<std::int64_t>();
+  }
+  if (auto it = body.find("kind"); it != body.end() && !it->is_null()) {
+    auto kind = it->is_string() ? ParseNominationKind(it->get<std::string>()) : std::nullopt;
+    if (!kind) {
+      problems.push_back({"kind", "invalid"});
+    } else {
+      d.kind = *kind;
+    }
+  }
+  if (auto it = body.find("scheme_id"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
+      problems.push_back({"scheme_id", "must_be_id"});
+    } else {
+      d.scheme_id = it->get<std::int64_t>();
+    }
+  }
+  if (auto it = body.find("reason"); it == body.end() || it->is_null()) {
+    problems.push_back({"reason", "required"});
+  } else if (!it->is_string()) {
+    problems.push_back({"reason", "must_be_string"});
+  } else {
+    d.reason = it->get<std::string>();
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  KAMS_TRY(auto tier, http::NullableText(body, "proposed_tier"));
+  if (tier) d.proposed_tier = *tier;
+  KAMS_TRY(auto pin, http::NullableDate(body, "pinned_until"));
+  if (pin) d.pinned_until = *pin;
+  return d;
+}
+
+Result<NominationChanges> DecodeNominationChanges(const json& body) {
+  KAMS_CHECK(http::OnlyFields(body, {"reason", "proposed_tier", "pinned_until"}));
+  NominationChanges changes;
+  KAMS_TRY(auto reason, http::NullableText(body, "reason"));
+  if (reason) {
+    if (!*reason) return ValidationFailed({{"reason", "required"}});
+    changes.reason = **reason;
+  }
+  KAMS_TRY(changes.proposed_tier, http::NullableText(body, "proposed_tier"));
+  KAMS_TRY(changes.pinned_until, http::NullableDate(body, "pinned_until"));
+  return changes;
+}
+
+Result<std::vector<Role>> DecodeApprovalChain(const json& body) {
+  KAMS_CHECK(http::OnlyFields(body, {"roles"}));
+  auto it = body.find("roles");
+  if (it == body.end() || !it->is_array()) return ValidationFailed({{"roles", "required"}});
+  std::vector<Role> roles;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& v = (*it)[i];
+    auto role = v.is_string() ? ParseRole(v.get<std::string>()) : std::nullopt;
+    if (!role) return ValidationFailed({{"roles[" + std::to_string(i) + "]", "invalid"}});
+    roles.push_back(*role);
+  }
+  return roles;
 }
 
 }  // namespace kams::codec

@@ -1,5 +1,5 @@
 // Request bodies: what ParseObject lets through, and the small decoders of sign-in,
-// passwords, API tokens, account teams and preferences. Cases marked "fuzzing" are
+// passwords, API tokens, account teams, preferences and nominations. Cases marked "fuzzing" are
 // regressions for problems found with the harnesses in server/fuzz.
 #include <gtest/gtest.h>
 
@@ -146,6 +146,65 @@ TEST(TeamMemberCodec, NeedsAPositiveUserId) {
       EXPECT_EQ(m.user_id, 12);
     }
   }
+}
+
+TEST(NominationCodec, DraftChangesAndChain) {
+  struct Case {
+    const char* body;
+    std::string problems;
+  };
+  const Case drafts[] = {
+      {R"({"customer_id":42,"kind":"change","scheme_id":3,"proposed_tier":"A","reason":"升级",
+          "pinned_until":"2027-12-31"})",
+       ""},
+      {R"({"customer_id":42,"reason":"年采购额超过500万元"})", ""},
+      {R"({"kind":"promote","scheme_id":"3","reason":1})",
+       "customer_id:required kind:invalid scheme_id:must_be_id reason:must_be_string"},
+      {R"({"customer_id":42,"reason":"r","status":"approved"})", "status:unknown_field"},
+      {R"({"customer_id":42,"reason":"r","proposed_tier":7,"pinned_until":"2027-13-01"})",
+       "proposed_tier:must_be_string"},
+      {R"({"customer_id":42,"reason":"r","pinned_until":"2027-13-01"})",
+       "pinned_until:must_be_date"},
+  };
+  for (const auto& c : drafts) {
+    auto r = DecodeNominationDraft(json::parse(c.body));
+    EXPECT_EQ(r.ok() ? "" : Problems(r.error()), c.problems) << c.body;
+  }
+  auto d =
+      DecodeNominationDraft(json::parse(R"({"customer_id":42,"reason":"r","proposed_tier":null})"));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->kind, NominationKind::kNominate);
+  EXPECT_FALSE(d->proposed_tier.has_value());
+
+  const Case changes[] = {
+      {R"({})", ""},
+      {R"({"reason":"补充数据","proposed_tier":null,"pinned_until":"2027-06-30"})", ""},
+      {R"({"reason":null,"proposed_tier":5})", "reason:required"},
+      {R"({"proposed_tier":5})", "proposed_tier:must_be_string"},
+      {R"({"kind":"change"})", "kind:unknown_field"},
+  };
+  for (const auto& c : changes) {
+    auto r = DecodeNominationChanges(json::parse(c.body));
+    EXPECT_EQ(r.ok() ? "" : Problems(r.error()), c.problems) << c.body;
+  }
+  auto ch = DecodeNominationChanges(json::parse(R"({"proposed_tier":null})"));
+  ASSERT_TRUE(ch.ok() && ch->proposed_tier.has_value());
+  EXPECT_FALSE(ch->proposed_tier->has_value());
+  EXPECT_FALSE(ch->reason.has_value() || ch->pinned_until.has_value());
+
+  const Case chains[] = {
+      {R"({"roles":["director","specialist"]})", ""},
+      {R"({"roles":[]})", ""},  // the service refuses an empty chain
+      {R"({"roles":["director","boss",1]})", "roles[1]:invalid"},
+      {R"({"roles":"director"})", "roles:required"},
+      {R"({"levels":2})", "levels:unknown_field"},
+  };
+  for (const auto& c : chains) {
+    auto r = DecodeApprovalChain(json::parse(c.body));
+    EXPECT_EQ(r.ok() ? "" : Problems(r.error()), c.problems) << c.body;
+  }
+  EXPECT_EQ(DecodeApprovalChain(json::parse(R"({"roles":["director","specialist"]})")).value(),
+            (std::vector<Role>{Role::kDirector, Role::kSpecialist}));
 }
 
 }  // namespace

@@ -4,48 +4,6 @@
 namespace kams::http {
 namespace {
 
-Result<NominationDraft> ReadDraft(const json& body) {
-  KAMS_CHECK(OnlyFields(body, {"customer_id", "kind", "scheme_id", "proposed_tier", "reason",
-                               "pinned_until"}));
-  NominationDraft d;
-  std::vector<FieldError> problems;
-  if (auto it = body.find("customer_id"); it == body.end() || it->is_null()) {
-    problems.push_back({"customer_id", "required"});
-  } else if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
-    problems.push_back({"customer_id", "must_be_id"});
-  } else {
-    d.customer_id = it->get<std::int64_t>();
-  }
-  if (auto it = body.find("kind"); it != body.end() && !it->is_null()) {
-    auto kind = it->is_string() ? ParseNominationKind(it->get<std::string>()) : std::nullopt;
-    if (!kind) {
-      problems.push_back({"kind", "invalid"});
-    } else {
-      d.kind = *kind;
-    }
-  }
-  if (auto it = body.find("scheme_id"); it != body.end() && !it->is_null()) {
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
-      problems.push_back({"scheme_id", "must_be_id"});
-    } else {
-      d.scheme_id = it->get<std::int64_t>();
-    }
-  }
-  if (auto it = body.find("reason"); it == body.end() || it->is_null()) {
-    problems.push_back({"reason", "required"});
-  } else if (!it->is_string()) {
-    problems.push_back({"reason", "must_be_string"});
-  } else {
-    d.reason = it->get<std::string>();
-  }
-  if (!problems.empty()) return ValidationFailed(problems);
-  KAMS_TRY(auto tier, NullableText(body, "proposed_tier"));
-  if (tier) d.proposed_tier = *tier;
-  KAMS_TRY(auto pin, NullableDate(body, "pinned_until"));
-  if (pin) d.pinned_until = *pin;
-  return d;
-}
-
 Response NominationResponse(int status, const Nomination& n) {
   Response r = JsonResponse(status, codec::ToJson(n));
   SetEtag(r, n.version);
@@ -74,7 +32,7 @@ void AddNominationRoutes(Router& r, Services& s,
   r.Add("POST", "/api/v1/nominations", authed([&s](Request& req, const Call& call) -> Response {
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          auto draft = ReadDraft(*body);
+          auto draft = codec::DecodeNominationDraft(*body);
           if (!draft.ok()) return ErrorResponse(draft.error(), req);
           auto n = s.nominations.Create(call.who(), call.ctx, std::move(*draft));
           if (!n.ok()) return ErrorResponse(n.error(), req);
@@ -130,23 +88,9 @@ void AddNominationRoutes(Router& r, Services& s,
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          if (auto st = OnlyFields(*body, {"reason", "proposed_tier", "pinned_until"}); !st.ok()) {
-            return ErrorResponse(st.error(), req);
-          }
-          NominationChanges changes;
-          auto reason = NullableText(*body, "reason");
-          if (!reason.ok()) return ErrorResponse(reason.error(), req);
-          if (*reason) {
-            if (!**reason) return ErrorResponse(ValidationFailed({{"reason", "required"}}), req);
-            changes.reason = ***reason;
-          }
-          auto tier = NullableText(*body, "proposed_tier");
-          if (!tier.ok()) return ErrorResponse(tier.error(), req);
-          changes.proposed_tier = *tier;
-          auto pin = NullableDate(*body, "pinned_until");
-          if (!pin.ok()) return ErrorResponse(pin.error(), req);
-          changes.pinned_until = *pin;
-          auto n = s.nominations.Resubmit(call.who(), call.ctx, *id, changes);
+          auto changes = codec::DecodeNominationChanges(*body);
+          if (!changes.ok()) return ErrorResponse(changes.error(), req);
+          auto n = s.nominations.Resubmit(call.who(), call.ctx, *id, *changes);
           if (!n.ok()) return ErrorResponse(n.error(), req);
           return NominationResponse(200, *n);
         }));
@@ -163,22 +107,9 @@ void AddNominationRoutes(Router& r, Services& s,
   r.Add("PUT", "/api/v1/approval-chain", authed([&s](Request& req, const Call& call) -> Response {
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          if (auto st = OnlyFields(*body, {"roles"}); !st.ok()) return ErrorResponse(st.error(), req);
-          auto it = body->find("roles");
-          if (it == body->end() || !it->is_array()) {
-            return ErrorResponse(ValidationFailed({{"roles", "required"}}), req);
-          }
-          std::vector<Role> roles;
-          for (std::size_t i = 0; i < it->size(); ++i) {
-            const json& v = (*it)[i];
-            auto role = v.is_string() ? ParseRole(v.get<std::string>()) : std::nullopt;
-            if (!role) {
-              return ErrorResponse(
-                  ValidationFailed({{"roles[" + std::to_string(i) + "]", "invalid"}}), req);
-            }
-            roles.push_back(*role);
-          }
-          auto chain = s.nominations.SetApprovalChain(call.who(), call.ctx, roles);
+          auto roles = codec::DecodeApprovalChain(*body);
+          if (!roles.ok()) return ErrorResponse(roles.error(), req);
+          auto chain = s.nominations.SetApprovalChain(call.who(), call.ctx, *roles);
           if (!chain.ok()) return ErrorResponse(chain.error(), req);
           json out = json::array();
           for (Role role : *chain) out.push_back(std::string(RoleName(role)));

@@ -8,131 +8,11 @@
 namespace kams::http {
 namespace {
 
-Status ReadDay(const json& body, const char* name, std::optional<CivilDate>& out,
-               std::vector<FieldError>& problems) {
-  auto it = body.find(name);
-  if (it == body.end() || it->is_null()) return Ok();
-  auto d = it->is_string() ? ParseCivilDate(it->get<std::string>()) : std::nullopt;
-  if (!d) {
-    problems.push_back({name, "must_be_date"});
-  } else {
-    out = *d;
-  }
-  return Ok();
-}
-
-Result<VisitPlan> ReadPlanDraft(const json& body) {
-  KAMS_CHECK(OnlyFields(body, {"customer_id", "planned_on", "start_time", "purpose", "owner_id",
-                               "contact_ids", "participant_ids"}));
-  std::vector<FieldError> problems;
-  VisitPlan d;
-  std::optional<Id> customer, owner;
-  (void)ReadId(body, "customer_id", customer, problems);
-  if (!customer && problems.empty()) problems.push_back({"customer_id", "required"});
-  d.customer_id = customer.value_or(0);
-  (void)ReadId(body, "owner_id", owner, problems);
-  d.owner_id = owner.value_or(0);
-  std::optional<CivilDate> day;
-  const std::size_t before = problems.size();
-  (void)ReadDay(body, "planned_on", day, problems);
-  if (!day && problems.size() == before) problems.push_back({"planned_on", "required"});
-  if (day) d.planned_on = *day;
-  std::optional<std::string> purpose;
-  (void)ReadText(body, "purpose", purpose, problems);
-  d.purpose = purpose.value_or("");
-  if (!problems.empty()) return ValidationFailed(problems);
-  KAMS_TRY(auto start, NullableText(body, "start_time"));
-  if (start) d.start_time = *start;
-  KAMS_TRY(d.contact_ids, ReadIds(body, "contact_ids"));
-  KAMS_TRY(d.participant_ids, ReadIds(body, "participant_ids"));
-  return d;
-}
-
-Result<VisitPlanPatch> ReadPlanPatch(const json& body) {
-  KAMS_CHECK(OnlyFields(
-      body, {"planned_on", "start_time", "purpose", "owner_id", "contact_ids", "participant_ids"}));
-  std::vector<FieldError> problems;
-  VisitPlanPatch p;
-  (void)ReadDay(body, "planned_on", p.planned_on, problems);
-  (void)ReadText(body, "purpose", p.purpose, problems);
-  (void)ReadId(body, "owner_id", p.owner_id, problems);
-  if (!problems.empty()) return ValidationFailed(problems);
-  KAMS_TRY(p.start_time, NullableText(body, "start_time"));
-  KAMS_TRY(p.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
-  KAMS_TRY(p.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
-  return p;
-}
-
+// POST /visit-plans/{id}/complete: an empty body completes the visit with defaults.
 Result<VisitCompletion> ReadCompletion(const Request& req) {
-  VisitCompletion c;
-  if (req.body.empty()) return c;
+  if (req.body.empty()) return VisitCompletion{};
   KAMS_TRY(json body, codec::ParseObject(req.body));
-  KAMS_CHECK(OnlyFields(body, {"occurred_at", "summary", "outcome", "next_step", "next_step_due",
-                               "next_step_owner_id", "contact_ids", "participant_ids"}));
-  std::vector<FieldError> problems;
-  std::optional<std::string> summary, outcome, next_step;
-  (void)ReadInstant(body, "occurred_at", c.occurred_at, problems);
-  (void)ReadText(body, "summary", summary, problems);
-  (void)ReadText(body, "outcome", outcome, problems);
-  (void)ReadText(body, "next_step", next_step, problems);
-  (void)ReadId(body, "next_step_owner_id", c.next_step_owner_id, problems);
-  if (!problems.empty()) return ValidationFailed(problems);
-  c.summary = summary.value_or("");
-  c.outcome = outcome.value_or("");
-  c.next_step = next_step.value_or("");
-  KAMS_TRY(auto due, NullableDate(body, "next_step_due"));
-  if (due) c.next_step_due = *due;
-  KAMS_TRY(c.contact_ids, ReadIdsIfPresent(body, "contact_ids"));
-  KAMS_TRY(c.participant_ids, ReadIdsIfPresent(body, "participant_ids"));
-  return c;
-}
-
-Result<std::vector<ReviewRef>> ReadReviewItems(const json& body) {
-  KAMS_CHECK(OnlyFields(body, {"items"}));
-  auto it = body.find("items");
-  if (it == body.end() || !it->is_array()) return ValidationFailed({{"items", "required"}});
-  std::vector<ReviewRef> out;
-  std::vector<FieldError> problems;
-  for (std::size_t k = 0; k < it->size(); ++k) {
-    const json& o = (*it)[k];
-    const std::string at = "items[" + std::to_string(k) + "]";
-    if (!o.is_object()) {
-      problems.push_back({at, "must_be_object"});
-      continue;
-    }
-    if (auto st = OnlyFields(o, {"kind", "id"}); !st.ok()) {
-      for (const auto& f : st.error().fields) problems.push_back({at + "." + f.field, f.problem});
-      continue;
-    }
-    ReviewRef ref;
-    auto kind = o.find("kind");
-    auto parsed = kind != o.end() && kind->is_string() ? ParseReviewKind(kind->get<std::string>())
-                                                       : std::nullopt;
-    if (!parsed) {
-      problems.push_back({at + ".kind", "invalid"});
-    } else {
-      ref.kind = *parsed;
-    }
-    auto id = o.find("id");
-    if (id == o.end() || !id->is_number_integer() || id->get<std::int64_t>() < 1) {
-      problems.push_back({at + ".id", "must_be_id"});
-    } else {
-      ref.id = id->get<std::int64_t>();
-    }
-    out.push_back(ref);
-  }
-  if (!problems.empty()) return ValidationFailed(problems);
-  return out;
-}
-
-json CommentJson(const Comment& c) {
-  return {{"id", c.id},
-          {"item_kind", std::string(ReviewKindName(c.item_kind))},
-          {"item_id", c.item_id},
-          {"author_id", c.author_id},
-          {"author_name", c.author_name},
-          {"body", c.body},
-          {"created_at", FormatRfc3339(c.created_at)}};
+  return DecodeVisitCompletion(body);
 }
 
 Result<std::optional<CivilDate>> WeekParam(const Query& q) {
@@ -157,7 +37,7 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
         authed([&s, plan_response](Request& req, const Call& call) -> Response {
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          auto draft = ReadPlanDraft(*body);
+          auto draft = DecodeVisitPlanDraft(*body);
           if (!draft.ok()) return ErrorResponse(draft.error(), req);
           auto saved = s.visit_plans.Create(call.who(), call.ctx, std::move(*draft));
           if (!saved.ok()) return ErrorResponse(saved.error(), req);
@@ -215,7 +95,7 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           if (!version.ok()) return ErrorResponse(version.error(), req);
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          auto patch = ReadPlanPatch(*body);
+          auto patch = DecodeVisitPlanPatch(*body);
           if (!patch.ok()) return ErrorResponse(patch.error(), req);
           auto p = s.visit_plans.Update(call.who(), call.ctx, *id, *version, *patch);
           if (!p.ok()) return ErrorResponse(p.error(), req);
@@ -228,15 +108,11 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          if (auto st = OnlyFields(*body, {"reason"}); !st.ok())
-            return ErrorResponse(st.error(), req);
-          std::vector<FieldError> problems;
-          std::optional<std::string> reason;
-          (void)ReadText(*body, "reason", reason, problems);
-          if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
+          auto reason = DecodeCancelReason(*body);
+          if (!reason.ok()) return ErrorResponse(reason.error(), req);
           auto version = IfMatchVersion(req);
           if (!version.ok()) return ErrorResponse(version.error(), req);
-          auto p = s.visit_plans.Cancel(call.who(), call.ctx, *id, *version, reason.value_or(""));
+          auto p = s.visit_plans.Cancel(call.who(), call.ctx, *id, *version, std::move(*reason));
           if (!p.ok()) return ErrorResponse(p.error(), req);
           return plan_response(200, *p);
         }));
@@ -276,14 +152,10 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
             if (!id.ok()) return ErrorResponse(id.error(), req);
             auto body = codec::ParseObject(req.body);
             if (!body.ok()) return ErrorResponse(body.error(), req);
-            if (auto st = OnlyFields(*body, {"body"}); !st.ok())
-              return ErrorResponse(st.error(), req);
-            std::vector<FieldError> problems;
-            std::optional<std::string> text;
-            (void)ReadText(*body, "body", text, problems);
-            if (!problems.empty()) return ErrorResponse(ValidationFailed(problems), req);
-            auto c =
-                s.reviews.AddComment(call.who(), call.ctx, ReviewRef{kind, *id}, text.value_or(""));
+            auto text = DecodeCommentBody(*body);
+            if (!text.ok()) return ErrorResponse(text.error(), req);
+            auto c = s.reviews.AddComment(call.who(), call.ctx, ReviewRef{kind, *id},
+                                          std::move(*text));
             if (!c.ok()) return ErrorResponse(c.error(), req);
             return JsonResponse(201, CommentJson(*c));
           }));
@@ -368,7 +240,7 @@ void AddVisitRoutes(Router& r, Services& s, const std::function<Handler(AuthedHa
     r.Add("POST", path, authed([&s, reviewed](Request& req, const Call& call) -> Response {
             auto body = codec::ParseObject(req.body);
             if (!body.ok()) return ErrorResponse(body.error(), req);
-            auto items = ReadReviewItems(*body);
+            auto items = DecodeReviewItems(*body);
             if (!items.ok()) return ErrorResponse(items.error(), req);
             auto changed = s.reviews.Mark(call.who(), call.ctx, *items, reviewed);
             if (!changed.ok()) return ErrorResponse(changed.error(), req);
