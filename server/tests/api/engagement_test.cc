@@ -4,6 +4,7 @@
 // notifications to the owner and, past the grace days, the director; the user's day.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -427,6 +428,42 @@ TEST(MyDay, ListsComingBirthdaysOfTheKamsAccounts) {
   for (const auto& b : other["birthdays"]) {
     EXPECT_NE(b["customer_id"], cid);
   }
+}
+
+TEST(MyDay, SaysWhichSectionsAreCutAtTheirFirstHundred) {
+  const Client& kam = As("ma.jun");
+  const Id me = kam.user["id"].get<Id>();
+  // At least 101 accounts of this KAM, each with an over-contacted breach of its own.
+  const std::int64_t owned =
+      DbInt("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL AND owner_id = " +
+            std::to_string(me));
+  for (std::int64_t k = owned; k < 101; ++k) CreateCustomer(kam, {{"name", Unique("频繁")}});
+  const std::string mine = "SELECT id FROM customer WHERE deleted_at IS NULL AND owner_id = " +
+                           std::to_string(me) +
+                           " AND id NOT IN (SELECT customer_id FROM cadence_breach WHERE kind = "
+                           "'over_contacted')";
+  const std::vector<std::int64_t> added = DbInts(mine + " ORDER BY id LIMIT 101");
+  ASSERT_EQ(added.size(), 101u);
+  std::string ids;
+  for (auto id : added) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+  DbExec("INSERT INTO cadence_breach (customer_id, kind, since, contacts_in_period, max_contacts, "
+         "period_days) SELECT id, 'over_contacted', '2026-01-05', 9, 3, 7 FROM customer WHERE id "
+         "IN (" + ids + ")");
+  const json day = GetJson(kam, "/api/v1/my-day");
+  DbExec("DELETE FROM cadence_breach WHERE kind = 'over_contacted' AND customer_id IN (" + ids +
+         ")");
+  EXPECT_EQ(day["over_contacted"].size(), 100u);
+  ASSERT_TRUE(day["more"].is_array());
+  std::vector<std::string> more = day["more"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(more.begin(), more.end(), "over_contacted"), more.end());
+  // Each kind is read on its own: the overdue accounts still show beside them.
+  EXPECT_EQ(day["overdue"].size(), GetJson(kam, "/api/v1/cadence-breaches?kind=overdue&owner_id=" +
+                                                    std::to_string(me) + "&limit=100")["items"]
+                                       .size());
+  // Without the added breaches the section is whole again.
+  const json after = GetJson(kam, "/api/v1/my-day");
+  const auto rest = after["more"].get<std::vector<std::string>>();
+  EXPECT_EQ(std::find(rest.begin(), rest.end(), "over_contacted"), rest.end());
 }
 
 }  // namespace

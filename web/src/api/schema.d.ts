@@ -3210,6 +3210,8 @@ export interface components {
             visits_today: components["schemas"]["VisitPlan"][];
             /** @description The caller's plans whose day has passed without a visit, latest first (at most 100). */
             missed_visits: components["schemas"]["VisitPlan"][];
+            /** @description The sections cut at their first 100 entries (overdue and over-contacted accounts, the most days overdue first; next steps; requests; visits). The rest is in the full lists: `GET /api/v1/cadence-breaches?owner_id=…&kind=…`, `GET /api/v1/interactions?next_step_owner_id=…` or `?request_owner_id=…`, `GET /api/v1/visit-plans`. Empty when every section is whole. */
+            more: ("overdue" | "over_contacted" | "next_steps" | "open_requests" | "visits_today" | "missed_visits")[];
         };
         /** @description Per role, the most distinct customers a user may read within the window without an alert (more raises one); null: the role never alerts. Defaults: 200 for kam, assistant and sales; 1000 for director and service; null for specialist, executive and admin. */
         AccessAlertThresholds: {

@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, fakeApi, reply, renderSignedIn, setupUser } from '../test/consoleHarness';
+import type { CadenceBreach } from '../api/types';
+import {
+  apiError,
+  fakeApi,
+  reply,
+  renderSignedIn,
+  setupUser,
+  userOf,
+} from '../test/consoleHarness';
 import { emptyDay, makeInteraction, makePlan } from '../test/visitFixtures';
 import MyDayPage from './MyDayPage';
 
@@ -76,5 +84,50 @@ describe('My day’s visits', () => {
       language: 'en-US',
     });
     expect(await screen.findByText('Could not load')).toBeTruthy();
+  });
+});
+
+describe('My day’s long lists', () => {
+  const overdue = (id: number): CadenceBreach => ({
+    customer_id: id,
+    customer_name: `客户${id}`,
+    tier: null,
+    owner_id: 5,
+    owner_name: '王磊',
+    org_unit_id: 2,
+    kind: 'overdue',
+    since: '2026-10-01',
+    due_on: '2026-10-01',
+    days_overdue: 54,
+    last_contact_at: null,
+    contacts_in_period: 0,
+    min_interval_days: 14,
+    max_contacts: null,
+    period_days: 7,
+    notified_owner_at: null,
+    notified_director_at: null,
+  });
+  const cut = { ...emptyDay(), overdue: [overdue(1), overdue(2)], more: ['overdue' as const] };
+
+  it('says a section is cut where the server cut it, and leads overseers to the whole list', async () => {
+    await renderSignedIn(<MyDayPage />, {
+      api: api(cut),
+      user: userOf({ id: 7, role: 'director', display_name: '周总' }),
+      language: 'en-US',
+    });
+    const note = await screen.findByTestId('my-overdue-more');
+    expect(note.textContent).toContain('Showing the first 100');
+    expect(within(note).getByRole('link', { name: 'See all' }).getAttribute('href')).toBe(
+      '/cadence-breaches?kind=overdue&owner_id=7',
+    );
+    // Whole sections say nothing.
+    expect(screen.queryByTestId('my-over-contacted-more')).toBeNull();
+  });
+
+  it('tells a KAM the list is cut without a link to a page they cannot open', async () => {
+    await renderSignedIn(<MyDayPage />, { api: api(cut) });
+    const note = await screen.findByTestId('my-overdue-more');
+    expect(note.textContent).toContain('仅显示前 100 条');
+    expect(within(note).queryByRole('link')).toBeNull();
   });
 });

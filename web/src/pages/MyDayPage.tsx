@@ -2,10 +2,12 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interaction } from '../api/types';
+import type { BreachKind, Interaction } from '../api/types';
 import { HandOnModal } from '../modules/interactions/HandOnModal';
 import { useRecordContact } from '../modules/interactions/recordContactContext';
 import { useRecordActions } from '../modules/interactions/useRecordActions';
+import { useCurrentSession } from '../app/sessionContext';
+import { breachQueryParams } from '../modules/cadence/breachQuery';
 import { useMyDay } from '../modules/myDay/api';
 import type { VisitDialog } from '../modules/visitPlans/dialogs';
 import { VisitDialogs } from '../modules/visitPlans/VisitDialogs';
@@ -35,6 +37,12 @@ export default function MyDayPage() {
   const actions = useRecordActions();
   const [handingOn, setHandingOn] = useState<Interaction | null>(null);
   const [visitDialog, setVisitDialog] = useState<VisitDialog | null>(null);
+  const { user, access } = useCurrentSession();
+  // The whole list of one's breaches is on the breaches page, for those who may open it.
+  const breachesHref = (kind: BreachKind) =>
+    access.passes('cadenceOverseer')
+      ? `/cadence-breaches?${breachQueryParams({ kind, owner_id: user.id, limit: 20 }).toString()}`
+      : undefined;
 
   const recordFor = (customer: { customer_id: number; customer_name: string }) =>
     record({ customer: { id: customer.customer_id, name: customer.customer_name } });
@@ -55,6 +63,7 @@ export default function MyDayPage() {
               count={d.visits_today.length}
               color="blue"
               empty={t('visitPlan.myDay.noneToday')}
+              more={d.more.includes('visits_today')}
               data-testid="my-visits-today"
             >
               <VisitItems plans={[...d.visits_today].sort(comparePlans)} onOpen={setVisitDialog} />
@@ -65,6 +74,7 @@ export default function MyDayPage() {
               color="red"
               hint={t('visitPlan.myDay.missedHint')}
               empty={t('visitPlan.myDay.noneMissed')}
+              more={d.more.includes('missed_visits')}
               data-testid="my-missed-visits"
             >
               <VisitItems plans={d.missed_visits} onOpen={setVisitDialog} showDay />
@@ -74,6 +84,8 @@ export default function MyDayPage() {
               count={d.overdue.length}
               color="red"
               empty={t('myDay.overdue.none')}
+              more={d.more.includes('overdue')}
+              moreHref={breachesHref('overdue')}
               data-testid="my-overdue"
             >
               <BreachItems breaches={d.overdue} onRecord={recordFor} />
@@ -84,6 +96,8 @@ export default function MyDayPage() {
               color="orange"
               hint={t('myDay.overContacted.hint')}
               empty={t('myDay.overContacted.none')}
+              more={d.more.includes('over_contacted')}
+              moreHref={breachesHref('over_contacted')}
               data-testid="my-over-contacted"
             >
               <BreachItems breaches={d.over_contacted} />
@@ -97,6 +111,7 @@ export default function MyDayPage() {
               count={d.next_steps.length}
               color="blue"
               empty={t('myDay.nextSteps.none')}
+              more={d.more.includes('next_steps')}
               data-testid="my-next-steps"
             >
               <NextStepItems
@@ -112,6 +127,7 @@ export default function MyDayPage() {
               count={d.open_requests.length}
               color="orange"
               empty={t('myDay.requests.none')}
+              more={d.more.includes('open_requests')}
               data-testid="my-requests"
             >
               <RequestItems

@@ -68,6 +68,7 @@ export function emptyDay(today = '2026-11-24'): MyDay {
     birthdays: [],
     visits_today: [],
     missed_visits: [],
+    more: [],
   };
 }
 

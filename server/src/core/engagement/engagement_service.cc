@@ -383,19 +383,32 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
     MyDay day;
     const Timestamp now = deps_.clock.Now();
     day.today = BusinessDay(now);
-    BreachFilter mine;
-    mine.owner_id = who.user_id;
-    for (auto& b : tx.cadence().List(who, mine, PageRequest{kMyDayItems, std::nullopt}).items) {
-      b.days_overdue = DaysOverdue(b, day.today);
-      (b.kind == BreachKind::kOverdue ? day.overdue : day.over_contacted).push_back(std::move(b));
+    const PageRequest first{kMyDayItems, std::nullopt};
+    const auto note_more = [&](const auto& page, const char* section) {
+      if (page.next) day.more.emplace_back(section);
+    };
+    // Each kind on its own, oldest breach (most days overdue) first, so that a long list of
+    // one kind cannot push the other out.
+    for (BreachKind kind : {BreachKind::kOverdue, BreachKind::kOverContacted}) {
+      BreachFilter mine;
+      mine.owner_id = who.user_id;
+      mine.kind = kind;
+      auto page = tx.cadence().List(who, mine, first);
+      note_more(page, kind == BreachKind::kOverdue ? "overdue" : "over_contacted");
+      for (auto& b : page.items) {
+        b.days_overdue = DaysOverdue(b, day.today);
+        (kind == BreachKind::kOverdue ? day.overdue : day.over_contacted).push_back(std::move(b));
+      }
     }
-    std::sort(day.overdue.begin(), day.overdue.end(),
-              [](const CadenceBreach& a, const CadenceBreach& b) {
-                return a.days_overdue > b.days_overdue;
-              });
+    std::stable_sort(day.overdue.begin(), day.overdue.end(),
+                     [](const CadenceBreach& a, const CadenceBreach& b) {
+                       return a.days_overdue > b.days_overdue;
+                     });
     InteractionFilter steps;
     steps.next_step_owner_id = who.user_id;
-    for (auto& i : tx.interactions().List(who, steps, PageRequest{kMyDayItems, std::nullopt}).items) {
+    auto step_page = tx.interactions().List(who, steps, first);
+    note_more(step_page, "next_steps");
+    for (auto& i : step_page.items) {
       if (!i.next_step.empty()) day.next_steps.push_back(std::move(i));
     }
     std::stable_sort(day.next_steps.begin(), day.next_steps.end(),
@@ -407,13 +420,16 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
                      });
     InteractionFilter requests;
     requests.request_owner_id = who.user_id;
-    day.open_requests =
-        tx.interactions().List(who, requests, PageRequest{kMyDayItems, std::nullopt}).items;
+    auto request_page = tx.interactions().List(who, requests, first);
+    note_more(request_page, "open_requests");
+    day.open_requests = std::move(request_page.items);
     VisitPlanFilter visits;
     visits.owner_id = who.user_id;
     visits.today = day.today;
     visits.from = visits.to = day.today;
-    for (auto& p : tx.visit_plans().List(who, visits, PageRequest{kMyDayItems, std::nullopt}).items) {
+    auto visit_page = tx.visit_plans().List(who, visits, first);
+    note_more(visit_page, "visits_today");
+    for (auto& p : visit_page.items) {
       if (p.status != VisitStatus::kCancelled) day.visits_today.push_back(std::move(p));
     }
     VisitPlanFilter missed;
@@ -421,8 +437,9 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
     missed.today = day.today;
     missed.status = VisitStatus::kMissed;
     missed.from = CivilFromDays(DaysFromCivil(day.today) - kMissedVisitDays);
-    day.missed_visits =
-        tx.visit_plans().List(who, missed, PageRequest{kMyDayItems, std::nullopt}).items;
+    auto missed_page = tx.visit_plans().List(who, missed, first);
+    note_more(missed_page, "missed_visits");
+    day.missed_visits = std::move(missed_page.items);
     std::reverse(day.missed_visits.begin(), day.missed_visits.end());
     const std::int64_t today = DaysFromCivil(day.today);
     // Only contacts whose birthday falls in the window are read (29 February counts on the

@@ -42,6 +42,9 @@ struct MyDay {
   std::vector<BirthdayReminder> birthdays;
   std::vector<VisitPlan> visits_today;   // by start, completed ones included
   std::vector<VisitPlan> missed_visits;  // latest day first
+  // The sections cut at kMyDayItems entries (by their JSON names): the rest is in the
+  // full lists (breaches, contact records, visit plans).
+  std::vector<std::string> more;
 };
 
 // An account's cadence as it stands: the rule in force and where it comes from, the last

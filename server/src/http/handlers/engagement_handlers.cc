@@ -226,7 +226,8 @@ void AddEngagementRoutes(Router& r, Services& s,
                                         {"open_requests", records(day->open_requests)},
                                         {"birthdays", birthdays},
                                         {"visits_today", plans(day->visits_today)},
-                                        {"missed_visits", plans(day->missed_visits)}});
+                                        {"missed_visits", plans(day->missed_visits)},
+                                        {"more", day->more}});
         }));
 }
 

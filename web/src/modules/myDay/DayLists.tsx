@@ -29,12 +29,26 @@ type SectionProps = {
   color?: string;
   hint?: string;
   empty: string;
+  /** The server cut this section at its first entries (My day's `more`). */
+  more?: boolean;
+  /** Where the whole list is, for a user who may open it. */
+  moreHref?: string;
   children: ReactNode;
   'data-testid': string;
 };
 
 /** One list of My day: its title with how many, a hint, and what to say when it is empty. */
-export function DaySection({ title, count, color, hint, empty, children, ...rest }: SectionProps) {
+export function DaySection({
+  title,
+  count,
+  color,
+  hint,
+  empty,
+  more = false,
+  moreHref,
+  children,
+  ...rest
+}: SectionProps) {
   const { t } = useTranslation();
   return (
     <Card
@@ -53,9 +67,15 @@ export function DaySection({ title, count, color, hint, empty, children, ...rest
         </Typography.Paragraph>
       )}
       {count === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> : children}
-      {count >= MY_DAY_LIMIT && (
-        <Typography.Text type="secondary">
+      {more && (
+        <Typography.Text type="secondary" data-testid={`${rest['data-testid']}-more`}>
           {t('myDay.firstOnly', { count: MY_DAY_LIMIT })}
+          {moreHref && (
+            <>
+              {' · '}
+              <Link to={moreHref}>{t('myDay.seeAll')}</Link>
+            </>
+          )}
         </Typography.Text>
       )}
     </Card>
