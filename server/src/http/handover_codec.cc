@@ -40,7 +40,8 @@ json ItemJson(const HandoverItem& i) {
               {"customer_id", OptInt(i.customer_id)},
               {"customer_name", OptText(i.customer_name)},
               {"to_user_id", i.to_user_id},
-              {"to_user_name", i.to_user_name}};
+              {"to_user_name", i.to_user_name},
+              {"dropped", i.dropped}};
 }
 
 }  // namespace
@@ -104,7 +105,12 @@ Result<HandoverOrder> DecodeHandoverOrder(const json& body) {
 json ToJson(const Handover& h, bool with_items) {
   std::map<HandoverKind, std::int64_t> totals;
   std::map<Id, std::pair<std::string, std::map<HandoverKind, std::int64_t>>> by_successor;
+  std::int64_t dropped = 0;
   for (const auto& t : h.tallies) {
+    if (t.dropped) {
+      dropped += t.count;
+      continue;
+    }
     totals[t.kind] += t.count;
     auto& s = by_successor[t.to_user_id];
     s.first = t.to_user_name;
@@ -123,6 +129,7 @@ json ToJson(const Handover& h, bool with_items) {
            {"mode", std::string(HandoverModeName(h.mode))},
            {"at", FormatRfc3339(h.at)},
            {"counts", Counts(totals)},
+           {"dropped_team_seats", dropped},
            {"successors", successors}};
   if (with_items) {
     json items = json::array();
@@ -136,7 +143,12 @@ json ToJson(const HandoverPlan& p) {
   std::map<HandoverKind, std::int64_t> totals;
   std::map<Id, std::map<HandoverKind, std::int64_t>> by_successor;
   json customers = json::array();
+  std::int64_t dropped = 0;
   for (const auto& i : p.items) {
+    if (i.dropped) {
+      ++dropped;
+      continue;
+    }
     ++totals[i.kind];
     ++by_successor[i.to_user_id][i.kind];
     if (i.kind == HandoverKind::kCustomer) {
@@ -158,6 +170,7 @@ json ToJson(const HandoverPlan& p) {
               {"from_user_active", p.from_user.active},
               {"mode", std::string(HandoverModeName(p.mode))},
               {"counts", Counts(totals)},
+              {"dropped_team_seats", dropped},
               {"successors", successors},
               {"customers", customers}};
 }

@@ -87,11 +87,11 @@ std::string HandoverMoveSql(Id from_user, const HandoverItem& item, Timestamp at
 }
 
 std::string HandoverItemInsertSql(const HandoverItem& item, SqlBinder& b) {
-  return "INSERT INTO handover_item (handover_id, kind, entity_id, customer_id, to_user_id) "
-         "VALUES (" +
+  return "INSERT INTO handover_item (handover_id, kind, entity_id, customer_id, to_user_id, "
+         "dropped) VALUES (" +
          b.Add(item.handover_id) + ", " + b.Add(std::string(HandoverKindName(item.kind))) + ", " +
          b.Add(item.entity_id) + ", " + OptId(item.customer_id, b) + ", " + b.Add(item.to_user_id) +
-         ")";
+         ", " + b.Add(std::int64_t{item.dropped ? 1 : 0}) + ")";
 }
 
 std::string OwnerHistoryInsertSql(const OwnerHistoryEntry& e, SqlBinder& b) {
@@ -142,17 +142,18 @@ std::string HandoverTalliesSql(const std::vector<Id>& handover_ids, SqlBinder& b
   for (std::size_t i = 0; i < slots; ++i) {
     in += (in.empty() ? "" : ", ") + b.Add(i < handover_ids.size() ? handover_ids[i] : pad);
   }
-  return "SELECT i.handover_id, i.to_user_id, u.display_name, i.kind, count(*) "
+  return "SELECT i.handover_id, i.to_user_id, u.display_name, i.kind, count(*), i.dropped "
          "FROM handover_item i JOIN app_user u ON u.id = i.to_user_id "
          "WHERE i.handover_id IN (" +
          in +
          ") "
-         "GROUP BY i.handover_id, i.to_user_id, u.display_name, i.kind";
+         "GROUP BY i.handover_id, i.to_user_id, u.display_name, i.kind, i.dropped";
 }
 
 std::string HandoverItemsSql(Id handover_id, const Principal& who, SqlBinder& b) {
   const std::string id = b.Add(handover_id);
-  return "SELECT i.kind, i.entity_id, i.customer_id, i.to_user_id, c.name, u.display_name "
+  return "SELECT i.kind, i.entity_id, i.customer_id, i.to_user_id, c.name, u.display_name, "
+         "i.dropped "
          "FROM handover_item i JOIN app_user u ON u.id = i.to_user_id "
          "LEFT JOIN customer c ON c.id = i.customer_id "
          "WHERE i.handover_id = " +
@@ -228,7 +229,8 @@ void AttachTallies(std::vector<Handover>& handovers, const std::vector<TallyRow>
     std::sort(h.tallies.begin(), h.tallies.end(),
               [](const HandoverTally& a, const HandoverTally& b) {
                 if (a.to_user_id != b.to_user_id) return a.to_user_id < b.to_user_id;
-                return a.kind < b.kind;
+                if (a.kind != b.kind) return a.kind < b.kind;
+                return a.dropped < b.dropped;
               });
   }
 }

@@ -259,10 +259,13 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(p["mode"], "single");
   EXPECT_EQ(p["from_user_name"], "王离职");
   EXPECT_EQ(p["from_user_active"], true);
-  const json expected_counts = {{"customer", 2}, {"team_seat", 3},  {"next_step", 2},
+  // Of the three seats, two are on accounts the successor will own or whose team they are
+  // on: those are dropped, not moved, and the preview says so.
+  const json expected_counts = {{"customer", 2}, {"team_seat", 1},  {"next_step", 2},
                                 {"request", 1},  {"nomination", 2}, {"visit_plan", 1},
                                 {"notification", 1}};
   EXPECT_EQ(p["counts"], expected_counts);
+  EXPECT_EQ(p["dropped_team_seats"], 2);
   ASSERT_EQ(p["successors"].size(), 1u);
   EXPECT_EQ(p["successors"][0]["display_name"], "李接任");
   EXPECT_EQ(p["successors"][0]["counts"], expected_counts);
@@ -286,11 +289,18 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(h["actor_id"], UserId("admin"));
   EXPECT_EQ(h["mode"], "single");
   EXPECT_EQ(h["counts"], expected_counts);
+  EXPECT_EQ(h["dropped_team_seats"], 2);
   EXPECT_EQ(h["items"].size(), 12u);
+  std::set<Id> dropped_seats;
   for (const auto& item : h["items"]) {
     EXPECT_EQ(item["to_user_id"], successor.id) << item.dump();
     EXPECT_EQ(item["to_user_name"], "李接任");
+    if (item["dropped"] == true) {
+      EXPECT_EQ(item["kind"], "team_seat") << item.dump();
+      dropped_seats.insert(item["entity_id"].get<Id>());
+    }
   }
+  EXPECT_EQ(dropped_seats, (std::set<Id>{both_on_team, successor_owns}));
   EXPECT_EQ(h["items"][0]["kind"], "customer");
   EXPECT_EQ(h["items"][0]["customer_name"], Customer(own1)["name"]);
 
@@ -301,6 +311,8 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   }
   ASSERT_EQ(told.size(), 1u);
   EXPECT_TRUE(Contains(told[0]["body"].get<std::string>(), "2 个客户")) << told[0].dump();
+  // Only the seat that came to them; the dropped ones did not.
+  EXPECT_TRUE(Contains(told[0]["body"].get<std::string>(), "1 个团队席位")) << told[0].dump();
   EXPECT_TRUE(Contains(told[0]["title"].get<std::string>(), "王离职")) << told[0].dump();
 
   // Open visit plans; cancelled ones stay as they were.
@@ -364,7 +376,8 @@ TEST_F(Handover, OneSuccessorTakesOverEverythingAndTheUserIsSignedOutAtOnce) {
   EXPECT_EQ(changes["handover_id"].second, N(hid));
   EXPECT_EQ(changes["active"], (std::pair<json, json>{"true", "false"}));
   EXPECT_EQ(changes["customer_count"].second, "2");
-  EXPECT_EQ(changes["team_seat_count"].second, "3");
+  EXPECT_EQ(changes["team_seat_count"].second, "1");
+  EXPECT_EQ(changes["team_seat_dropped_count"].second, "2");
   EXPECT_EQ(changes["customers"].second,
             N(own1) + ":" + N(successor.id) + "," + N(own2) + ":" + N(successor.id));
   EXPECT_TRUE(AuditSince(audit_before, "entity=user&entity_id=" + N(leaver.id)).size() == 1u);

@@ -3400,6 +3400,8 @@ export interface components {
             customer_name: string | null;
             to_user_id: number;
             to_user_name: string;
+            /** @description A team seat on an account the successor already covers (owns after this handover, or sits on the team of): the leaving user's seat was removed, not moved. Always false for other kinds. */
+            dropped: boolean;
         };
         Handover: {
             id: number;
@@ -3412,6 +3414,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             counts: components["schemas"]["HandoverCounts"];
+            /** @description Team seats of the leaving user on accounts their successor already covers (will own, or sits on the team of): removed rather than moved, and not in `counts`. */
+            dropped_team_seats: number;
             /** @description Those who received something, by user id, with what they received. */
             successors: components["schemas"]["HandoverSuccessor"][];
             /** @description Every moved thing (a handover read one by one, or just made): for directors, those of customers in their scope (and those of no customer); `counts` count everything. */
@@ -3428,6 +3432,8 @@ export interface components {
             /** @enum {string} */
             mode: "single" | "round_robin" | "mapping";
             counts: components["schemas"]["HandoverCounts"];
+            /** @description Team seats of the leaving user on accounts their successor already covers (will own, or sits on the team of): removed rather than moved, and not in `counts`. */
+            dropped_team_seats: number;
             /** @description Every successor, in the order asked, with what they would receive. */
             successors: components["schemas"]["HandoverSuccessor"][];
             /** @description The customers the user owns and their new owner, by customer id. */

@@ -2,7 +2,14 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Handover } from '../api/types';
-import { apiError, fakeApi, renderSignedIn, userOf, type FakeApi } from '../test/consoleHarness';
+import {
+  apiError,
+  fakeApi,
+  renderSignedIn,
+  setupUser,
+  userOf,
+  type FakeApi,
+} from '../test/consoleHarness';
 import HandoverPage from './HandoverPage';
 
 const counts = {
@@ -23,6 +30,7 @@ const handover: Handover = {
   mode: 'single',
   at: '2026-03-01T08:00:00Z',
   counts,
+  dropped_team_seats: 0,
   successors: [{ user_id: 8, display_name: 'Ye Feng', counts }],
   items: [
     {
@@ -32,6 +40,7 @@ const handover: Handover = {
       customer_name: 'Hangzhou Power',
       to_user_id: 8,
       to_user_name: 'Ye Feng',
+      dropped: false,
     },
     {
       kind: 'next_step',
@@ -40,6 +49,7 @@ const handover: Handover = {
       customer_name: 'Hangzhou Power',
       to_user_id: 8,
       to_user_name: 'Ye Feng',
+      dropped: false,
     },
     {
       kind: 'nomination',
@@ -48,6 +58,7 @@ const handover: Handover = {
       customer_name: 'Hangzhou Power',
       to_user_id: 8,
       to_user_name: 'Ye Feng',
+      dropped: false,
     },
   ],
 };
@@ -75,6 +86,33 @@ describe('a handover', () => {
         .getByRole('link', { name: 'Cadence breaches after this handover' })
         .getAttribute('href'),
     ).toBe('/handovers/decay?handover_id=31');
+  });
+
+  it('tells the seats removed, not moved, where the successor already covered the account', async () => {
+    const user = setupUser();
+    const seat = {
+      kind: 'team_seat' as const,
+      entity_id: 102,
+      customer_id: 102,
+      customer_name: 'Ningbo Port',
+      to_user_id: 8,
+      to_user_name: 'Ye Feng',
+      dropped: true,
+    };
+    await open(
+      fakeApi().on('GET /handovers/34', {
+        ...handover,
+        id: 34,
+        dropped_team_seats: 1,
+        items: [...(handover.items ?? []), seat],
+      }),
+      34,
+    );
+    expect((await screen.findByTestId('dropped-seats')).textContent).toContain(
+      '1 team seats are removed rather than moved',
+    );
+    await user.click(within(screen.getByTestId('handover-items')).getByText('Account-team seats'));
+    expect((await screen.findByTestId('dropped-102')).textContent).toBe('seat removed');
   });
 
   it('says when it is not there (404)', async () => {

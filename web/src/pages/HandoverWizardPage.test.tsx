@@ -31,6 +31,7 @@ const plan: HandoverPreview = {
   from_user_active: true,
   mode: 'single',
   counts,
+  dropped_team_seats: 0,
   successors: [{ user_id: 8, display_name: 'Ye Feng', role: 'kam', counts }],
   customers: [
     { customer_id: 101, customer_name: 'Hangzhou Power', to_user_id: 8, to_user_name: 'Ye Feng' },
@@ -46,6 +47,7 @@ const done: Handover = {
   mode: 'single',
   at: '2026-03-01T08:00:00Z',
   counts,
+  dropped_team_seats: 0,
   successors: [{ user_id: 8, display_name: 'Ye Feng', counts }],
   items: [
     {
@@ -55,6 +57,7 @@ const done: Handover = {
       customer_name: 'Hangzhou Power',
       to_user_id: 8,
       to_user_name: 'Ye Feng',
+      dropped: false,
     },
   ],
 };

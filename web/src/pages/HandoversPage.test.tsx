@@ -23,6 +23,7 @@ const handover: Handover = {
   mode: 'round_robin',
   at: '2026-03-01T08:00:00Z',
   counts,
+  dropped_team_seats: 0,
   successors: [
     { user_id: 8, display_name: 'Ye Feng', counts },
     { user_id: 9, display_name: 'Ma Jun', counts },

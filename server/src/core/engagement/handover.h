@@ -76,6 +76,9 @@ struct HandoverItem {
   Id entity_id = 0;
   std::optional<Id> customer_id;
   Id to_user_id = 0;
+  // A team seat on an account the successor already covers (owns after this handover, or
+  // sits on the team of): the leaving user's seat is removed instead of moved.
+  bool dropped = false;
   // Read with the item, not written:
   std::optional<std::string> customer_name;
   std::string to_user_name;
@@ -93,6 +96,7 @@ struct HandoverTally {
   Id to_user_id = 0;
   std::string to_user_name;
   HandoverKind kind = HandoverKind::kCustomer;
+  bool dropped = false;  // team seats removed, not moved (see HandoverItem::dropped)
   std::int64_t count = 0;
 };
 

@@ -40,7 +40,12 @@ std::vector<FieldChange> AuditChanges(const Handover& h, const HandoverPlan& pla
   if (plan.from_user.active) changes.push_back({"active", "true", "false"});
   std::map<HandoverKind, std::int64_t> counts;
   std::string customers;
+  std::int64_t dropped_seats = 0;
   for (const auto& item : plan.items) {
+    if (item.dropped) {
+      ++dropped_seats;
+      continue;
+    }
     ++counts[item.kind];
     if (item.kind == HandoverKind::kCustomer) {
       customers += (customers.empty() ? "" : ",") + std::to_string(item.entity_id) + ":" +
@@ -50,6 +55,9 @@ std::vector<FieldChange> AuditChanges(const Handover& h, const HandoverPlan& pla
   for (HandoverKind k : kHandoverKinds) {
     changes.push_back(
         {std::string(HandoverKindName(k)) + "_count", std::nullopt, std::to_string(counts[k])});
+  }
+  if (dropped_seats > 0) {
+    changes.push_back({"team_seat_dropped_count", std::nullopt, std::to_string(dropped_seats)});
   }
   if (!customers.empty()) changes.push_back({"customers", std::nullopt, customers});
   return changes;
@@ -72,7 +80,7 @@ void TellSuccessors(Tx& tx, Timestamp now, Id handover_id, const HandoverPlan& p
     std::string zh, en;
     for (const auto& w : kWords) {
       const auto n = std::count_if(plan.items.begin(), plan.items.end(), [&](const HandoverItem& i) {
-        return i.kind == w.kind && i.to_user_id == successor.id;
+        return i.kind == w.kind && i.to_user_id == successor.id && !i.dropped;
       });
       if (n == 0) continue;
       zh += (zh.empty() ? "" : "、") + std::to_string(n) + " " + w.zh;
@@ -88,6 +96,27 @@ void TellSuccessors(Tx& tx, Timestamp now, Id handover_id, const HandoverPlan& p
                 "Handover: you took over from " + plan.from_user.display_name},
                {zh, en});
   }
+}
+
+}  // namespace
+
+namespace {
+
+// Whether `item`'s successor already covers the customer of a team seat: owns it (after this
+// handover) or sits on its team.
+bool SeatCovered(Tx& tx, const std::map<Id, Id>& new_owner, const HandoverItem& item) {
+  const Id customer = item.entity_id;
+  std::optional<Id> owner;
+  if (auto it = new_owner.find(customer); it != new_owner.end()) {
+    owner = it->second;
+  } else if (auto c = tx.customers().Get(kEveryCustomer, customer)) {
+    owner = c->owner_id;
+  }
+  if (owner == item.to_user_id) return true;
+  for (const auto& m : tx.customers().Team(customer)) {
+    if (m.user_id == item.to_user_id) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -171,6 +200,16 @@ Result<HandoverPlan> HandoverService::Plan(Tx& tx, const Principal& who, Id user
   }
   KAMS_CHECK(v.ToStatus());
 
+  // A seat on an account the successor will own, or whose team they are on already, is
+  // dropped rather than moved (the preview says so too).
+  std::map<Id, Id> new_owner;
+  for (const auto& item : plan.items) {
+    if (item.kind == HandoverKind::kCustomer) new_owner[item.entity_id] = item.to_user_id;
+  }
+  for (auto& item : plan.items) {
+    if (item.kind == HandoverKind::kTeamSeat) item.dropped = SeatCovered(tx, new_owner, item);
+  }
+
   // Names for the answer.
   std::map<Id, std::string> customer_names;
   for (auto& [id, name] : tx.tiering().CustomerNames(customer_ids)) customer_names[id] = name;
@@ -203,26 +242,6 @@ Result<Handover> HandoverService::Execute(const Principal& who, const RequestCon
   return Recorded(deps_, ctx, who, std::move(done));
 }
 
-namespace {
-
-// Whether `item`'s successor already covers the customer of a team seat: owns it (after this
-// handover) or sits on its team.
-bool SeatCovered(Tx& tx, const std::map<Id, Id>& new_owner, const HandoverItem& item) {
-  const Id customer = item.entity_id;
-  std::optional<Id> owner;
-  if (auto it = new_owner.find(customer); it != new_owner.end()) {
-    owner = it->second;
-  } else if (auto c = tx.customers().Get(kEveryCustomer, customer)) {
-    owner = c->owner_id;
-  }
-  if (owner == item.to_user_id) return true;
-  for (const auto& m : tx.customers().Team(customer)) {
-    if (m.user_id == item.to_user_id) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 Result<Handover> HandoverService::Carry(Tx& tx, const Principal& who, const RequestContext& ctx,
                                         HandoverPlan plan) {
@@ -235,13 +254,11 @@ Result<Handover> HandoverService::Carry(Tx& tx, const Principal& who, const Requ
   h.at = now;
   h.id = tx.handovers().Insert(h);
 
-  // Customers first (their new owners decide whether a seat is still needed), each leaving its
-  // previous owner in the history; then the other kinds in order, notifications last.
-  std::map<Id, Id> new_owner;
+  // Customers first, each leaving its previous owner in the history; then the other kinds
+  // in order (seats the plan found covered are removed), notifications last.
   for (auto& item : plan.items) {
     item.handover_id = h.id;
     if (item.kind != HandoverKind::kCustomer) continue;
-    new_owner[item.entity_id] = item.to_user_id;
     OwnerHistoryEntry previous;
     previous.customer_id = item.entity_id;
     previous.owner_id = from;
@@ -254,7 +271,7 @@ Result<Handover> HandoverService::Carry(Tx& tx, const Principal& who, const Requ
     std::vector<HandoverItem> moves;
     for (const auto& item : plan.items) {
       if (item.kind != kind) continue;
-      if (kind == HandoverKind::kTeamSeat && SeatCovered(tx, new_owner, item)) {
+      if (item.dropped) {
         tx.customers().RemoveTeamMember(item.entity_id, from);
         continue;
       }

@@ -86,6 +86,7 @@ void PgHandoverRepository::Tally(std::vector<Handover>& handovers) {
     row.tally.to_user_name = r[2].as<std::string>();
     row.tally.kind = *kind;
     row.tally.count = r[4].as<std::int64_t>();
+    row.tally.dropped = r[5].as<std::int64_t>() != 0;
     rows.push_back(std::move(row));
   }
   AttachTallies(handovers, rows);
@@ -105,6 +106,7 @@ std::vector<HandoverItem> PgHandoverRepository::Items(Id handover_id, const Prin
     item.to_user_id = r[3].as<std::int64_t>();
     item.customer_name = OptText(r[4]);
     item.to_user_name = r[5].as<std::string>();
+    item.dropped = r[6].as<std::int64_t>() != 0;
     out.push_back(std::move(item));
   }
   SortItems(out);

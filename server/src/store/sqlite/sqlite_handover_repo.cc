@@ -93,6 +93,7 @@ void SqliteHandoverRepository::Tally(std::vector<Handover>& handovers) {
     if (!kind) continue;
     r.tally.kind = *kind;
     r.tally.count = st.getColumn(4).getInt64();
+    r.tally.dropped = st.getColumn(5).getInt64() != 0;
     rows.push_back(std::move(r));
   }
   AttachTallies(handovers, rows);
@@ -113,6 +114,7 @@ std::vector<HandoverItem> SqliteHandoverRepository::Items(Id handover_id, const 
     item.to_user_id = st.getColumn(3).getInt64();
     item.customer_name = OptText(st.getColumn(4));
     item.to_user_name = st.getColumn(5).getString();
+    item.dropped = st.getColumn(6).getInt64() != 0;
     out.push_back(std::move(item));
   }
   SortItems(out);

@@ -39,7 +39,7 @@ export function PreviewPanel({ preview, mapping, customerProblems }: Props) {
         size="small"
         title={t('handover.whatWouldMove', { name: preview.from_user_name, count: total })}
       >
-        <KindCounts counts={preview.counts} />
+        <KindCounts counts={preview.counts} droppedSeats={preview.dropped_team_seats} />
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
           {t('handover.followHint')}
         </Typography.Paragraph>

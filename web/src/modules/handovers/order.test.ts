@@ -16,6 +16,7 @@ const customer = (id: number, to: number) => ({
   customer_name: `C${id}`,
   to_user_id: to,
   to_user_name: `U${to}`,
+  dropped: false,
 });
 
 describe('the handover order', () => {
@@ -110,6 +111,7 @@ describe('what moves', () => {
       customer_name: null,
       to_user_id: to,
       to_user_name: `U${to}`,
+      dropped: false,
     });
     const groups = groupItems([
       item('notification', 1, 5),

@@ -18,22 +18,43 @@ import type { Handover, HandoverCounts, HandoverItem, HandoverSuccessor } from '
 import { formatDateTime } from '../../ui/format';
 import { groupItems, HANDOVER_KINDS, totalCount } from './order';
 
-/** How many of each kind move: one figure per kind, the kinds with nothing greyed. */
-export function KindCounts({ counts }: { counts: HandoverCounts }) {
+/**
+ * How many of each kind move: one figure per kind, the kinds with nothing greyed; and the
+ * leaving user's team seats that are removed instead, where the successor already covers
+ * the account.
+ */
+export function KindCounts({
+  counts,
+  droppedSeats = 0,
+}: {
+  counts: HandoverCounts;
+  droppedSeats?: number;
+}) {
   const { t } = useTranslation();
   return (
-    <Row gutter={[16, 16]} data-testid="handover-counts">
-      {HANDOVER_KINDS.map((kind) => (
-        <Col key={kind} xs={12} sm={8} lg={4}>
-          <Statistic
-            title={t(`handover.kind.${kind}`)}
-            value={counts[kind]}
-            valueStyle={counts[kind] === 0 ? { color: 'rgba(0, 0, 0, 0.35)' } : undefined}
-            data-testid={`count-${kind}`}
-          />
-        </Col>
-      ))}
-    </Row>
+    <>
+      <Row gutter={[16, 16]} data-testid="handover-counts">
+        {HANDOVER_KINDS.map((kind) => (
+          <Col key={kind} xs={12} sm={8} lg={4}>
+            <Statistic
+              title={t(`handover.kind.${kind}`)}
+              value={counts[kind]}
+              valueStyle={counts[kind] === 0 ? { color: 'rgba(0, 0, 0, 0.35)' } : undefined}
+              data-testid={`count-${kind}`}
+            />
+          </Col>
+        ))}
+      </Row>
+      {droppedSeats > 0 && (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 12, marginBottom: 0 }}
+          data-testid="dropped-seats"
+        >
+          {t('handover.droppedSeats', { count: droppedSeats })}
+        </Typography.Paragraph>
+      )}
+    </>
   );
 }
 
@@ -154,7 +175,14 @@ export function ItemGroups({ items }: { items: readonly HandoverItem[] }) {
                   dataSource={s.items}
                   renderItem={(item) => (
                     <List.Item key={`${item.kind}-${item.entity_id}`}>
-                      <ItemLink item={item} />
+                      <Space size={8}>
+                        <ItemLink item={item} />
+                        {item.dropped && (
+                          <Tag data-testid={`dropped-${item.entity_id}`}>
+                            {t('handover.seatDropped')}
+                          </Tag>
+                        )}
+                      </Space>
                     </List.Item>
                   )}
                 />
@@ -189,7 +217,7 @@ export function HandoverDetail({ handover: h }: { handover: Handover }) {
         </Descriptions>
       </Card>
       <Card title={t('handover.whatMoved')}>
-        <KindCounts counts={h.counts} />
+        <KindCounts counts={h.counts} droppedSeats={h.dropped_team_seats} />
       </Card>
       <Card title={t('handover.bySuccessor')}>
         <SuccessorTable successors={h.successors} />
