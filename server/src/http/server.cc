@@ -151,9 +151,13 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
+    // The connection ended or failed (a socket error is no fault of what the client sent,
+    // and nothing could reach it anyway): close without an answer. Only the HTTP parser's
+    // own errors mean a malformed request.
     if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
         ec == beast::error::timeout || ec == asio::error::connection_reset ||
-        ec == asio::error::eof) {
+        ec == asio::error::eof ||
+        (ec && ec.category() != bhttp::make_error_code(bhttp::error::bad_target).category())) {
       return DoClose();
     }
     busy_ = true;
