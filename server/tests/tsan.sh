@@ -5,28 +5,36 @@
 #   - the whole API suite against the TSan kams: the release api_tests is only the client
 #     (an instrumented client made the suite ten times slower and has no server code), in
 #     two shards at once, each with its own server and demo database;
-#   - kams_crash (release) for a few SIGKILLs of the TSan kams under 8 concurrent writers.
+#   - kams_crash (release) for a few SIGKILLs of the TSan kams under 8 concurrent writers;
+#   - kams_iofault (release) for a few rounds of failing fsyncs, writes and reads under the
+#     TSan kams (through tsan-fiu-run.sh), so that the storage-fault paths run under TSan.
 # The TSan kams reports a data race or lock-order inversion in its log (the API tests'
-# server and CLI logs, kams_crash's server log) and keeps serving; every report fails the
-# suite that saw it (server/tests/api/environment.cc, the crash test's sanitizer_reports).
+# server and CLI logs, the crash programs' server logs) and keeps serving; every report
+# fails the suite that saw it (server/tests/api/environment.cc, sanitizer_reports of
+# kams_crash and kams_iofault). tsan.supp: what TSan reports of other people's code.
 #
-#   server/tests/tsan.sh [--full] [--kills N] [--no-build] [--build-dir DIR] [--clients DIR]
+#   server/tests/tsan.sh [--full] [--kills N] [--rounds N] [--no-build] [--build-dir DIR]
+#                        [--clients DIR]
 #
-#   --full         also the store tests, the API suite (unsharded) and kams_crash against
-#                  PostgreSQL (tests/with_postgres.sh), and 50 kills in each crash run
+#   --full         also the store tests, the API suite (unsharded), kams_crash and
+#                  kams_iofault against PostgreSQL (tests/with_postgres.sh), with 50 kills
+#                  in each crash run and 40 rounds in each I/O-fault run
 #   --kills N      SIGKILLs in the crash run (default 10; 50 with --full)
+#   --rounds N     rounds of the I/O-fault run (default 12; 40 with --full)
 #   --no-build     run what is already built
 #   --build-dir D  the TSan build (default build-tsan, beside the sources)
-#   --clients D    the release build whose api_tests and kams_crash drive the server
-#                  (default build; configured as Release and built when missing)
+#   --clients D    the release build whose api_tests, kams_crash and kams_iofault drive
+#                  the server (default build; configured as Release and built when missing)
 #
-# A report's full text stays in DIR/server/test-tmp (api-PID/*.log, crash-PID/server.log).
+# A report's full text stays in DIR/server/test-tmp (api-PID/*.log, and crash-PID/ or
+# iofault-PID/server.log of a crash program that failed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
 full=no
 kills=
+rounds=
 build=yes
 build_dir=build-tsan
 clients=build
@@ -35,17 +43,19 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --full) full=yes; shift ;;
     --kills) kills=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --no-build) build=no; shift ;;
     --build-dir) build_dir=$2; shift 2 ;;
     --clients) clients=$2; shift 2 ;;
     --shards) shards=yes; shift ;;  # internal: only the API suite's two shards
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "tsan.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 case "$build_dir" in /*) ;; *) build_dir="$root/$build_dir" ;; esac
 case "$clients" in /*) ;; *) clients="$root/$clients" ;; esac
 [ -n "$kills" ] || { [ "$full" = yes ] && kills=50 || kills=10; }
+[ -n "$rounds" ] || { [ "$full" = yes ] && rounds=40 || rounds=12; }
 jobs=$(nproc 2>/dev/null || echo 2)
 started=$(date +%s)
 
@@ -83,7 +93,7 @@ if [ "$build" = yes ]; then
   if [ ! -f "$clients/build.ninja" ]; then
     cmake -S "$root" -B "$clients" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   fi
-  cmake --build "$clients" --target api_tests kams_crash -j "$jobs"
+  cmake --build "$clients" --target api_tests kams_crash kams_iofault -j "$jobs"
 fi
 
 kams="$build_dir/server/kams"
@@ -92,8 +102,8 @@ rm -rf "$tmp" && mkdir -p "$tmp"
 export KAMS_BIN="$kams" KAMS_TEST_TMP="$tmp"
 # halt_on_error=0: the server reports every race it meets and goes on; the harness fails
 # the run on any report. exitcode 66 (TSan's default) also makes a CLI run or a shutdown
-# with reports fail.
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0:exitcode=66:second_deadlock_stack=1}
+# with reports fail. tsan.supp lists what is not KAMS's (each entry with its reason).
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0:exitcode=66:second_deadlock_stack=1:suppressions=$here/tsan.supp}
 
 failed=()
 step() {  # name, command...: runs it with its output in $tmp/NAME.out; prints one line
@@ -107,7 +117,8 @@ step() {  # name, command...: runs it with its output in $tmp/NAME.out; prints o
     summary="$tests tests"
     total_tests=$((total_tests + tests))
   else
-    summary=$(grep -oE 'kills=[0-9]+ acknowledged=[0-9]+' "$tmp/$name.out" | head -n 1 || true)
+    summary=$(grep -E '^kams_(crash|iofault): (sqlite|postgresql),' "$tmp/$name.out" |
+      grep -oE '\b(kills|rounds|acknowledged|sanitizer_reports)=[0-9]+' | tr '\n' ' ' || true)
   fi
   printf '%-15s %4s s  %s\n' "$name" "$(( $(date +%s) - t0 ))" \
     "$([ "$status" -eq 0 ] && echo "ok, $summary" || echo "FAILED (exit $status), $summary")"
@@ -125,12 +136,20 @@ step unit "$build_dir/server/unit_tests"
 step store "$build_dir/server/store_tests" --gtest_filter='*/sqlite'
 step api env KAMS_TEST_PG_URL= "$0" --shards --clients "$clients"
 step crash env KAMS_TEST_PG_URL= "$clients/server/kams_crash" --kills "$kills"
+# Under libfiu, TSan's symbolizer goes through libfiu's wrappers, and a report can then
+# deadlock the server instead of being printed: the I/O-fault runs print reports without
+# symbols (kams+0xOFFSET; addr2line -Cfe build-tsan/server/kams 0xOFFSET names the line).
+iofault_tsan="TSAN_OPTIONS=$TSAN_OPTIONS:symbolize=0"
+step iofault env KAMS_TEST_PG_URL= "$iofault_tsan" "$clients/server/kams_iofault" \
+  --rounds "$rounds" --fiu-run "$here/tsan-fiu-run.sh"
 if [ "$full" = yes ]; then
   step store_postgres bash "$here/with_postgres.sh" "$build_dir/server/store_tests" \
     --gtest_filter='*/postgres'
   # One process: both shards would load the demo company into the one database.
   step api_postgres bash "$here/with_postgres.sh" "$clients/server/api_tests"
   step crash_postgres bash "$here/with_postgres.sh" "$clients/server/kams_crash" --kills "$kills"
+  step iofault_postgres env "$iofault_tsan" bash "$here/with_postgres.sh" \
+    "$clients/server/kams_iofault" --rounds "$rounds" --fiu-run "$here/tsan-fiu-run.sh"
 fi
 
 # Every report, counted where it was written: the unit and store tests' own output and the
