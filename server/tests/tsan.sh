@@ -7,7 +7,7 @@
 #     two shards at once, each with its own server and demo database;
 #   - kams_crash (release) for a few SIGKILLs of the TSan kams under 8 concurrent writers;
 #   - kams_iofault (release) for a few rounds of failing fsyncs, writes and reads under the
-#     TSan kams (through tsan-fiu-run.sh), so that the storage-fault paths run under TSan.
+#     TSan kams (through sanitizer-fiu-run.sh): the storage-fault paths under TSan.
 # The TSan kams reports a data race or lock-order inversion in its log (the API tests'
 # server and CLI logs, the crash programs' server logs) and keeps serving; every report
 # fails the suite that saw it (server/tests/api/environment.cc, sanitizer_reports of
@@ -103,7 +103,8 @@ export KAMS_BIN="$kams" KAMS_TEST_TMP="$tmp"
 # halt_on_error=0: the server reports every race it meets and goes on; the harness fails
 # the run on any report. exitcode 66 (TSan's default) also makes a CLI run or a shutdown
 # with reports fail. tsan.supp lists what is not KAMS's (each entry with its reason).
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0:exitcode=66:second_deadlock_stack=1:suppressions=$here/tsan.supp}
+tsan_options="halt_on_error=0:exitcode=66:second_deadlock_stack=1:suppressions=$here/tsan.supp"
+export TSAN_OPTIONS=${TSAN_OPTIONS:-$tsan_options}
 
 failed=()
 step() {  # name, command...: runs it with its output in $tmp/NAME.out; prints one line
@@ -111,8 +112,8 @@ step() {  # name, command...: runs it with its output in $tmp/NAME.out; prints o
   local t0 status=0 tests summary
   t0=$(date +%s)
   "$@" >"$tmp/$name.out" 2>&1 || status=$?
-  tests=$(sed -n 's/^\[==========\] \([0-9]*\) tests\{0,1\} from .* ran\..*/\1/p' "$tmp/$name.out" \
-    | awk '{n += $1} END {print n + 0}')
+  tests=$(sed -n 's/^\[==========\] \([0-9]*\) tests\{0,1\} from .* ran\..*/\1/p' \
+    "$tmp/$name.out" | awk '{n += $1} END {print n + 0}')
   if [ "$tests" -gt 0 ]; then
     summary="$tests tests"
     total_tests=$((total_tests + tests))
@@ -141,23 +142,26 @@ step crash env KAMS_TEST_PG_URL= "$clients/server/kams_crash" --kills "$kills"
 # symbols (kams+0xOFFSET; addr2line -Cfe build-tsan/server/kams 0xOFFSET names the line).
 iofault_tsan="TSAN_OPTIONS=$TSAN_OPTIONS:symbolize=0"
 step iofault env KAMS_TEST_PG_URL= "$iofault_tsan" "$clients/server/kams_iofault" \
-  --rounds "$rounds" --fiu-run "$here/tsan-fiu-run.sh"
+  --rounds "$rounds" --fiu-run "$here/sanitizer-fiu-run.sh"
 if [ "$full" = yes ]; then
   step store_postgres bash "$here/with_postgres.sh" "$build_dir/server/store_tests" \
     --gtest_filter='*/postgres'
   # One process: both shards would load the demo company into the one database.
   step api_postgres bash "$here/with_postgres.sh" "$clients/server/api_tests"
-  step crash_postgres bash "$here/with_postgres.sh" "$clients/server/kams_crash" --kills "$kills"
+  step crash_postgres bash "$here/with_postgres.sh" "$clients/server/kams_crash" \
+    --kills "$kills"
   step iofault_postgres env "$iofault_tsan" bash "$here/with_postgres.sh" \
-    "$clients/server/kams_iofault" --rounds "$rounds" --fiu-run "$here/tsan-fiu-run.sh"
+    "$clients/server/kams_iofault" --rounds "$rounds" \
+    --fiu-run "$here/sanitizer-fiu-run.sh"
 fi
 
 # Every report, counted where it was written: the unit and store tests' own output and the
-# kams logs (kams_crash keeps its folder, server log included, only when it fails; the API
-# suite's and kams_crash's output repeat the reports they found, so are not counted).
+# kams logs (a crash program keeps its folder, server log included, only when it fails; the
+# output of the API suite and the crash programs repeats what they found, so is not counted).
 reports=$(cat "$tmp"/unit.out "$tmp"/store*.out "$tmp"/*/*.log 2>/dev/null |
   grep -c '^WARNING: ThreadSanitizer' || true)
-echo "ThreadSanitizer stage: $total_tests tests, $reports reports, $(( $(date +%s) - started )) s"
+echo "ThreadSanitizer stage: $total_tests tests, $reports reports," \
+  "$(( $(date +%s) - started )) s"
 if [ ${#failed[@]} -gt 0 ] || [ "$reports" -ne 0 ]; then
   echo "ThreadSanitizer stage failed: ${failed[*]:-reports}" >&2
   exit 1
