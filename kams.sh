@@ -45,6 +45,8 @@ case "$cmd" in
     configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DKAMS_WERROR=ON -DKAMS_SANITIZE=ON
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
        ctest --output-on-failure -j "$jobs")
+    echo "== ThreadSanitizer build: unit and store tests, the API suite and a crash run against it"
+    server/tests/tsan.sh
     echo "== fuzzing (short)"
     server/fuzz/run.sh --seconds 10
     ;;

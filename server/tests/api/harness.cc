@@ -126,6 +126,28 @@ HttpResponse SendHttpFrom(const std::string& source_addr, int port, const std::s
 
 std::string SendRaw(int port, const std::string& bytes) { return Exchange(port, bytes); }
 
+std::vector<std::string> SanitizerReports(const std::string& output) {
+  constexpr std::size_t kMaxLines = 80;
+  std::vector<std::string> reports;
+  std::vector<std::string> lines;  // since the previous report or separator
+  std::istringstream in(output);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("SUMMARY: ", 0) == 0 && line.find("Sanitizer") != std::string::npos) {
+      std::string text;
+      for (std::size_t i = 0; i < lines.size() && i < kMaxLines; ++i) text += lines[i] + "\n";
+      if (lines.size() > kMaxLines) text += "    ...\n";
+      reports.push_back(text + line + "\n");
+      lines.clear();
+    } else if (line.rfind("=====", 0) == 0) {
+      lines.clear();  // TSan and ASan frame each report with a row of '='
+    } else {
+      lines.push_back(line);
+    }
+  }
+  return reports;
+}
+
 KamsServer& KamsServer::Get() {
   static KamsServer server;
   return server;
@@ -141,8 +163,24 @@ int KamsServer::RunCli(const std::vector<std::string>& args, std::string* out) c
   char buf[4096];
   while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.append(buf, n);
   const int status = ::pclose(p);
+  if (!dir_.empty()) std::ofstream(dir_ + "/cli.log", std::ios::app) << text;
   if (out) *out = text;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> KamsServer::SanitizerReports() const {
+  std::vector<std::string> reports;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    if (entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    for (auto& r : kams::test::SanitizerReports(text.str())) {
+      reports.push_back(entry.path().filename().string() + ":\n" + r);
+    }
+  }
+  return reports;
 }
 
 void KamsServer::Start() {

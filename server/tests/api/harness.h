@@ -35,6 +35,12 @@ HttpResponse SendHttpFrom(const std::string& source_addr, int port, const std::s
 // Raw bytes in, raw bytes out (for malformed-request tests).
 std::string SendRaw(int port, const std::string& bytes);
 
+// The sanitizer reports (ThreadSanitizer, AddressSanitizer, LeakSanitizer, UBSan) in a
+// process's output, one string each, cut to their first lines. A report ends with a
+// "SUMMARY: <Name>Sanitizer: ..." line; what precedes it since the previous report or
+// separator line is its text.
+std::vector<std::string> SanitizerReports(const std::string& output);
+
 // The server under test, shared by every test in the binary.
 class KamsServer {
  public:
@@ -58,8 +64,13 @@ class KamsServer {
   };
   Node StartNode(const std::string& node_name) const;
   static int StopNode(Node& node);
-  // Runs the kams binary with arguments; returns the exit status and captures stdout.
+  // Runs the kams binary with arguments; returns the exit status and captures stdout and
+  // stderr (also appended to cli.log in dir()).
   int RunCli(const std::vector<std::string>& args, std::string* out = nullptr) const;
+  // Sanitizer reports in what every server and CLI run of this binary wrote so far (the
+  // *.log files in dir()): a sanitizer build of kams (KAMS_BIN) reports there, and the
+  // API suite fails on any (environment.cc).
+  std::vector<std::string> SanitizerReports() const;
 
  private:
   Node Spawn(const std::string& node_name) const;

@@ -2,6 +2,9 @@
 // chain and periodic jobs are shared through the database, so any node answers any
 // request, and each job runs on exactly one node per period.
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -50,6 +53,40 @@ long JobRunsCounted(int port, const std::string& job) {
   const std::string series = "kams_job_runs_total{job=\"" + job + "\",outcome=\"ok\"} ";
   const auto at = r.body.find(series);
   return at == std::string::npos ? 0 : std::stol(r.body.substr(at + series.size()));
+}
+
+// A keep-alive connection that has had one answer and now sits idle. Returns its socket.
+int OpenIdleKeepAlive(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    throw std::runtime_error("connect failed");
+  }
+  timeval tv{30, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  const std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  if (::send(fd, req.data(), req.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(req.size())) {
+    throw std::runtime_error("send failed");
+  }
+  std::string in;
+  char buf[4096];
+  for (;;) {
+    const auto head_end = in.find("\r\n\r\n");
+    if (head_end != std::string::npos) {
+      const auto cl = in.find("Content-Length: ");
+      if (cl != std::string::npos && in.size() >= head_end + 4 + std::stoul(in.substr(cl + 16))) {
+        break;
+      }
+    }
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) throw std::runtime_error("no answer on the keep-alive connection: " + in);
+    in.append(buf, static_cast<std::size_t>(n));
+  }
+  if (in.rfind("HTTP/1.1 200", 0) != 0) throw std::runtime_error("healthz: " + in);
+  return fd;
 }
 
 class MultiNode : public ::testing::Test {
@@ -143,6 +180,67 @@ TEST_F(MultiNode, ConcurrentWritesThroughBothNodesAreAllKeptAndAudited) {
                                      &out),
             0)
       << out;
+}
+
+// SIGTERM in the middle of writes, reads and /metrics scrapes on every worker thread, with
+// an idle keep-alive connection open: the node finishes what it is answering, closes the
+// idle connection and exits 0, and every write it acknowledged is kept. (In the
+// ThreadSanitizer build this runs the shutdown path against busy request threads.)
+TEST_F(MultiNode, ASigtermUnderLoadKeepsWhatWasAcknowledgedAndExitsCleanly) {
+  const int idle = OpenIdleKeepAlive(node2_.port);
+  Client kam = Client::Login("kam.sh");  // signed in on node 1, used on node 2
+  kam.port = node2_.port;
+  const std::string prefix = Unique("停机");
+  std::atomic<bool> stop{false};
+  std::atomic<int> answered{0};
+  std::mutex m;
+  std::vector<std::pair<Id, std::string>> acknowledged;
+  std::vector<std::string> unexpected;
+  std::vector<std::thread> clients;
+  for (int w = 0; w < 6; ++w) {
+    clients.emplace_back([&, w] {
+      for (int i = 0; !stop; ++i) {
+        HttpResponse r;
+        std::string name;
+        try {
+          if (w % 3 == 0) {
+            name = prefix + "-" + std::to_string(w) + "-" + std::to_string(i);
+            r = kam.Post("/api/v1/customers", {{"name", name}, {"region", "测试"}});
+          } else if (w % 3 == 1) {
+            r = kam.Get("/api/v1/customers?limit=20");
+          } else {
+            r = SendHttp(node2_.port, "GET", "/metrics", {}, "");
+          }
+        } catch (const std::exception&) {
+          return;  // the node no longer accepts, or closed before answering
+        }
+        std::lock_guard lock(m);
+        if (r.status == 201 && !name.empty()) {
+          acknowledged.emplace_back(r.Json()["id"].get<Id>(), name);
+        } else if (r.status != 200) {
+          unexpected.push_back(std::to_string(r.status) + " " + r.body);
+        }
+        ++answered;
+      }
+    });
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (answered < 60 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_GE(answered, 60);
+  EXPECT_EQ(KamsServer::StopNode(node2_), 0);
+  stop = true;
+  for (auto& t : clients) t.join();
+  char c;
+  EXPECT_EQ(::recv(idle, &c, 1, 0), 0) << "the idle keep-alive connection was not closed";
+  ::close(idle);
+  EXPECT_TRUE(unexpected.empty()) << unexpected.size()
+                                  << " unexpected answers, first: " << unexpected.front();
+  EXPECT_FALSE(acknowledged.empty());
+  for (const auto& [id, name] : acknowledged) {
+    EXPECT_EQ(GetJson(As("admin"), CustomerPath(id))["name"], name);
+  }
 }
 
 TEST_F(MultiNode, EachPeriodicJobRunsOnExactlyOneNodePerPeriod) {

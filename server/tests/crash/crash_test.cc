@@ -168,8 +168,19 @@ int Run(const Options& o) {
   std::snprintf(tag, sizeof tag, "%06llx", static_cast<unsigned long long>(rng() & 0xFFFFFF));
 
   KamsProcess server(o.kams, db, dir, o.threads);
+  Findings findings;
+  // A sanitizer build of kams reports in its output and carries on: every report is a finding.
+  const auto check_output = [&findings](const std::string& what, const std::string& text) {
+    for (const auto& r : test::SanitizerReports(text))
+      findings.Add(Finding::kSanitizer, what + ":\n" + r);
+  };
   std::string out;
-  if (server.RunCli({"demo", "--db", db, "--customers", std::to_string(o.customers)}, &out) != 0) {
+  const auto run_cli = [&](const std::vector<std::string>& args) {
+    const int status = server.RunCli(args, &out);
+    check_output("kams " + args.front(), out);
+    return status;
+  };
+  if (run_cli({"demo", "--db", db, "--customers", std::to_string(o.customers)}) != 0) {
     std::fprintf(stderr, "kams_crash: kams demo failed:\n%s\n", out.c_str());
     return 2;
   }
@@ -195,7 +206,6 @@ int Run(const Options& o) {
   std::vector<std::thread> threads;
   for (auto& w : writers) threads.emplace_back([&w] { w->Run(); });
 
-  Findings findings;
   std::vector<double> restart_ms;
   std::uniform_int_distribution<int> delay(o.min_ms, o.max_ms);
   double load_s = 0, file_check_s = 0, audit_verify_s = 0, verify_s = 0;
@@ -231,7 +241,7 @@ int Run(const Options& o) {
     admin.port = server.port();
 
     t = Clock::now();
-    if (server.RunCli({"audit", "verify", "--db", db}, &out) != 0) {
+    if (run_cli({"audit", "verify", "--db", db}) != 0) {
       findings.Add(Finding::kAuditVerify, "after kill " + std::to_string(round) + ": " + out);
     }
     audit_verify_s += seconds_since(t);
@@ -267,9 +277,12 @@ int Run(const Options& o) {
       findings.Add(Finding::kCheckError,
                    "kams serve exited " + std::to_string(status) + " on SIGTERM");
     }
-    if (server.RunCli({"audit", "verify", "--db", db}, &out) != 0) {
+    if (run_cli({"audit", "verify", "--db", db}) != 0) {
       findings.Add(Finding::kAuditVerify, "after the run: " + out);
     }
+  }
+  for (const auto& r : server.SanitizerReports()) {
+    findings.Add(Finding::kSanitizer, "kams serve:\n" + r);
   }
 
   long long acked = 0, unknown = 0, unknown_applied = 0, refused = 0, relogins = 0;
@@ -302,9 +315,9 @@ int Run(const Options& o) {
       "customer edits %lld, contacts %lld, contact edits %lld, imports %lld) unknown=%lld "
       "(applied %lld) refused=%lld%s lost=%lld half_applied=%lld audit_gaps=%lld phantom=%lld "
       "applied_despite_error=%lld integrity_failures=%lld audit_verify_failures=%lld "
-      "check_errors=%lld relogins=%lld | restart ms mean %s p50 %s p99 %s max %s | customers "
-      "checked %lld, held %lld | time %ss (load %s, file checks %s, audit verify %s, "
-      "API checks %s)\n",
+      "check_errors=%lld sanitizer_reports=%lld relogins=%lld | restart ms mean %s p50 %s "
+      "p99 %s max %s | customers checked %lld, held %lld | time %ss (load %s, file checks %s, "
+      "audit verify %s, API checks %s)\n",
       postgres ? "postgresql" : "sqlite", o.writers, static_cast<unsigned long long>(o.seed), kills,
       acked, by_kind[OpKind::kCreateCustomer], by_kind[OpKind::kEditCustomer],
       by_kind[OpKind::kCreateContact], by_kind[OpKind::kEditContact], by_kind[OpKind::kImport],
@@ -312,11 +325,12 @@ int Run(const Options& o) {
       findings.count(Finding::kHalfApplied), findings.count(Finding::kAuditGap),
       findings.count(Finding::kPhantom), findings.count(Finding::kAppliedDespiteError),
       findings.count(Finding::kIntegrity), findings.count(Finding::kAuditVerify),
-      findings.count(Finding::kCheckError), relogins, Fixed(mean_restart).c_str(),
-      Fixed(Percentile(restart_ms, 0.5)).c_str(), Fixed(Percentile(restart_ms, 0.99)).c_str(),
-      Fixed(Percentile(restart_ms, 1.0)).c_str(), verifier.customers_checked(), customers,
-      Fixed(seconds_since(started)).c_str(), Fixed(load_s).c_str(), Fixed(file_check_s).c_str(),
-      Fixed(audit_verify_s).c_str(), Fixed(verify_s).c_str());
+      findings.count(Finding::kCheckError), findings.count(Finding::kSanitizer), relogins,
+      Fixed(mean_restart).c_str(), Fixed(Percentile(restart_ms, 0.5)).c_str(),
+      Fixed(Percentile(restart_ms, 0.99)).c_str(), Fixed(Percentile(restart_ms, 1.0)).c_str(),
+      verifier.customers_checked(), customers, Fixed(seconds_since(started)).c_str(),
+      Fixed(load_s).c_str(), Fixed(file_check_s).c_str(), Fixed(audit_verify_s).c_str(),
+      Fixed(verify_s).c_str());
   std::fflush(stdout);
   const bool failed = findings.failures() > 0;
   if (failed || o.keep) {

@@ -328,6 +328,14 @@ int Run(const Options& o) {
   for (auto& w : writers) threads.emplace_back([&w] { w->Run(); });
 
   Findings findings;
+  // A sanitizer build of kams reports in its output and carries on: every report is a finding.
+  const auto run_cli = [&](const std::vector<std::string>& args) {
+    const int status = server.RunCli(args, &out);
+    for (const auto& r : test::SanitizerReports(out)) {
+      findings.Add(Finding::kSanitizer, "kams " + args.front() + ":\n" + r);
+    }
+    return status;
+  };
   std::uniform_int_distribution<int> fault_ms(o.min_ms, o.max_ms);
   std::uniform_int_distribution<int> clean_ms(20, 80);
   std::uniform_int_distribution<std::size_t> pick_profile(0, profiles.size() - 1);
@@ -392,7 +400,7 @@ int Run(const Options& o) {
         }
         admin.port = server.port();
       }
-      if (server.RunCli({"audit", "verify", "--db", db}, &out) != 0) {
+      if (run_cli({"audit", "verify", "--db", db}) != 0) {
         findings.Add(Finding::kAuditVerify, at + ": " + out);
       }
       verifier.CheckRound(admin, ledgers, false, findings);
@@ -437,9 +445,12 @@ int Run(const Options& o) {
         findings.Add(Finding::kIntegrity, "after the run: " + p);
       }
     }
-    if (server.RunCli({"audit", "verify", "--db", db}, &out) != 0) {
+    if (run_cli({"audit", "verify", "--db", db}) != 0) {
       findings.Add(Finding::kAuditVerify, "after the run: " + out);
     }
+  }
+  for (const auto& r : server.SanitizerReports()) {
+    findings.Add(Finding::kSanitizer, "kams serve:\n" + r);
   }
 
   long long acked = 0, unknown = 0, unknown_applied = 0, refused = 0, in_doubt = 0;

@@ -146,6 +146,10 @@ int KamsProcess::Terminate() {
   return ExitStatus(status);
 }
 
+std::vector<std::string> KamsProcess::SanitizerReports() const {
+  return test::SanitizerReports(Tail(log_, std::string::npos));
+}
+
 int KamsProcess::RunCli(const std::vector<std::string>& args, std::string* out) const {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return -1;

@@ -36,6 +36,9 @@ class KamsProcess {
   // Milliseconds from fork to the first healthy /healthz of the last Start().
   double last_start_ms() const { return last_start_ms_; }
   const std::string& log_path() const { return log_; }
+  // The sanitizer reports in the server's log (all its runs so far): a TSan or ASan build
+  // of kams reports there.
+  std::vector<std::string> SanitizerReports() const;
 
   // Runs `kams ARGS...` to completion; returns its exit status and, in *out, its stdout
   // and stderr.

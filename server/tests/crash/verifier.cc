@@ -133,6 +133,8 @@ const char* FindingName(Finding f) {
       return "internal_errors";
     case Finding::kNoRecovery:
       return "no_recovery";
+    case Finding::kSanitizer:
+      return "sanitizer_reports";
     case Finding::kCount:
       break;
   }

@@ -33,6 +33,7 @@ enum class Finding {
   kCheckError,           // a check could not run (the server answered an error)
   kInternalError,        // a request answered 500 (a storage fault must be a 503)
   kNoRecovery,           // the server died, or failed a request after the fault was gone
+  kSanitizer,            // a sanitizer report in the output of kams (a TSan or ASan build)
   kCount
 };
 const char* FindingName(Finding f);

@@ -148,7 +148,10 @@ Status SqliteDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work) 
         conn->ExecCached("ROLLBACK");
         return s;
       }
-      committing = true;
+      // Only a write's COMMIT leaves frames in the WAL to fence, and only a write holds
+      // write_mutex_, which guards fence_pending_ and FenceFailedCommit: a read whose
+      // COMMIT failed is a plain storage fault.
+      committing = mode == TxMode::kWrite;
       conn->ExecCached("COMMIT");
       return Ok();
     } catch (const SQLite::Exception& e) {
