@@ -427,8 +427,8 @@ Result<RestoreReport> RestorePostgres(const std::string& backup_path, const std:
     if (std::none_of(tables.begin(), tables.end(),
                      [](const BackupTable& t) { return t.name == "customer_name_gram_count"; })) {
       tx.exec(
-          "INSERT INTO customer_name_gram_count (gram, postings) "
-          "SELECT gram, count(*) FROM customer_name_gram GROUP BY gram");
+          "INSERT INTO customer_name_gram_count (gram, shard, postings) "
+          "SELECT gram, 0, count(*) FROM customer_name_gram GROUP BY gram");
     }
     ResetIdentities(tx, conn.raw());
     tx.commit();

@@ -148,8 +148,8 @@ Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFi
   SqlBinder b(SqlDialect::kPostgres);
   const PostingCounts posting_counts = [this](const std::vector<std::string>& grams) {
     std::map<std::string, std::int64_t, std::less<>> known;
-    for (const auto& r : s_.Exec("SELECT gram, postings FROM customer_name_gram_count "
-                                 "WHERE gram = ANY($1::TEXT[])",
+    for (const auto& r : s_.Exec("SELECT gram, sum(postings) FROM customer_name_gram_count "
+                                 "WHERE gram = ANY($1::TEXT[]) GROUP BY gram",
                                  PgTextArray(grams))) {
       known.emplace(r[0].as<std::string>(), r[1].as<std::int64_t>());
     }
@@ -173,36 +173,37 @@ Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFi
 }
 
 void PgCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
-  // Net change of each gram's posting count: a gram both names hold nets to zero and its
-  // count row is not written (nor locked).
-  std::map<std::string, std::int64_t> delta;
   for (const auto& r : s_.Exec("DELETE FROM customer_name_gram WHERE customer_id = $1 RETURNING gram", id)) {
-    --delta[r[0].as<std::string>()];
+    --count_delta_[r[0].as<std::string>()];
   }
   const auto grams = Bigrams(name_lc);
-  if (!grams.empty()) {
-    // Bigrams are distinct already: one statement inserts them all.
-    for (const auto& r : s_.Exec(
-             "INSERT INTO customer_name_gram (gram, customer_id) "
-             "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g ON CONFLICT DO NOTHING RETURNING gram",
-             PgTextArray(grams), id)) {
-      ++delta[r[0].as<std::string>()];
-    }
+  if (grams.empty()) return;
+  // Bigrams are distinct already: one statement inserts them all.
+  for (const auto& r : s_.Exec(
+           "INSERT INTO customer_name_gram (gram, customer_id) "
+           "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g ON CONFLICT DO NOTHING RETURNING gram",
+           PgTextArray(grams), id)) {
+    ++count_delta_[r[0].as<std::string>()];
   }
+}
+
+void PgCustomerRepository::FlushGramCounts() {
   std::vector<std::string> changed;
   ArrayLiteral by;
-  for (const auto& [g, d] : delta) {
-    if (d == 0) continue;
+  for (const auto& [g, d] : count_delta_) {
+    if (d == 0) continue;  // a rename that kept the gram
     changed.push_back(g);
     by.Int(d);
   }
+  count_delta_.clear();
   if (changed.empty()) return;
-  // Count rows are locked in gram order, the same in every transaction: concurrent customer
-  // writes wait for each other on a shared gram but never deadlock on the counts.
+  // One row per gram and shard; the shard is the backend's, so concurrent transactions
+  // (other connections) rarely add to the same row, and rows are locked in gram order.
   s_.Exec(
-      "INSERT INTO customer_name_gram_count (gram, postings) "
-      "SELECT g, d FROM unnest($1::TEXT[], $2::BIGINT[]) AS u(g, d) ORDER BY g "
-      "ON CONFLICT (gram) DO UPDATE SET postings = customer_name_gram_count.postings + EXCLUDED.postings",
+      "INSERT INTO customer_name_gram_count (gram, shard, postings) "
+      "SELECT g, pg_backend_pid() % 64, d FROM unnest($1::TEXT[], $2::BIGINT[]) AS u(g, d) ORDER BY g "
+      "ON CONFLICT (gram, shard) DO UPDATE "
+      "SET postings = customer_name_gram_count.postings + EXCLUDED.postings",
       PgTextArray(changed), by.Take());
 }
 

@@ -144,13 +144,13 @@ Page<Customer> SqliteCustomerRepository::List(const Principal& who, const Custom
                                               const SortSpec& sort, const PageRequest& page) {
   SqlBinder b(SqlDialect::kSqlite);
   const PostingCounts posting_counts = [this](const std::vector<std::string>& grams) {
-    auto& count = c_.Prepare("SELECT postings FROM customer_name_gram_count WHERE gram = ?");
+    auto& count = c_.Prepare("SELECT sum(postings) FROM customer_name_gram_count WHERE gram = ?");
     std::vector<std::int64_t> out;
     out.reserve(grams.size());
     for (const auto& g : grams) {
       count.reset();
       count.bind(1, g);
-      out.push_back(count.executeStep() ? count.getColumn(0).getInt64() : 0);
+      out.push_back(count.executeStep() && !count.getColumn(0).isNull() ? count.getColumn(0).getInt64() : 0);
     }
     count.reset();
     return out;
@@ -190,8 +190,8 @@ void SqliteCustomerRepository::WriteGrams(Id id, const std::string& old_name_lc,
     if (ins.exec() > 0) ++delta[g];
   }
   auto& count = c_.Prepare(
-      "INSERT INTO customer_name_gram_count (gram, postings) VALUES (?, ?) "
-      "ON CONFLICT (gram) DO UPDATE SET postings = postings + excluded.postings");
+      "INSERT INTO customer_name_gram_count (gram, shard, postings) VALUES (?, 0, ?) "
+      "ON CONFLICT (gram, shard) DO UPDATE SET postings = postings + excluded.postings");
   for (const auto& [g, d] : delta) {
     if (d == 0) continue;
     count.reset();
