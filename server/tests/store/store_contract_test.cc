@@ -1678,8 +1678,10 @@ TEST_P(StoreBackup, GramCountsAreRebuiltWhenABackupBeforeThemIsRestored) {
   const std::string b = files_.Add(TestFile("with-counts.db"));
   Backup(Source(), b);
   // The same backup as the schema before the counts (version 10) would have written it.
-  ExecOn(b, "DROP TABLE customer_name_gram_count; DELETE FROM schema_migration WHERE version >= 11");
-  const std::string target = GetParam() == "postgres" ? Source() : files_.Add(TestFile("restored.db"));
+  ExecOn(b, "DROP TABLE customer_name_gram_count; "
+            "DELETE FROM schema_migration WHERE version >= 11");
+  const std::string target =
+      GetParam() == "postgres" ? Source() : files_.Add(TestFile("restored.db"));
   const RestoreReport r = Restore(b, target, ExistingData::kReplace);
   EXPECT_EQ(r.backup_version, 10);
   const std::string again = files_.Add(TestFile("again.db"));

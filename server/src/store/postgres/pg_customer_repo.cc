@@ -173,7 +173,8 @@ Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFi
 }
 
 void PgCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
-  for (const auto& r : s_.Exec("DELETE FROM customer_name_gram WHERE customer_id = $1 RETURNING gram", id)) {
+  for (const auto& r :
+       s_.Exec("DELETE FROM customer_name_gram WHERE customer_id = $1 RETURNING gram", id)) {
     --count_delta_[r[0].as<std::string>()];
   }
   const auto grams = Bigrams(name_lc);
@@ -181,7 +182,8 @@ void PgCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
   // Bigrams are distinct already: one statement inserts them all.
   for (const auto& r : s_.Exec(
            "INSERT INTO customer_name_gram (gram, customer_id) "
-           "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g ON CONFLICT DO NOTHING RETURNING gram",
+           "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g "
+           "ON CONFLICT DO NOTHING RETURNING gram",
            PgTextArray(grams), id)) {
     ++count_delta_[r[0].as<std::string>()];
   }
@@ -201,7 +203,8 @@ void PgCustomerRepository::FlushGramCounts() {
   // (other connections) rarely add to the same row, and rows are locked in gram order.
   s_.Exec(
       "INSERT INTO customer_name_gram_count (gram, shard, postings) "
-      "SELECT g, pg_backend_pid() % 64, d FROM unnest($1::TEXT[], $2::BIGINT[]) AS u(g, d) ORDER BY g "
+      "SELECT g, pg_backend_pid() % 64, d "
+      "FROM unnest($1::TEXT[], $2::BIGINT[]) AS u(g, d) ORDER BY g "
       "ON CONFLICT (gram, shard) DO UPDATE "
       "SET postings = customer_name_gram_count.postings + EXCLUDED.postings",
       PgTextArray(changed), by.Take());

@@ -150,7 +150,8 @@ Page<Customer> SqliteCustomerRepository::List(const Principal& who, const Custom
     for (const auto& g : grams) {
       count.reset();
       count.bind(1, g);
-      out.push_back(count.executeStep() && !count.getColumn(0).isNull() ? count.getColumn(0).getInt64() : 0);
+      const bool any = count.executeStep() && !count.getColumn(0).isNull();
+      out.push_back(any ? count.getColumn(0).getInt64() : 0);
     }
     count.reset();
     return out;
