@@ -329,7 +329,7 @@ export interface paths {
         put?: never;
         /**
          * Reset a user's password
-         * @description Admins only. Sets a new password and ends all of the user's sessions.
+         * @description Admins only, for other users. Sets a new password and ends all of the user's sessions. An administrator's own password is changed with `POST /auth/password`, which asks for the current one (409 here).
          */
         post: operations["resetUserPassword"];
         delete?: never;
@@ -4482,6 +4482,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
