@@ -3063,6 +3063,7 @@ export interface components {
              * @description Needs a next_step.
              */
             next_step_due?: string | null;
+            /** @description An active user who sees the customer (400 `cannot_see_the_customer` otherwise: they would be told its name and find it on their day). */
             next_step_owner_id?: number | null;
             /**
              * Format: date-time
@@ -3085,6 +3086,7 @@ export interface components {
             next_step?: string;
             /** Format: date */
             next_step_due?: string | null;
+            /** @description An active user who sees the customer (400 `cannot_see_the_customer` otherwise: they would be told its name and find it on their day). */
             next_step_owner_id?: number;
             next_step_done?: boolean;
             /** Format: date-time */
@@ -3566,6 +3568,7 @@ export interface components {
             next_step?: string;
             /** Format: date */
             next_step_due?: string | null;
+            /** @description An active user who sees the customer (400 `cannot_see_the_customer` otherwise: they would be told its name and find it on their day). */
             next_step_owner_id?: number | null;
             contact_ids?: number[];
             participant_ids?: number[];
