@@ -987,7 +987,7 @@ export interface paths {
         };
         /**
          * My notifications
-         * @description The caller's own notifications, newest first, with the number unread.
+         * @description The caller's own notifications, newest first, with the number unread. Those about a customer the caller no longer sees (moved to another owner or unit, deleted) are neither listed nor counted.
          */
         get: operations["listNotifications"];
         put?: never;
