@@ -480,7 +480,7 @@ export interface paths {
         put?: never;
         /**
          * Add an account-team member
-         * @description Admins, specialists and directors. 409 when the user owns the customer or is on the team already. Answers without `Location`.
+         * @description Admins, specialists and directors; a director only with a user of their subtree (400 `out_of_scope` otherwise: a seat shows the account). 409 when the user owns the customer or is on the team already. Answers without `Location`.
          */
         post: operations["addAccountTeamMember"];
         delete?: never;

@@ -285,6 +285,12 @@ Result<AccountTeamMember> CustomerService::AddTeamMember(const Principal& who,
       auto user = tx.users().Get(m.user_id);
       if (!user) return ValidationFailed({{"user_id", "not_found"}});
       if (!user->active) return ValidationFailed({{"user_id", "inactive"}});
+      // Like the owner (CheckPlacement), a director staffs teams from their own subtree: a
+      // seat shows the account to its holder. Cross-region teams are the company level's.
+      if (who.scope() == ScopeKind::kUnitSubtree &&
+          !tx.org().InSubtree(who.org_unit_id, user->org_unit_id)) {
+        return ValidationFailed({{"user_id", "out_of_scope"}});
+      }
       if (c.owner_id == m.user_id) return Conflict("the owner is already responsible for it");
       for (const auto& existing : tx.customers().Team(c.id)) {
         if (existing.user_id == m.user_id) return Conflict("already on the account team");
