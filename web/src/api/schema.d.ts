@@ -1303,7 +1303,7 @@ export interface paths {
         put?: never;
         /**
          * Add the owner's default team
-         * @description Adds the members of the owner's default team (`GET /users/{id}/default-team`) to the customer's account team, skipping those already on it, the owner and inactive users; one audit row (`account_team.apply_default`) names those added (none when nothing changed). 409 when the customer has no owner. The body may be empty. Needs the `account_team.write` permission (admin, specialist, director).
+         * @description Adds the members of the owner's default team (`GET /users/{id}/default-team`) to the customer's account team, skipping those already on it, the owner, inactive users and, when a director applies it, users outside the director's subtree (they staff teams from their subtree); one audit row (`account_team.apply_default`) names those added (none when nothing changed). 409 when the customer has no owner. The body may be empty. Needs the `account_team.write` permission (admin, specialist, director).
          */
         post: operations["applyDefaultTeam"];
         delete?: never;
@@ -1329,7 +1329,7 @@ export interface paths {
         get: operations["getDefaultTeam"];
         /**
          * Set a user's default team
-         * @description Replaces the members; `If-Match` carries the default team's version (412 when stale). Editable by the user themself, a director whose unit holds the user's, or an administrator (403 for others who may read the user). Audited on the user (`default_team.update`).
+         * @description Replaces the members; `If-Match` carries the default team's version (412 when stale). Editable by the user themself, a director whose unit holds the user's, or an administrator (403 for others who may read the user). A director (or service agent) names only users of their subtree (`members[i].user_id`: `out_of_scope`). Audited on the user (`default_team.update`).
          */
         put: operations["putDefaultTeam"];
         post?: never;

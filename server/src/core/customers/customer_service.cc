@@ -366,6 +366,11 @@ std::vector<AccountTeamMember> AddOwnerDefaultTeam(Tx& tx, const CoreDeps& deps,
     if (on_team) continue;
     const auto user = tx.users().Get(m.user_id);
     if (!user || !user->active) continue;
+    // A director seats only their subtree, here as on POST /customers/{id}/team.
+    if (actor.scope() == ScopeKind::kUnitSubtree &&
+        !tx.org().InSubtree(actor.org_unit_id, user->org_unit_id)) {
+      continue;
+    }
     AccountTeamMember member{c.id, m.user_id, m.team_role, now, ""};
     tx.customers().AddTeamMember(member);
     added.push_back(member);
@@ -437,6 +442,9 @@ Result<DefaultTeam> CustomerService::PutDefaultTeam(const Principal& who, const 
         v.Add(at + "user_id", "inactive");
       } else if (m.user_id == user_id) {
         v.Add(at + "user_id", "is_owner");
+      } else if (who.scope() == ScopeKind::kUnitSubtree &&
+                 !tx.org().InSubtree(who.org_unit_id, user->org_unit_id)) {
+        v.Add(at + "user_id", "out_of_scope");  // a director staffs from their subtree
       } else {
         for (std::size_t j = 0; j < i; ++j) {
           if (members[j].user_id == m.user_id) v.Add(at + "user_id", "duplicate");
