@@ -800,5 +800,48 @@ TEST(AccessMatrixOrg, FieldsARoleMayNotSetAreRefusedNeverApplied) {
   EXPECT_GE(refusals, 8 * 60);
 }
 
+// Default teams seat people on accounts too: a director names only users of their subtree in
+// one, and applying a default team as a director seats only those; a company-level role
+// (specialist, admin) applies it whole.
+TEST(AccessMatrixOrg, DefaultTeamsSeatOnlyWhomTheDirectorMayStaff) {
+  const World& w = TheWorld();
+  const Client& director = w.actor.at("director");
+  const Id north_rep = w.other.at("kam");
+  const json kam = CreateUser(Unique("mx.dt"), "kam", w.east);
+  const Id kam_id = kam["id"].get<Id>();
+  const Client self = Client::Login(kam["username"].get<std::string>(), kTestPassword);
+  const std::string path = "/api/v1/users/" + N(kam_id) + "/default-team";
+  const json members = {{{"user_id", w.east_successor}, {"team_role", "other"}},
+                        {{"user_id", north_rep}, {"team_role", "sales"}}};
+  auto put = [&](const Client& c, long long version) {
+    return c.Send("PUT", path, {{"If-Match", "\"" + std::to_string(version) + "\""}},
+                  json{{"members", members}}.dump());
+  };
+  ExpectRefused([&] { return put(director, 1); }, [&] { return GetJson(As("admin"), path).dump(); },
+                "members[1].user_id", "out_of_scope");
+  auto own = put(self, 1);  // the user names whom they like; applying it is someone else's call
+  ASSERT_EQ(own.status, 200) << own.body;
+
+  const Id customer = CreateCustomer(As("admin"), {{"name", Unique("矩阵默认团队")},
+                                                   {"org_unit_id", w.east},
+                                                   {"owner_id", kam_id}})["id"]
+                          .get<Id>();
+  const std::string apply = CustomerPath(customer) + "/team/apply-default";
+  auto seated = [&] {
+    std::set<Id> out;
+    const json team = GetJson(As("admin"), CustomerPath(customer) + "/team");
+    for (const auto& m : team["items"]) {
+      out.insert(m["user_id"].get<Id>());
+    }
+    return out;
+  };
+  auto r = director.Post(apply, json::object());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(seated(), (std::set<Id>{w.east_successor})) << r.body;
+  r = As("specialist").Post(apply, json::object());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(seated(), (std::set<Id>{w.east_successor, north_rep}));
+}
+
 }  // namespace
 }  // namespace kams::test
