@@ -4,6 +4,34 @@
 
 namespace kams {
 
+namespace {
+
+// The notification `n` is the user's and names no customer, or one they still see.
+std::string OwnVisibleNotification(const Principal& who, SqlBinder& b) {
+  return "n.user_id = " + b.Add(who.user_id) +
+         " AND (n.customer_id IS NULL OR n.customer_id IN (SELECT c.id FROM customer c "
+         "WHERE c.deleted_at IS NULL AND " +
+         CustomerScopePredicate(who, b) + "))";
+}
+
+}  // namespace
+
+std::string NotificationListSql(const Principal& who, bool unread_only, const PageRequest& page,
+                                SqlBinder& b) {
+  std::string sql =
+      "SELECT n.id, n.user_id, n.kind, n.entity, n.entity_id, n.customer_id, n.title, n.body, "
+      "n.created_at, n.read_at FROM notification n WHERE " +
+      OwnVisibleNotification(who, b);
+  if (page.after) sql += " AND n.id < " + b.Add(page.after->id);
+  if (unread_only) sql += " AND n.read_at IS NULL";
+  return sql + " ORDER BY n.id DESC LIMIT " + b.Add(static_cast<std::int64_t>(page.limit) + 1);
+}
+
+std::string NotificationUnreadCountSql(const Principal& who, SqlBinder& b) {
+  return "SELECT count(*) FROM notification n WHERE " + OwnVisibleNotification(who, b) +
+         " AND n.read_at IS NULL";
+}
+
 std::string NominationListSql(const Principal& who, const NominationFilter& f,
                               const PageRequest& page, SqlBinder& b) {
   std::string sql = std::string(kNominationSelect) + " WHERE ";

@@ -25,6 +25,14 @@ inline constexpr const char* kNominationStepSelect =
     "t.comment, t.at, (SELECT u.display_name FROM app_user u WHERE u.id = t.actor_id) "
     "FROM nomination_step t";
 
+// A user's notifications (columns id, user_id, kind, entity, entity_id, customer_id, title,
+// body, created_at, read_at), one page plus one row, newest first; only those naming no
+// customer or one the user sees.
+std::string NotificationListSql(const Principal& who, bool unread_only, const PageRequest& page,
+                                SqlBinder& b);
+// How many of those are unread (one row, one column).
+std::string NotificationUnreadCountSql(const Principal& who, SqlBinder& b);
+
 // One page plus one row, newest first.
 std::string NominationListSql(const Principal& who, const NominationFilter& f,
                               const PageRequest& page, SqlBinder& b);

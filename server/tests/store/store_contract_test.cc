@@ -1689,6 +1689,43 @@ TEST_P(StoreBackup, GramCountsAreRebuiltWhenABackupBeforeThemIsRestored) {
   ExpectGramCountsMatchPostings(again);
 }
 
+// Notifications are read in the reader's scope: one about a customer the reader no longer
+// sees (moved to another owner, or deleted) is neither listed nor counted; one naming no
+// customer always is.
+TEST_P(StoreContract, NotificationsAreListedAndCountedInTheReadersScope) {
+  const Id root = AddUnit(std::nullopt, "总公司", "company");
+  const Id east = AddUnit(root, "华东区域", "region");
+  const Id kam = AddUser("kam", Role::kKam, east);
+  const Id other = AddUser("other", Role::kKam, east);
+  const Id kept = AddCustomer(MakeCustomer("仍归我", east, kam));
+  const Id moved = AddCustomer(MakeCustomer("已转走", east, other));
+  const Id gone = AddCustomer(MakeCustomer("已删除", east, kam));
+  Write([&](Tx& tx) {
+    tx.customers().SoftDelete(gone, 5);
+    Notification note;
+    note.user_id = kam;
+    note.kind = "interaction.service";
+    note.entity = "interaction";
+    note.title = "客服接触记录";
+    note.created_at = 3;
+    for (std::optional<Id> customer : {std::optional<Id>(kept), std::optional<Id>(moved),
+                                       std::optional<Id>(gone), std::optional<Id>()}) {
+      note.customer_id = customer;
+      tx.notifications().Insert(note);
+    }
+  });
+  Read([&](Tx& tx) {
+    const auto mine = tx.notifications().List(As(kam, Role::kKam, east), false, PageRequest{});
+    std::vector<std::optional<Id>> customers;
+    for (const auto& n : mine.items) customers.push_back(n.customer_id);
+    EXPECT_EQ(customers, (std::vector<std::optional<Id>>{std::nullopt, kept}));
+    EXPECT_EQ(tx.notifications().UnreadCount(As(kam, Role::kKam, east)), 2);
+    // A director of the region sees every live customer of it: the moved one comes back.
+    EXPECT_EQ(tx.notifications().UnreadCount(As(kam, Role::kDirector, east)), 3);
+    EXPECT_EQ(tx.notifications().List(As(kam, Role::kKam, east), true, PageRequest{}).items.size(), 2u);
+  });
+}
+
 // Handovers: what a user holds (live customers and seats, pending nominations, unread
 // notifications), moving it, and reading it back in the reader's scope.
 TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {
@@ -1731,7 +1768,7 @@ TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {
   });
   Id unread = 0, read = 0;
   Write([&](Tx& tx) {
-    auto notes = tx.notifications().List(leaver, false, PageRequest{});
+    auto notes = tx.notifications().List(As(leaver, Role::kKam, east), false, PageRequest{});
     ASSERT_EQ(notes.items.size(), 2u);
     unread = notes.items[0].id;
     read = notes.items[1].id;
@@ -1796,7 +1833,7 @@ TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {
     EXPECT_EQ(tx.nominations().Get(pending)->nominator_id, successor);
     EXPECT_EQ(tx.nominations().Get(pending)->version, 2);
     EXPECT_EQ(tx.nominations().Get(decided)->nominator_id, leaver);
-    EXPECT_EQ(tx.notifications().UnreadCount(successor), 1);
+    EXPECT_EQ(tx.notifications().UnreadCount(As(successor, Role::kKam, east)), 1);
 
     auto h = tx.handovers().Get(hid);
     ASSERT_TRUE(h);

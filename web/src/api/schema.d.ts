@@ -329,7 +329,7 @@ export interface paths {
         put?: never;
         /**
          * Reset a user's password
-         * @description Admins only. Sets a new password and ends all of the user's sessions.
+         * @description Admins only, for other users. Sets a new password and ends all of the user's sessions. An administrator's own password is changed with `POST /auth/password`, which asks for the current one (409 here).
          */
         post: operations["resetUserPassword"];
         delete?: never;
@@ -480,7 +480,7 @@ export interface paths {
         put?: never;
         /**
          * Add an account-team member
-         * @description Admins, specialists and directors. 409 when the user owns the customer or is on the team already. Answers without `Location`.
+         * @description Admins, specialists and directors; a director only with a user of their subtree (400 `out_of_scope` otherwise: a seat shows the account). 409 when the user owns the customer or is on the team already. Answers without `Location`.
          */
         post: operations["addAccountTeamMember"];
         delete?: never;
@@ -987,7 +987,7 @@ export interface paths {
         };
         /**
          * My notifications
-         * @description The caller's own notifications, newest first, with the number unread.
+         * @description The caller's own notifications, newest first, with the number unread. Those about a customer the caller no longer sees (moved to another owner or unit, deleted) are neither listed nor counted.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -1303,7 +1303,7 @@ export interface paths {
         put?: never;
         /**
          * Add the owner's default team
-         * @description Adds the members of the owner's default team (`GET /users/{id}/default-team`) to the customer's account team, skipping those already on it, the owner and inactive users; one audit row (`account_team.apply_default`) names those added (none when nothing changed). 409 when the customer has no owner. The body may be empty. Needs the `account_team.write` permission (admin, specialist, director).
+         * @description Adds the members of the owner's default team (`GET /users/{id}/default-team`) to the customer's account team, skipping those already on it, the owner, inactive users and, when a director applies it, users outside the director's subtree (they staff teams from their subtree); one audit row (`account_team.apply_default`) names those added (none when nothing changed). 409 when the customer has no owner. The body may be empty. Needs the `account_team.write` permission (admin, specialist, director).
          */
         post: operations["applyDefaultTeam"];
         delete?: never;
@@ -1329,7 +1329,7 @@ export interface paths {
         get: operations["getDefaultTeam"];
         /**
          * Set a user's default team
-         * @description Replaces the members; `If-Match` carries the default team's version (412 when stale). Editable by the user themself, a director whose unit holds the user's, or an administrator (403 for others who may read the user). Audited on the user (`default_team.update`).
+         * @description Replaces the members; `If-Match` carries the default team's version (412 when stale). Editable by the user themself, a director whose unit holds the user's, or an administrator (403 for others who may read the user). A director (or service agent) names only users of their subtree (`members[i].user_id`: `out_of_scope`). Audited on the user (`default_team.update`).
          */
         put: operations["putDefaultTeam"];
         post?: never;
@@ -3063,6 +3063,7 @@ export interface components {
              * @description Needs a next_step.
              */
             next_step_due?: string | null;
+            /** @description An active user who sees the customer (400 `cannot_see_the_customer` otherwise: they would be told its name and find it on their day). */
             next_step_owner_id?: number | null;
             /**
              * Format: date-time
@@ -3085,6 +3086,7 @@ export interface components {
             next_step?: string;
             /** Format: date */
             next_step_due?: string | null;
+            /** @description An active user who sees the customer (400 `cannot_see_the_customer` otherwise: they would be told its name and find it on their day). */
             next_step_owner_id?: number;
             next_step_done?: boolean;
             /** Format: date-time */
@@ -3566,6 +3568,7 @@ export interface components {
             next_step?: string;
             /** Format: date */
             next_step_due?: string | null;
+            /** @description An active user who sees the customer (400 `cannot_see_the_customer` otherwise: they would be told its name and find it on their day). */
             next_step_owner_id?: number | null;
             contact_ids?: number[];
             participant_ids?: number[];
@@ -4482,6 +4485,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

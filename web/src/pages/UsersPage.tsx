@@ -159,7 +159,8 @@ export default function UsersPage() {
                             <SwapOutlined /> {t('handover.action')}
                           </Link>
                         ))}
-                      {canManage && (
+                      {/* One's own password changes with the current one (the user menu). */}
+                      {canManage && u.id !== me.id && (
                         <Tooltip title={t('users.resetPassword')}>
                           <Button
                             type="link"

@@ -285,6 +285,12 @@ Result<AccountTeamMember> CustomerService::AddTeamMember(const Principal& who,
       auto user = tx.users().Get(m.user_id);
       if (!user) return ValidationFailed({{"user_id", "not_found"}});
       if (!user->active) return ValidationFailed({{"user_id", "inactive"}});
+      // Like the owner (CheckPlacement), a director staffs teams from their own subtree: a
+      // seat shows the account to its holder. Cross-region teams are the company level's.
+      if (who.scope() == ScopeKind::kUnitSubtree &&
+          !tx.org().InSubtree(who.org_unit_id, user->org_unit_id)) {
+        return ValidationFailed({{"user_id", "out_of_scope"}});
+      }
       if (c.owner_id == m.user_id) return Conflict("the owner is already responsible for it");
       for (const auto& existing : tx.customers().Team(c.id)) {
         if (existing.user_id == m.user_id) return Conflict("already on the account team");
@@ -360,6 +366,11 @@ std::vector<AccountTeamMember> AddOwnerDefaultTeam(Tx& tx, const CoreDeps& deps,
     if (on_team) continue;
     const auto user = tx.users().Get(m.user_id);
     if (!user || !user->active) continue;
+    // A director seats only their subtree, here as on POST /customers/{id}/team.
+    if (actor.scope() == ScopeKind::kUnitSubtree &&
+        !tx.org().InSubtree(actor.org_unit_id, user->org_unit_id)) {
+      continue;
+    }
     AccountTeamMember member{c.id, m.user_id, m.team_role, now, ""};
     tx.customers().AddTeamMember(member);
     added.push_back(member);
@@ -431,6 +442,9 @@ Result<DefaultTeam> CustomerService::PutDefaultTeam(const Principal& who, const 
         v.Add(at + "user_id", "inactive");
       } else if (m.user_id == user_id) {
         v.Add(at + "user_id", "is_owner");
+      } else if (who.scope() == ScopeKind::kUnitSubtree &&
+                 !tx.org().InSubtree(who.org_unit_id, user->org_unit_id)) {
+        v.Add(at + "user_id", "out_of_scope");  // a director staffs from their subtree
       } else {
         for (std::size_t j = 0; j < i; ++j) {
           if (members[j].user_id == m.user_id) v.Add(at + "user_id", "duplicate");

@@ -17,7 +17,8 @@ namespace kams {
 Result<Customer> VisibleCustomer(Tx& tx, const Principal& who, Id id);
 
 // Adds the members of the owner's default team to the customer's account team: those who are
-// active, not the owner and not on the team yet, with one audit row (account_team.apply_default)
+// active, not the owner, not on the team yet and, when `actor` is a director (or another
+// subtree-scoped role), of the actor's subtree, with one audit row (account_team.apply_default)
 // naming them. Returns those added (none: no audit row). Part of the caller's transaction.
 std::vector<AccountTeamMember> AddOwnerDefaultTeam(Tx& tx, const CoreDeps& deps,
                                                    const RequestContext& ctx,

@@ -513,6 +513,24 @@ Result<std::string> CadenceService::RunDaily() {
 
 // ---- contact records ----
 
+namespace {
+
+// A next step's owner is told the account's name and finds the step on their day: it goes
+// only to an active user who sees the account.
+void CheckNextStepOwner(Tx& tx, Id owner_id, Id customer_id, Validator& v) {
+  auto owner = tx.users().Get(owner_id);
+  if (!owner || !owner->active) {
+    v.Add("next_step_owner_id", "unknown_user");
+    return;
+  }
+  const Principal them{owner->id, owner->username, owner->role, owner->org_unit_id};
+  if (!tx.customers().Get(them, customer_id)) {
+    v.Add("next_step_owner_id", "cannot_see_the_customer");
+  }
+}
+
+}  // namespace
+
 Result<Interaction> RecordContact(Tx& tx, const CoreDeps& deps, const RequestContext& ctx,
                                   const Principal& who, Interaction d, Timestamp now) {
   Trim(d);
@@ -525,8 +543,7 @@ Result<Interaction> RecordContact(Tx& tx, const CoreDeps& deps, const RequestCon
   CheckContacts(tx, c.id, d.contact_ids, v);
   CheckUsers(tx, d.participant_ids, "participant_ids", v);
   if (d.next_step_owner_id) {
-    auto owner = tx.users().Get(*d.next_step_owner_id);
-    if (!owner || !owner->active) v.Add("next_step_owner_id", "unknown_user");
+    CheckNextStepOwner(tx, *d.next_step_owner_id, c.id, v);
     if (d.next_step.empty()) v.Add("next_step", "required_with_owner");
   }
   KAMS_CHECK(v.ToStatus());
@@ -643,8 +660,7 @@ Result<Interaction> InteractionService::Update(const Principal& who, const Reque
               "not_a_request");
       }
       if (p.next_step_owner_id) {
-        auto owner = tx.users().Get(*p.next_step_owner_id);
-        if (!owner || !owner->active) v.Add("next_step_owner_id", "unknown_user");
+        CheckNextStepOwner(tx, *p.next_step_owner_id, before.customer_id, v);
         next.next_step_owner_id = *p.next_step_owner_id;
       }
       if (next.next_step.empty()) {

@@ -489,13 +489,13 @@ Result<Page<Notification>> NotificationService::List(const Principal& who, bool 
                                                      const PageRequest& page) {
   if (page.limit < 1 || page.limit > 500) return ValidationFailed({{"limit", "out_of_range"}});
   return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<Page<Notification>> {
-    return tx.notifications().List(who.user_id, unread_only, page);
+    return tx.notifications().List(who, unread_only, page);
   });
 }
 
 Result<std::int64_t> NotificationService::UnreadCount(const Principal& who) {
   return Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<std::int64_t> {
-    return tx.notifications().UnreadCount(who.user_id);
+    return tx.notifications().UnreadCount(who);
   });
 }
 

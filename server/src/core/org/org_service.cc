@@ -284,6 +284,11 @@ Status UserService::ResetPassword(const Principal& who, const RequestContext& ct
     if (!Allows(who.role, Permission::kUserManage)) {
       return DenyError("reset passwords", "user", id);
     }
+    // One's own password changes only with the current one (POST /auth/password): a borrowed
+    // or stolen administrator session must not be able to take the account over for good.
+    if (id == who.user_id) {
+      return Conflict("change your own password with your current one (POST /api/v1/auth/password)");
+    }
     if (new_password.empty()) return ValidationFailed({{"password", "required"}});
     if (!IsAcceptablePassword(new_password)) return ValidationFailed({{"password", "too_weak"}});
     const std::string hash = deps_.crypto.HashPassword(new_password);

@@ -57,7 +57,8 @@ class UserService {
   // Admins edit everything; users edit their own display name, email, phone and locale.
   Result<User> Update(const Principal& who, const RequestContext& ctx, Id id,
                       std::int64_t expected_version, const Edit& edit);
-  // Admin reset: sets a new password and ends all of the user's sessions.
+  // Admin reset of another user: sets a new password and ends all of the user's sessions.
+  // Conflict for oneself: one's own password changes only with the current one.
   Status ResetPassword(const Principal& who, const RequestContext& ctx, Id id,
                        const std::string& new_password);
   // Self-service: checks the current password, ends every other session.

@@ -254,11 +254,14 @@ class NotificationRepository {
  public:
   virtual ~NotificationRepository() = default;
   virtual void Insert(const Notification& n) = 0;
-  // The user's own, newest first (keyset on id).
-  virtual Page<Notification> List(Id user_id, bool unread_only, const PageRequest& page) = 0;
+  // The caller's own, newest first (keyset on id), but those about a customer the caller
+  // no longer sees (moved, handed over, deleted): scope holds for notifications too.
+  virtual Page<Notification> List(const Principal& who, bool unread_only,
+                                  const PageRequest& page) = 0;
   virtual bool MarkRead(Id user_id, Id id, Timestamp at) = 0;  // false: not theirs / absent
   virtual std::int64_t MarkAllRead(Id user_id, Timestamp at) = 0;
-  virtual std::int64_t UnreadCount(Id user_id) = 0;
+  // The unread ones List would show.
+  virtual std::int64_t UnreadCount(const Principal& who) = 0;
 };
 
 struct InteractionFilter {

@@ -160,15 +160,12 @@ void PgNotificationRepository::Insert(const Notification& n) {
       n.user_id, n.kind, n.entity, n.entity_id, n.customer_id, n.title, n.body, n.created_at);
 }
 
-Page<Notification> PgNotificationRepository::List(Id user_id, bool unread_only,
+Page<Notification> PgNotificationRepository::List(const Principal& who, bool unread_only,
                                                   const PageRequest& page) {
   Page<Notification> out;
-  for (const auto& r : s_.Exec(
-           "SELECT id, user_id, kind, entity, entity_id, customer_id, title, body, created_at, "
-           "read_at FROM notification WHERE user_id = $1 AND id < $2 "
-           "AND ($3 = 0 OR read_at IS NULL) ORDER BY id DESC LIMIT $4",
-           user_id, page.after ? page.after->id : INT64_MAX, unread_only ? 1 : 0,
-           page.limit + 1)) {
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = NotificationListSql(who, unread_only, page, b);
+  for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) {
     Notification n;
     n.id = r[0].as<std::int64_t>();
     n.user_id = r[1].as<std::int64_t>();
@@ -205,10 +202,10 @@ std::int64_t PgNotificationRepository::MarkAllRead(Id user_id, Timestamp at) {
           .size());
 }
 
-std::int64_t PgNotificationRepository::UnreadCount(Id user_id) {
-  return s_.Exec("SELECT count(*) FROM notification WHERE user_id = $1 AND read_at IS NULL",
-                 user_id)[0][0]
-      .as<std::int64_t>();
+std::int64_t PgNotificationRepository::UnreadCount(const Principal& who) {
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = NotificationUnreadCountSql(who, b);
+  return s_.ExecDynamic(sql, ToPg(b.values()))[0][0].as<std::int64_t>();
 }
 
 }  // namespace kams

@@ -218,10 +218,10 @@ class PgNotificationRepository final : public NotificationRepository {
  public:
   explicit PgNotificationRepository(PgSession& s) : s_(s) {}
   void Insert(const Notification& n) override;
-  Page<Notification> List(Id user_id, bool unread_only, const PageRequest& page) override;
+  Page<Notification> List(const Principal& who, bool unread_only, const PageRequest& page) override;
   bool MarkRead(Id user_id, Id id, Timestamp at) override;
   std::int64_t MarkAllRead(Id user_id, Timestamp at) override;
-  std::int64_t UnreadCount(Id user_id) override;
+  std::int64_t UnreadCount(const Principal& who) override;
 
  private:
   PgSession& s_;

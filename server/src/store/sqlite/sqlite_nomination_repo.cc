@@ -203,16 +203,11 @@ void SqliteNotificationRepository::Insert(const Notification& n) {
   st.exec();
 }
 
-Page<Notification> SqliteNotificationRepository::List(Id user_id, bool unread_only,
+Page<Notification> SqliteNotificationRepository::List(const Principal& who, bool unread_only,
                                                       const PageRequest& page) {
-  auto& st = c_.Prepare(
-      "SELECT id, user_id, kind, entity, entity_id, customer_id, title, body, created_at, read_at "
-      "FROM notification WHERE user_id = ? AND id < ? AND (? = 0 OR read_at IS NULL) "
-      "ORDER BY id DESC LIMIT ?");
-  st.bind(1, static_cast<std::int64_t>(user_id));
-  st.bind(2, static_cast<std::int64_t>(page.after ? page.after->id : INT64_MAX));
-  st.bind(3, unread_only ? 1 : 0);
-  st.bind(4, page.limit + 1);
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(NotificationListSql(who, unread_only, page, b));
+  BindAll(st, b.values());
   Page<Notification> out;
   while (st.executeStep()) {
     Notification n;
@@ -252,10 +247,10 @@ std::int64_t SqliteNotificationRepository::MarkAllRead(Id user_id, Timestamp at)
   return st.exec();
 }
 
-std::int64_t SqliteNotificationRepository::UnreadCount(Id user_id) {
-  auto& st =
-      c_.Prepare("SELECT count(*) FROM notification WHERE user_id = ? AND read_at IS NULL");
-  st.bind(1, static_cast<std::int64_t>(user_id));
+std::int64_t SqliteNotificationRepository::UnreadCount(const Principal& who) {
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(NotificationUnreadCountSql(who, b));
+  BindAll(st, b.values());
   st.executeStep();
   return st.getColumn(0).getInt64();
 }
