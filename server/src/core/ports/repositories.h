@@ -19,6 +19,7 @@
 #include "core/engagement/interaction.h"
 #include "core/engagement/handover.h"
 #include "core/engagement/visit_plan.h"
+#include "core/imports/import_run.h"
 #include "core/imports/transaction.h"
 #include "core/nominations/nomination.h"
 #include "core/notifications/notification.h"
@@ -513,6 +514,28 @@ class AccessAlertRepository {
   // Newest first (keyset on id), with names and top customers.
   virtual Page<AccessAlert> List(std::optional<AccessAlertStatus> status,
                                  const PageRequest& page) = 0;
+};
+
+// Import runs and the rows they refused (the first kMaxRejectsKept of each run).
+class ImportRunRepository {
+ public:
+  virtual ~ImportRunRepository() = default;
+  virtual Id Insert(const ImportRun& run) = 0;
+  // Writes status, progress, error, started_at, finished_at and heartbeat_at (never
+  // cancel_requested, which only RequestCancel sets).
+  virtual void Update(const ImportRun& run) = 0;
+  virtual void AddRejects(Id run_id, const std::vector<ImportReject>& rejects) = 0;
+  // With the creator's name; with the kept rejects (in line order) when asked.
+  virtual std::optional<ImportRun> Get(Id id, bool with_rejects) = 0;
+  // Newest first (keyset on id), without rejects.
+  virtual Page<ImportRun> List(const ImportRunFilter& f, const PageRequest& page) = 0;
+  // queued → running on `node`; false when the run is no longer queued (cancelled).
+  virtual bool Start(Id id, const std::string& node, Timestamp at) = 0;
+  // queued → cancelled; false when the run is no longer queued.
+  virtual bool CancelQueued(Id id, Timestamp at) = 0;
+  virtual void RequestCancel(Id id) = 0;
+  // Keeps the node's queued runs from looking silent while the run ahead of them works.
+  virtual void TouchQueued(const std::string& node, Timestamp at) = 0;
 };
 
 }  // namespace kams
