@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -159,9 +160,10 @@ class TransactionRepository {
   virtual ~TransactionRepository() = default;
   // False (and nothing written) when a transaction with the same txn_ref exists.
   virtual bool Insert(const Transaction& t) = 0;
-  // Inserts `rows` in order, skipping each whose txn_ref exists (in the database or earlier
-  // in `rows`). Returns the positions of the skipped rows, ascending.
-  virtual std::vector<std::size_t> InsertMany(const std::vector<Transaction>& rows) = 0;
+  // Inserts rows[order[0]], rows[order[1]], … in that order, skipping each whose txn_ref
+  // exists. Returns the positions in `rows` of the skipped ones, in the order written.
+  virtual std::vector<std::size_t> InsertMany(std::span<const Transaction> rows,
+                                              std::span<const std::size_t> order) = 0;
   // Adds to the customer-month roll-ups, creating months as needed.
   virtual void AddToMonths(const std::vector<MonthDelta>& deltas) = 0;
   // external_ref → id of every live customer that has one (for imports).

@@ -147,7 +147,8 @@ class PgTransactionRepository final : public TransactionRepository {
  public:
   explicit PgTransactionRepository(PgSession& s) : s_(s) {}
   bool Insert(const Transaction& t) override;
-  std::vector<std::size_t> InsertMany(const std::vector<Transaction>& rows) override;
+  std::vector<std::size_t> InsertMany(std::span<const Transaction> rows,
+                                      std::span<const std::size_t> order) override;
   void AddToMonths(const std::vector<MonthDelta>& deltas) override;
   std::vector<std::pair<std::string, Id>> CustomerRefs() override;
   void LoadRollups(MonthIndex first_month, MonthlyRollups& out) override;
