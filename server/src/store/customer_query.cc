@@ -64,7 +64,7 @@ std::string CustomerGetSql(std::string_view select, const Principal& who, Id id,
 
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& f, const SortSpec& sort,
-                            const PageRequest& page, const PostingSize& posting_size,
+                            const PageRequest& page, const PostingCounts& posting_counts,
                             SqlBinder& b) {
   std::string where = " WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
   if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
@@ -83,34 +83,31 @@ std::string CustomerListSql(std::string_view columns, const Principal& who,
     const std::string q = LowerAscii(f.q);
     const auto grams = Bigrams(q);
     if (!grams.empty()) {
-      // At most four grams (first, last and two between); the rarest one first.
+      // The rarest gram drives, the next three rarest are probed (ties: first in the query).
+      const std::vector<std::int64_t> counts = posting_counts(grams);
+      std::vector<std::size_t> order(grams.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t x, std::size_t y) { return counts[x] < counts[y]; });
+      order.resize(std::min<std::size_t>(order.size(), 4));
       std::vector<std::string> pick;
-      const std::size_t n = grams.size();
-      for (std::size_t k : {std::size_t{0}, n - 1, n / 3, 2 * n / 3}) {
-        if (std::find(pick.begin(), pick.end(), grams[k]) == pick.end()) pick.push_back(grams[k]);
-      }
-      std::int64_t rarest = kPostingCap;
-      if (posting_size) {
-        std::vector<std::pair<std::int64_t, std::string>> sized;
-        for (auto& g : pick) sized.emplace_back(posting_size(g), std::move(g));
-        std::stable_sort(sized.begin(), sized.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-        rarest = sized.front().first;
-        pick.clear();
-        for (auto& [size, g] : sized) pick.push_back(std::move(g));
-      }
+      for (std::size_t k : order) pick.push_back(grams[k]);
+      const std::int64_t rarest = counts[order.front()];
       // A short posting list is always the cheaper walk; a long one only pays off when
       // the scope is wide too (a manager's own accounts are better walked directly).
       const bool narrow_scope = who.scope() == ScopeKind::kOwnAccounts || f.owner_id.has_value();
-      gram_driven = !narrow_scope || rarest < kPostingCap;
+      gram_driven = !narrow_scope || rarest < kShortPosting;
       std::size_t first_probe = 0;
       if (gram_driven) {
         where += " AND g.gram = " + b.Add(pick[0]);
         first_probe = 1;
       }
+      // Probed on the posting's own id when a posting list drives: SQLite then checks the
+      // other grams in the index before it reads the customer's row.
+      const char* probe_id = gram_driven ? "g.customer_id" : "c.id";
       for (std::size_t k = first_probe; k < pick.size(); ++k) {
         where += " AND EXISTS (SELECT 1 FROM customer_name_gram o WHERE o.gram = " + b.Add(pick[k]) +
-                 " AND o.customer_id = c.id)";
+                 " AND o.customer_id = " + probe_id + ")";
       }
     }
     where += " AND " + SqlContains(b.dialect(), "c.name_lc", b.Add(q));

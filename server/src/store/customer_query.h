@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/customers/customer.h"
 #include "core/org/user.h"
@@ -21,19 +22,24 @@ std::string CustomerScopePredicate(const Principal& who, SqlBinder& b);
 // `select` must read FROM customer c. One row or none.
 std::string CustomerGetSql(std::string_view select, const Principal& who, Id id, SqlBinder& b);
 
-// How many customers' names hold `gram`, counted up to a small cap (the adapter runs
-// `SELECT count(*) FROM (SELECT 1 FROM customer_name_gram WHERE gram = ? LIMIT kPostingCap)`).
-inline constexpr int kPostingCap = 2000;
-using PostingSize = std::function<std::int64_t(const std::string& gram)>;
+// How many postings each gram has in customer_name_gram, in the order of `grams` (0 for a
+// gram no name holds). The adapters read the counts the customer writes maintain
+// (customer_name_gram_count).
+using PostingCounts =
+    std::function<std::vector<std::int64_t>(const std::vector<std::string>& grams)>;
+// Posting lists shorter than this are walked even for a narrow scope.
+inline constexpr std::int64_t kShortPosting = 2000;
 
 // One page plus one row (to know whether another page follows), in sort order.
 // `columns` is the select list over alias `c` (no FROM). With a name search and a wide
-// scope the rarest gram's posting list drives the query in customer_id order, so LIMIT
-// ends the walk early; narrow scopes (own accounts) drive by the scope instead and probe
-// the grams per row. Either way no whole posting list is materialised.
+// scope the rarest gram's posting list (by `posting_counts`, over every gram of the query)
+// drives the query in customer_id order, so LIMIT ends the walk early; the next rarest
+// grams are probed in the index by the posting's id before the customer's row is read.
+// Narrow scopes (own accounts) drive by the scope instead and probe the grams per row,
+// unless the rarest list is short. Either way no whole posting list is materialised.
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& filter, const SortSpec& sort,
-                            const PageRequest& page, const PostingSize& posting_size,
+                            const PageRequest& page, const PostingCounts& posting_counts,
                             SqlBinder& b);
 
 // Each visible customer's id and positive sum of a customer_month column over a month range.

@@ -384,6 +384,39 @@ TEST(Customers, SingleCharacterSearchMatchesEveryNameContainingIt) {
   }
 }
 
+// Search plans by how many names hold each gram; whatever it walks, every page and cursor
+// must answer exactly the names that contain the query, in the order asked for: queries
+// whose every gram is common, misses made of common grams, mixed Chinese and Latin, case.
+TEST(Customers, SearchOfCommonGramsAnswersExactlyTheContainingNamesInOrder) {
+  for (const std::string name : {"Siemens Energy (Suzhou) Co., Ltd.", "SIEMENS power trading",
+                                 "苏州Power电力 Co., Ltd.", "Power苏州有限公司"}) {
+    CreateCustomer(As("kam.sz"), {{"name", Unique(name)}});
+  }
+  const std::vector<std::string> queries = {
+      "co., ltd.", "siemens", "SiEmEnS", "ltd. co", "苏州power", "power电力", "POWER苏州",
+      "公司有限", "y (s", "power  trading", "ens ene"};
+  for (const std::string who : {"admin", "kam.sz"}) {
+    for (const std::string sort : {"", "sort=-name", "sort=created_at"}) {
+      const auto all = ListAll(As(who), "/api/v1/customers", sort, 500);
+      for (const auto& q : queries) {
+        SCOPED_TRACE(who + " " + sort + " q=" + q);
+        std::vector<Id> expected;
+        for (const auto& c : all) {
+          if (Contains(Lower(c["name"].get<std::string>()), Lower(q))) {
+            expected.push_back(c["id"].get<Id>());
+          }
+        }
+        std::vector<Id> found;
+        const std::string query = "q=" + UrlEncode(q) + (sort.empty() ? "" : "&" + sort);
+        for (const auto& c : ListAll(As(who), "/api/v1/customers", query, 7)) {
+          found.push_back(c["id"].get<Id>());
+        }
+        EXPECT_EQ(found, expected);
+      }
+    }
+  }
+}
+
 TEST(Customers, SearchWithoutMatchesAnswersEmptyPageAndNullCursor) {
   auto r = GetJson(As("admin"), "/api/v1/customers?q=" + UrlEncode("绝无此名" + Unique("x")));
   EXPECT_TRUE(r["items"].empty());

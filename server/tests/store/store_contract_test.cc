@@ -1628,6 +1628,70 @@ TEST_P(StoreBackup, AnOlderBackupIsMigratedOnRestore) {
   EXPECT_TRUE(s.ok());
 }
 
+// The posting counts name search plans by are exactly the lengths of the posting lists.
+void ExpectGramCountsMatchPostings(const std::string& backup) {
+  SQLite::Database db(backup, SQLite::OPEN_READONLY);
+  const auto postings =
+      Rows(db, "SELECT gram, count(*) FROM customer_name_gram GROUP BY gram ORDER BY gram");
+  EXPECT_FALSE(postings.empty());
+  EXPECT_EQ(Rows(db, "SELECT gram, sum(postings) FROM customer_name_gram_count GROUP BY gram "
+                     "HAVING sum(postings) <> 0 ORDER BY gram"),
+            postings);
+}
+
+TEST_P(StoreBackup, GramCountsFollowCreatesRenamesAndDeletes) {
+  Populate();
+  auto rename = [&](Id id, const std::string& name) {
+    Write([&](Tx& tx) {
+      Customer c = *tx.customers().Get(Admin(), id);
+      c.name = name;
+      ++c.version;
+      tx.customers().Update(c);
+    });
+  };
+  rename(customers_[0], "Siemens Energy Technology");     // every gram new
+  rename(customers_[0], "SIEMENS energy (Suzhou)");       // case only changes nothing
+  rename(customers_[1], "杭州第1电力客户有限公司");       // grams kept, grams added
+  rename(customers_[2], "电力");                          // grams dropped
+  rename(customers_[5], "aaaa");                          // a repeated gram is one posting
+  Write([&](Tx& tx) { tx.customers().SoftDelete(customers_[6], 1000); });
+  const std::string b = files_.Add(TestFile("counts.db"));
+  Backup(Source(), b);
+  ExpectGramCountsMatchPostings(b);
+  {
+    SQLite::Database db(b, SQLite::OPEN_READONLY);
+    // Soft-deleted customers keep their postings, and so their counts.
+    EXPECT_EQ(Rows(db, "SELECT sum(postings) FROM customer_name_gram_count WHERE gram = '电力'"),
+              (std::vector<std::vector<Cell>>{{{SQLite::INTEGER, "38"}}}));
+    EXPECT_EQ(Rows(db, "SELECT sum(postings) FROM customer_name_gram_count WHERE gram = 'ie'"),
+              (std::vector<std::vector<Cell>>{{{SQLite::INTEGER, "1"}}}));
+  }
+  // The counts only steer the plan: search answers as before.
+  Read([&](Tx& tx) {
+    CustomerFilter f;
+    f.q = "siemens";
+    EXPECT_EQ(tx.customers().List(Admin(), f, {}, {}).items.size(), 1u);
+    f.q = "gy t";  // held by the first name only, which is gone
+    EXPECT_TRUE(tx.customers().List(Admin(), f, {}, {}).items.empty());
+  });
+}
+
+TEST_P(StoreBackup, GramCountsAreRebuiltWhenABackupBeforeThemIsRestored) {
+  Populate();
+  const std::string b = files_.Add(TestFile("with-counts.db"));
+  Backup(Source(), b);
+  // The same backup as the schema before the counts (version 10) would have written it.
+  ExecOn(b, "DROP TABLE customer_name_gram_count; "
+            "DELETE FROM schema_migration WHERE version >= 11");
+  const std::string target =
+      GetParam() == "postgres" ? Source() : files_.Add(TestFile("restored.db"));
+  const RestoreReport r = Restore(b, target, ExistingData::kReplace);
+  EXPECT_EQ(r.backup_version, 10);
+  const std::string again = files_.Add(TestFile("again.db"));
+  Backup(target, again);
+  ExpectGramCountsMatchPostings(again);
+}
+
 // Handovers: what a user holds (live customers and seats, pending nominations, unread
 // notifications), moving it, and reading it back in the reader's scope.
 TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {

@@ -3,6 +3,7 @@
 // sqlite/backup_file.h) on a connection of their own.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cstring>
@@ -419,6 +420,15 @@ Result<RestoreReport> RestorePostgres(const std::string& backup_path, const std:
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const BackupTable& table = reader->tables()[i];
       report.tables.push_back({table.name, CopyIn(tx, conn.raw(), *reader, table, specs[i])});
+    }
+    // A backup from before the posting counts (schema 11) restores its postings only; the
+    // counts are derived from them, as the migration that added them did.
+    const auto& tables = reader->tables();
+    if (std::none_of(tables.begin(), tables.end(),
+                     [](const BackupTable& t) { return t.name == "customer_name_gram_count"; })) {
+      tx.exec(
+          "INSERT INTO customer_name_gram_count (gram, shard, postings) "
+          "SELECT gram, 0, count(*) FROM customer_name_gram GROUP BY gram");
     }
     ResetIdentities(tx, conn.raw());
     tx.commit();

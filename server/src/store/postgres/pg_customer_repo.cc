@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "store/customer_query.h"
 #include "store/postgres/pg_repos.h"
@@ -145,13 +146,22 @@ bool PgCustomerRepository::Exists(Id id) {
 Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFilter& f,
                                           const SortSpec& sort, const PageRequest& page) {
   SqlBinder b(SqlDialect::kPostgres);
-  const PostingSize posting_size = [this](const std::string& gram) -> std::int64_t {
-    auto res = s_.Exec("SELECT count(*) FROM (SELECT 1 FROM customer_name_gram WHERE gram = $1 LIMIT " +
-                           std::to_string(kPostingCap) + ") AS p",
-                       gram);
-    return res.empty() ? 0 : res[0][0].as<std::int64_t>();
+  const PostingCounts posting_counts = [this](const std::vector<std::string>& grams) {
+    std::map<std::string, std::int64_t, std::less<>> known;
+    for (const auto& r : s_.Exec("SELECT gram, sum(postings) FROM customer_name_gram_count "
+                                 "WHERE gram = ANY($1::TEXT[]) GROUP BY gram",
+                                 PgTextArray(grams))) {
+      known.emplace(r[0].as<std::string>(), r[1].as<std::int64_t>());
+    }
+    std::vector<std::int64_t> out;
+    out.reserve(grams.size());
+    for (const auto& g : grams) {
+      const auto it = known.find(g);
+      out.push_back(it == known.end() ? 0 : it->second);
+    }
+    return out;
   };
-  const std::string sql = CustomerListSql(kSelectList, who, f, sort, page, posting_size, b);
+  const std::string sql = CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b);
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
   for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) out.items.push_back(Read(r));
@@ -163,14 +173,41 @@ Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFi
 }
 
 void PgCustomerRepository::WriteGrams(Id id, const std::string& name_lc) {
-  s_.Exec("DELETE FROM customer_name_gram WHERE customer_id = $1", id);
+  for (const auto& r :
+       s_.Exec("DELETE FROM customer_name_gram WHERE customer_id = $1 RETURNING gram", id)) {
+    --count_delta_[r[0].as<std::string>()];
+  }
   const auto grams = Bigrams(name_lc);
   if (grams.empty()) return;
   // Bigrams are distinct already: one statement inserts them all.
+  for (const auto& r : s_.Exec(
+           "INSERT INTO customer_name_gram (gram, customer_id) "
+           "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g "
+           "ON CONFLICT DO NOTHING RETURNING gram",
+           PgTextArray(grams), id)) {
+    ++count_delta_[r[0].as<std::string>()];
+  }
+}
+
+void PgCustomerRepository::FlushGramCounts() {
+  std::vector<std::string> changed;
+  ArrayLiteral by;
+  for (const auto& [g, d] : count_delta_) {
+    if (d == 0) continue;  // a rename that kept the gram
+    changed.push_back(g);
+    by.Int(d);
+  }
+  count_delta_.clear();
+  if (changed.empty()) return;
+  // One row per gram and shard; the shard is the backend's, so concurrent transactions
+  // (other connections) rarely add to the same row, and rows are locked in gram order.
   s_.Exec(
-      "INSERT INTO customer_name_gram (gram, customer_id) "
-      "SELECT g, $2::BIGINT FROM unnest($1::TEXT[]) AS g ON CONFLICT DO NOTHING",
-      PgTextArray(grams), id);
+      "INSERT INTO customer_name_gram_count (gram, shard, postings) "
+      "SELECT g, pg_backend_pid() % 64, d "
+      "FROM unnest($1::TEXT[], $2::BIGINT[]) AS u(g, d) ORDER BY g "
+      "ON CONFLICT (gram, shard) DO UPDATE "
+      "SET postings = customer_name_gram_count.postings + EXCLUDED.postings",
+      PgTextArray(changed), by.Take());
 }
 
 Id PgCustomerRepository::Insert(const Customer& c) {

@@ -1,6 +1,10 @@
 #pragma once
 // PostgreSQL implementations of the core's repository ports (internal to store/postgres).
 
+#include <cstdint>
+#include <map>
+#include <string>
+
 #include "core/ports/database.h"
 #include "store/engagement_repos.h"
 #include "store/import_run_repo.h"
@@ -63,9 +67,15 @@ class PgCustomerRepository final : public CustomerRepository {
   DefaultTeam DefaultTeamOf(Id owner_id) override;
   void PutDefaultTeam(const DefaultTeam& t) override;
 
+  // Adds the transaction's net posting-count changes to customer_name_gram_count: one
+  // statement per transaction, run just before it commits (so an import of thousands of
+  // customers updates each gram's row once, not once per customer).
+  void FlushGramCounts();
+
  private:
   void WriteGrams(Id id, const std::string& name_lc);
   PgSession& s_;
+  std::map<std::string, std::int64_t> count_delta_;  // gram -> net postings added
 };
 
 class PgContactRepository final : public ContactRepository {
@@ -311,6 +321,9 @@ class PgTx final : public Tx {
   ImportRunRepository& import_runs() override { return import_runs_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
   HandoverRepository& handovers() override { return handovers_; }
+
+  // Writes what the repositories defer to the end of the transaction; call before COMMIT.
+  void BeforeCommit() { customers_.FlushGramCounts(); }
 
  private:
   PgOrgRepository org_;

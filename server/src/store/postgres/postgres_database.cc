@@ -192,6 +192,7 @@ Status PostgresDatabase::Run(TxMode mode, const std::function<Status(Tx&)>& work
           tx.abort();
           return;
         }
+        if (mode == TxMode::kWrite) repos.BeforeCommit();
         committing = true;
         tx.commit();
       };

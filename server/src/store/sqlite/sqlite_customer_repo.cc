@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_repos.h"
 
+#include <map>
+
 #include "store/customer_query.h"
 #include "store/text_grams.h"
 
@@ -141,15 +143,20 @@ bool SqliteCustomerRepository::Exists(Id id) {
 Page<Customer> SqliteCustomerRepository::List(const Principal& who, const CustomerFilter& f,
                                               const SortSpec& sort, const PageRequest& page) {
   SqlBinder b(SqlDialect::kSqlite);
-  const PostingSize posting_size = [this](const std::string& gram) -> std::int64_t {
-    auto& count = c_.Prepare("SELECT count(*) FROM (SELECT 1 FROM customer_name_gram WHERE gram = ? LIMIT " +
-                             std::to_string(kPostingCap) + ")");
-    count.bind(1, gram);
-    const std::int64_t n = count.executeStep() ? count.getColumn(0).getInt64() : 0;
+  const PostingCounts posting_counts = [this](const std::vector<std::string>& grams) {
+    auto& count = c_.Prepare("SELECT sum(postings) FROM customer_name_gram_count WHERE gram = ?");
+    std::vector<std::int64_t> out;
+    out.reserve(grams.size());
+    for (const auto& g : grams) {
+      count.reset();
+      count.bind(1, g);
+      const bool any = count.executeStep() && !count.getColumn(0).isNull();
+      out.push_back(any ? count.getColumn(0).getInt64() : 0);
+    }
     count.reset();
-    return n;
+    return out;
   };
-  auto& st = c_.Prepare(CustomerListSql(kSelectList, who, f, sort, page, posting_size, b));
+  auto& st = c_.Prepare(CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b));
   BindAll(st, b.values());
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
@@ -163,6 +170,9 @@ Page<Customer> SqliteCustomerRepository::List(const Principal& who, const Custom
 
 void SqliteCustomerRepository::WriteGrams(Id id, const std::string& old_name_lc,
                                           const std::string& name_lc) {
+  // Net change of each gram's posting count: a gram both names hold nets to zero and its
+  // count row is not written.
+  std::map<std::string, std::int64_t> delta;
   // Old grams are removed by primary key (gram, customer_id): no scan of the gram table.
   if (!old_name_lc.empty()) {
     auto& del = c_.Prepare("DELETE FROM customer_name_gram WHERE gram = ? AND customer_id = ?");
@@ -170,7 +180,7 @@ void SqliteCustomerRepository::WriteGrams(Id id, const std::string& old_name_lc,
       del.reset();
       del.bind(1, g);
       del.bind(2, static_cast<std::int64_t>(id));
-      del.exec();
+      if (del.exec() > 0) --delta[g];
     }
   }
   auto& ins = c_.Prepare("INSERT OR IGNORE INTO customer_name_gram (gram, customer_id) VALUES (?, ?)");
@@ -178,7 +188,17 @@ void SqliteCustomerRepository::WriteGrams(Id id, const std::string& old_name_lc,
     ins.reset();
     ins.bind(1, g);
     ins.bind(2, static_cast<std::int64_t>(id));
-    ins.exec();
+    if (ins.exec() > 0) ++delta[g];
+  }
+  auto& count = c_.Prepare(
+      "INSERT INTO customer_name_gram_count (gram, shard, postings) VALUES (?, 0, ?) "
+      "ON CONFLICT (gram, shard) DO UPDATE SET postings = postings + excluded.postings");
+  for (const auto& [g, d] : delta) {
+    if (d == 0) continue;
+    count.reset();
+    count.bind(1, g);
+    count.bind(2, d);
+    count.exec();
   }
 }
 
