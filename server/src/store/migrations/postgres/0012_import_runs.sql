@@ -1,4 +1,4 @@
--- Same as migrations/sqlite/0011_import_runs.sql (BIGINT, identity keys).
+-- Same as migrations/sqlite/0012_import_runs.sql (BIGINT, identity keys).
 -- Import runs (导入记录): every CSV import, from the CLI or the API, with its progress
 -- (written in the same transaction as each batch of rows) and the first 1,000 rows it
 -- refused. created_by NULL: the command line.
