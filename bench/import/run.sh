@@ -62,7 +62,12 @@ command -v node >/dev/null || die "node is needed"
 [ -x /usr/bin/time ] || die "GNU time is needed (apt-get install time)"
 [ "$skip_sqlite" = 1 ] || command -v sqlite3 >/dev/null || die "sqlite3 is needed (or --skip-sqlite)"
 if [ "$skip_duckdb" = 0 ] && [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund >/dev/null) || die "npm ci in bench/import failed"
+  # npm 11's `npm ci` wants every platform's optional DuckDB binding in the lock file; a
+  # registry mirror that holds only this machine's refuses that, so fall back to an install
+  # of the locked version that leaves the lock file as it is.
+  (cd "$here" && { npm ci --no-audit --no-fund >/dev/null 2>&1 ||
+                   npm install --no-audit --no-fund --no-save >/dev/null; }) ||
+    die "installing @duckdb/node-api in bench/import failed"
 fi
 
 mkdir -p "$out"

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app/demo/demo_loader.h"
+#include "app/import_worker.h"
 #include "app/wiring.h"
 #include "core/jobs/job_scheduler.h"
 #include "http/console_files.h"
@@ -138,11 +139,15 @@ int Serve(const ServeOptions& o) {
   so.host = host;
   so.port = port;
   so.threads = o.threads;
+  const std::string node = o.node.empty() ? DefaultNodeName() : o.node;
+  // Background imports (Prefer: respond-async) run one at a time on this node's worker.
+  ImportWorker import_worker(node, kMaxQueuedImports);
+  wiring.imports().SetExecutor(&import_worker);
   http::Server server(so, [&api](http::Request& req) { return api.Handle(req); });
   const std::uint16_t bound = server.Listen();
 
   const Timestamp period_override = Timestamp{o.job_period_seconds} * kMicrosPerSecond;
-  JobScheduler jobs(wiring.deps(), o.node.empty() ? DefaultNodeName() : o.node, period_override);
+  JobScheduler jobs(wiring.deps(), node, period_override);
   jobs.Add(JobSpec{"auth.purge", 3600 * kMicrosPerSecond, 0, 0,
                    [&wiring] { return wiring.auth().PurgeExpired(); }});
   // Every night at 02:00 China time, each active tier scheme is applied.
@@ -173,8 +178,9 @@ int Serve(const ServeOptions& o) {
                RedactPassword(o.db), o.threads, jobs.node(),
                console.empty() ? ", API only" : ", console " + o.console_dir);
   server.Run();
-  spdlog::info("shutting down: stopping jobs, flushing the access log, closing the database");
+  spdlog::info("shutting down: stopping jobs and imports, flushing the access log, closing the database");
   ticker.reset();
+  import_worker.Stop();  // a running import ends after its batch, recorded as interrupted
   wiring.access_log().Stop();
   return 0;
 }
@@ -378,8 +384,9 @@ int Import(const std::string& db, const std::string& what, const std::string& fi
     std::fprintf(stderr, "\r  %lld rows, %.0f%%", static_cast<long long>(rows),
                  total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0);
   };
-  auto report = what == "customers" ? wiring.imports().ImportCustomers(cli, ctx, *text, progress)
-                                    : wiring.imports().ImportTransactions(cli, ctx, *text, progress);
+  auto report = wiring.imports().Import(
+      cli, ctx, what == "customers" ? ImportKind::kCustomers : ImportKind::kTransactions, *text,
+      std::filesystem::path(file).filename().string(), progress);
   if (tty) std::fprintf(stderr, "\n");
   if (!report.ok()) return Report(report.take_error(), "import");
   if (as_json) {
@@ -387,7 +394,8 @@ int Import(const std::string& db, const std::string& what, const std::string& fi
     for (const auto& r : report->rejects) {
       rejects.push_back({{"line", r.line}, {"column", r.column}, {"reason", r.reason}});
     }
-    std::printf("%s\n", nlohmann::json{{"rows", report->rows},
+    std::printf("%s\n", nlohmann::json{{"id", report->run_id},
+                                       {"rows", report->rows},
                                        {"imported", report->imported},
                                        {"rejected", report->rejected},
                                        {"rejects", rejects},
@@ -399,8 +407,8 @@ int Import(const std::string& db, const std::string& what, const std::string& fi
                              .dump()
                              .c_str());
   } else {
-    std::printf("%lld rows read, %lld imported, %lld rejected in %.2f s (%.0f rows/s)\n",
-                static_cast<long long>(report->rows), static_cast<long long>(report->imported),
+    std::printf("import %lld: %lld rows read, %lld imported, %lld rejected in %.2f s (%.0f rows/s)\n",
+                static_cast<long long>(report->run_id), static_cast<long long>(report->rows), static_cast<long long>(report->imported),
                 static_cast<long long>(report->rejected), report->seconds,
                 report->seconds > 0 ? static_cast<double>(report->rows) / report->seconds : 0.0);
     for (const auto& r : report->rejects) {

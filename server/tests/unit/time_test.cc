@@ -30,6 +30,15 @@ TEST(CivilDate, DaysRoundTrip) {
   EXPECT_EQ(FormatCivilDate({2026, 3, 1}), "2026-03-01");
 }
 
+TEST(CivilDate, FormatsEveryYearWithFourDigitsAndOddValuesLikePrintf) {
+  const std::pair<CivilDate, const char*> cases[] = {
+      {{2026, 12, 31}, "2026-12-31"}, {{2024, 2, 29}, "2024-02-29"}, {{0, 1, 1}, "0000-01-01"},
+      {{999, 9, 9}, "0999-09-09"},    {{9999, 12, 31}, "9999-12-31"}, {{10000, 1, 1}, "10000-01-01"},
+      {{-1, 1, 1}, "-001-01-01"},     {{2026, 0, 0}, "2026-00-00"},   {{2026, 123, 7}, "2026-123-07"},
+  };
+  for (const auto& [date, text] : cases) EXPECT_EQ(FormatCivilDate(date), text) << text;
+}
+
 TEST(Rfc3339, FormatsAndParses) {
   const Timestamp t = (DaysFromCivil({2026, 3, 1}) * 86400 + 8 * 3600) * kMicrosPerSecond;
   EXPECT_EQ(FormatRfc3339(t), "2026-03-01T08:00:00Z");

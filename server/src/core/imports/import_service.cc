@@ -1,7 +1,7 @@
 #include "core/imports/import_service.h"
 
 #include <chrono>
-#include <map>
+#include <memory>
 #include <unordered_map>
 
 #include "core/access/permissions.h"
@@ -15,20 +15,6 @@ namespace kams {
 namespace {
 
 using Steady = std::chrono::steady_clock;
-
-class Rejects {
- public:
-  explicit Rejects(ImportReport& report) : report_(report) {}
-  void Add(std::int64_t line, std::string column, std::string reason) {
-    ++report_.rejected;
-    if (report_.rejects.size() < kMaxRejectsKept) {
-      report_.rejects.push_back({line, std::move(column), std::move(reason)});
-    }
-  }
-
- private:
-  ImportReport& report_;
-};
 
 // external_ref → id of every live customer that has one.
 Status LoadCustomerRefs(const CoreDeps& deps, std::unordered_map<std::string, Id>& out) {
@@ -45,121 +31,401 @@ Status Refuse(const Principal& who) {
   return Ok();
 }
 
-}  // namespace
+std::string Str(std::int64_t v) { return std::to_string(v); }
 
-Result<ImportReport> ImportService::ImportCustomers(const Principal& who,
-                                                    const RequestContext& ctx,
-                                                    std::string_view csv,
-                                                    const ImportProgress& progress) {
-  if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, Result<ImportReport>(s.take_error()));
+// What a run that ends early says, for the people who read it.
+std::string StoppedMessage(const ImportRun& run) {
+  return "the server stopped after " + Str(run.imported) +
+         " rows were imported; import the file again to add the rest (rows already imported "
+         "are refused as duplicates)";
+}
+
+// One kind of file: how a row is read into the batch and how the batch is written. The
+// batch writer runs inside the batch's transaction (perhaps more than once, when the
+// database retries it) and returns the batch positions refused as duplicates.
+struct KindOps {
+  const char* audit_action;  // "customer.import" | "transaction.import"
+  std::function<std::optional<RowProblem>(const CsvReader&, const std::vector<std::string>&,
+                                          std::int64_t line)>
+      read_row;  // adds a good row to the batch
+  std::function<std::vector<std::size_t>(Tx&)> write_batch;
+  std::function<const std::vector<std::int64_t>&()> lines;  // the batch's file lines
+  std::function<void()> clear;
+  const char* duplicate_column;
+};
+
+// Reads the file after its header and writes it in batches of `batch_rows`, each with the
+// run's progress; ends the run (succeeded, cancelled or interrupted) in the last batch's
+// transaction. A failed batch ends the run as failed (when the database still takes that)
+// and is the answer; the batches before it stay imported.
+Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const RequestContext& ctx,
+                           ImportRun& run, CsvReader& reader, std::size_t csv_size,
+                           std::size_t batch_rows, const std::string& node, KindOps& ops,
+                           const ImportProgress& progress, const std::atomic<bool>* stopping) {
   const auto start = Steady::now();
-  CsvReader reader(csv);
-  KAMS_TRY(const CustomerColumns columns, ReadCustomerHeader(reader));
   ImportReport report;
-  Rejects rejects(report);
+  report.run_id = run.id;
+  std::size_t saved_rejects = 0;  // report.rejects already stored
+  std::int64_t pending = 0;       // rows read since the last batch
 
-  // Known references: the database's, then this file's as rows are accepted.
-  std::unordered_map<std::string, Id> known;
-  KAMS_CHECK(LoadCustomerRefs(deps_, known));
-
-  std::vector<std::pair<std::int64_t, Customer>> batch;
-  const auto flush = [&]() -> Status {
-    if (batch.empty()) return Ok();
-    KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
-      for (auto& [line, c] : batch) c.id = tx.customers().Insert(c);
-      AppendAudit(tx, deps_, ctx, &who, "",
-                  AuditEvent{"customer.import", "import", std::nullopt, std::nullopt,
-                             {{"rows", std::nullopt, std::to_string(batch.size())},
-                              {"lines", std::nullopt,
-                               std::to_string(batch.front().first) + "-" +
-                                   std::to_string(batch.back().first)}}});
-      return Ok();
-    }));
-    report.imported += static_cast<std::int64_t>(batch.size());
-    batch.clear();
-    if (progress) progress(report.rows, reader.offset(), csv.size());
-    return Ok();
+  const auto add_reject = [&](std::int64_t line, std::string column, std::string reason) {
+    ++report.rejected;
+    if (report.rejects.size() < kMaxRejectsKept) {
+      report.rejects.push_back({line, std::move(column), std::move(reason)});
+    }
   };
 
+  // Writes the batch (maybe empty) with the run's progress; `ending` also ends the run.
+  // Returns whether someone asked to cancel the run.
+  const auto flush = [&](std::optional<ImportStatus> ending) -> Result<bool> {
+    const auto& lines = ops.lines();
+    std::vector<std::size_t> duplicates;
+    ImportRun next;
+    bool cancel = false;
+    Status s = deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      duplicates = lines.empty() ? std::vector<std::size_t>{} : ops.write_batch(tx);
+      const auto written = static_cast<std::int64_t>(lines.size() - duplicates.size());
+      const Timestamp now = deps.clock.Now();
+      next = run;
+      next.rows = report.rows;
+      next.imported = report.imported + written;
+      next.rejected = report.rejected + static_cast<std::int64_t>(duplicates.size());
+      next.bytes_done = static_cast<std::int64_t>(reader.offset());
+      next.heartbeat_at = now;
+      if (ending) {
+        next.status = *ending;
+        next.finished_at = now;
+        if (*ending == ImportStatus::kSucceeded) next.bytes_done = static_cast<std::int64_t>(csv_size);
+        if (*ending == ImportStatus::kInterrupted) next.error = StoppedMessage(next);
+      }
+      tx.import_runs().Update(next);
+      std::vector<ImportReject> fresh(report.rejects.begin() + static_cast<std::ptrdiff_t>(saved_rejects),
+                                      report.rejects.end());
+      // The duplicates as add_reject will keep them after the commit.
+      std::size_t room = kMaxRejectsKept - report.rejects.size();
+      for (std::size_t i : duplicates) {
+        if (room-- == 0) break;
+        fresh.push_back({lines[i], ops.duplicate_column, "duplicate: already imported"});
+      }
+      tx.import_runs().AddRejects(run.id, fresh);
+      tx.import_runs().TouchQueued(node, now);
+      if (!lines.empty()) {
+        AppendAudit(tx, deps, ctx, &who, "",
+                    AuditEvent{ops.audit_action, "import", std::nullopt, std::nullopt,
+                               {{"rows", std::nullopt, Str(written)},
+                                {"lines", std::nullopt, Str(lines.front()) + "-" + Str(lines.back())},
+                                {"import_run", std::nullopt, Str(run.id)}}});
+      }
+      if (ending) {
+        AppendAudit(tx, deps, ctx, &who, "",
+                    AuditEvent{"import.finish", "import_run", run.id, std::nullopt,
+                               {{"status", std::nullopt, std::string(ImportStatusName(*ending))},
+                                {"imported", std::nullopt, Str(next.imported)},
+                                {"rejected", std::nullopt, Str(next.rejected)}}});
+      } else {
+        const auto stored = tx.import_runs().Get(run.id, false);
+        cancel = stored && stored->cancel_requested;
+      }
+      return Ok();
+    });
+    if (!s.ok()) return s.take_error();
+    for (std::size_t i : duplicates) add_reject(lines[i], ops.duplicate_column, "duplicate: already imported");
+    saved_rejects = report.rejects.size();
+    report.imported = next.imported;
+    run = next;
+    ops.clear();
+    pending = 0;
+    if (progress) progress(report.rows, reader.offset(), csv_size);
+    return cancel;
+  };
+
+  const auto fail = [&](Error e) -> Result<ImportReport> {
+    // Best effort: the run says why it stopped (if even this fails, it reads as
+    // interrupted once its heartbeat is old).
+    ImportRun failed = run;
+    failed.status = ImportStatus::kFailed;
+    failed.error = e.message;
+    failed.finished_at = failed.heartbeat_at = deps.clock.Now();
+    (void)deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      tx.import_runs().Update(failed);
+      AppendAudit(tx, deps, ctx, &who, "",
+                  AuditEvent{"import.finish", "import_run", run.id, std::nullopt,
+                             {{"status", std::nullopt, "failed"},
+                              {"imported", std::nullopt, Str(run.imported)},
+                              {"rejected", std::nullopt, Str(run.rejected)}}});
+      return Ok();
+    });
+    e.message += " (import " + Str(run.id) + " stopped after " + Str(run.imported) +
+                 " rows were imported; they stay imported)";
+    return e;
+  };
+
+  std::optional<ImportStatus> ending;
   std::vector<std::string> f;
-  const Timestamp now = deps_.clock.Now();
   while (reader.Next(f)) {
     ++report.rows;
+    ++pending;
     const std::int64_t line = reader.line();
-    Customer c;
-    if (auto problem = ReadCustomerRow(reader, f, columns, who, now, c)) {
-      rejects.Add(line, std::move(problem->column), std::move(problem->reason));
-      continue;
+    if (auto problem = ops.read_row(reader, f, line)) {
+      add_reject(line, std::move(problem->column), std::move(problem->reason));
     }
-    const std::string& ref = *c.external_ref;
-    if (!known.emplace(ref, 0).second) {
-      rejects.Add(line, "customer_id", "duplicate: customer " + ref + " exists");
-      continue;
+    if (static_cast<std::size_t>(pending) >= batch_rows) {
+      auto cancel = flush(std::nullopt);
+      if (!cancel.ok()) return fail(cancel.take_error());
+      if (*cancel) {
+        ending = ImportStatus::kCancelled;
+        break;
+      }
+      if (stopping && stopping->load()) {
+        ending = ImportStatus::kInterrupted;
+        break;
+      }
     }
-    batch.emplace_back(line, std::move(c));
-    if (batch.size() >= batch_rows_) KAMS_CHECK(flush());
   }
-  KAMS_CHECK(flush());
+  auto last = flush(ending.value_or(ImportStatus::kSucceeded));
+  if (!last.ok()) return fail(last.take_error());
   report.seconds = std::chrono::duration<double>(Steady::now() - start).count();
   return report;
 }
 
-Result<ImportReport> ImportService::ImportTransactions(const Principal& who,
-                                                       const RequestContext& ctx,
-                                                       std::string_view csv,
-                                                       const ImportProgress& progress) {
-  if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, Result<ImportReport>(s.take_error()));
-  const auto start = Steady::now();
+}  // namespace
+
+Status ImportService::Check(const Principal& who, const RequestContext& ctx, ImportKind kind,
+                            std::string_view csv, const std::string& file_name) {
+  if (Status s = Refuse(who); !s.ok()) return Recorded(deps_, ctx, who, s);
+  KAMS_CHECK(ValidateImportFileName(file_name));
   CsvReader reader(csv);
+  if (kind == ImportKind::kCustomers) {
+    KAMS_TRY(const CustomerColumns columns, ReadCustomerHeader(reader));
+    (void)columns;
+  } else {
+    KAMS_TRY(const TransactionColumns columns, ReadTransactionHeader(reader));
+    (void)columns;
+  }
+  return Ok();
+}
+
+Result<ImportRun> ImportService::Record(const Principal& who, const RequestContext& ctx,
+                                        ImportKind kind, std::size_t bytes,
+                                        const std::string& file_name, bool queued) {
+  ImportRun run;
+  run.kind = kind;
+  run.status = queued ? ImportStatus::kQueued : ImportStatus::kRunning;
+  run.file_name = file_name;
+  run.bytes_total = static_cast<std::int64_t>(bytes);
+  if (who.user_id != 0) run.created_by = who.user_id;
+  run.created_by_name = who.user_id != 0 ? who.username : "";
+  run.node = node();
+  run.created_at = run.heartbeat_at = deps_.clock.Now();
+  if (!queued) run.started_at = run.created_at;
+  KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    run.id = tx.import_runs().Insert(run);
+    AppendAudit(tx, deps_, ctx, &who, "",
+                AuditEvent{"import.start", "import_run", run.id, std::nullopt,
+                           {{"kind", std::nullopt, std::string(ImportKindName(kind))},
+                            {"file_name", std::nullopt, file_name},
+                            {"bytes", std::nullopt, Str(run.bytes_total)}}});
+    return Ok();
+  }));
+  // The creator's display name, as a read gives it.
+  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    if (auto stored = tx.import_runs().Get(run.id, false)) run.created_by_name = stored->created_by_name;
+    return Ok();
+  }));
+  return run;
+}
+
+Result<ImportReport> ImportService::Import(const Principal& who, const RequestContext& ctx,
+                                           ImportKind kind, std::string_view csv,
+                                           const std::string& file_name,
+                                           const ImportProgress& progress) {
+  KAMS_CHECK(Check(who, ctx, kind, csv, file_name));
+  KAMS_TRY(ImportRun run, Record(who, ctx, kind, csv.size(), file_name, false));
+  return Execute(who, ctx, run, csv, progress, nullptr);
+}
+
+Result<ImportRun> ImportService::Submit(const Principal& who, const RequestContext& ctx,
+                                        ImportKind kind, std::string csv,
+                                        const std::string& file_name) {
+  KAMS_CHECK(Check(who, ctx, kind, csv, file_name));
+  if (executor_ == nullptr) return BadRequest("background imports run only in `kams serve`");
+  KAMS_TRY(ImportRun run, Record(who, ctx, kind, csv.size(), file_name, true));
+  auto body = std::make_shared<std::string>(std::move(csv));
+  const bool queued = executor_->Post(
+      [this, who, ctx, run, body](const std::atomic<bool>& stopping) {
+        RunQueued(who, ctx, run, *body, stopping);
+      });
+  if (!queued) {
+    // Nobody will run it: the run says so, and the client hears why.
+    (void)deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      ImportRun refused = run;
+      refused.status = ImportStatus::kFailed;
+      refused.error = "this node had " + Str(static_cast<std::int64_t>(kMaxQueuedImports)) +
+                      " imports waiting; nothing was imported";
+      refused.finished_at = refused.heartbeat_at = deps_.clock.Now();
+      tx.import_runs().Update(refused);
+      return Ok();
+    });
+    return Unavailable("this node has " + Str(static_cast<std::int64_t>(kMaxQueuedImports)) +
+                           " imports waiting; try again when one has finished",
+                       "import queue full");
+  }
+  return run;
+}
+
+void ImportService::RunQueued(const Principal& who, const RequestContext& ctx, ImportRun run,
+                              const std::string& csv, const std::atomic<bool>& stopping) {
+  const Timestamp now = deps_.clock.Now();
+  bool started = false;
+  const Status s = deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    if (stopping.load()) {
+      // The server stops before the run's turn came.
+      if (tx.import_runs().Start(run.id, node(), now)) {
+        ImportRun never = run;
+        never.status = ImportStatus::kInterrupted;
+        never.started_at = never.finished_at = never.heartbeat_at = now;
+        never.error = "the server stopped before the import started; nothing was imported";
+        tx.import_runs().Update(never);
+      }
+      return Ok();
+    }
+    started = tx.import_runs().Start(run.id, node(), now);  // false: cancelled while queued
+    return Ok();
+  });
+  if (!s.ok() || !started) return;
+  run.status = ImportStatus::kRunning;
+  run.started_at = run.heartbeat_at = now;
+  (void)Execute(who, ctx, run, csv, {}, &stopping);  // the run records how it ended
+}
+
+Result<ImportReport> ImportService::Execute(const Principal& who, const RequestContext& ctx,
+                                            ImportRun& run, std::string_view csv,
+                                            const ImportProgress& progress,
+                                            const std::atomic<bool>* stopping) {
+  CsvReader reader(csv);
+  const Timestamp now = deps_.clock.Now();
+  std::unordered_map<std::string, Id> known;  // external references, the database's first
+  KAMS_CHECK(LoadCustomerRefs(deps_, known));
+
+  if (run.kind == ImportKind::kCustomers) {
+    KAMS_TRY(const CustomerColumns columns, ReadCustomerHeader(reader));
+    std::vector<Customer> batch;
+    std::vector<std::int64_t> lines;
+    KindOps ops{
+        "customer.import",
+        [&](const CsvReader& r, const std::vector<std::string>& f,
+            std::int64_t line) -> std::optional<RowProblem> {
+          Customer c;
+          if (auto problem = ReadCustomerRow(r, f, columns, who, now, c)) return problem;
+          const std::string& ref = *c.external_ref;
+          if (!known.emplace(ref, 0).second) {
+            return RowProblem{"customer_id", "duplicate: customer " + ref + " exists"};
+          }
+          batch.push_back(std::move(c));
+          lines.push_back(line);
+          return std::nullopt;
+        },
+        [&](Tx& tx) {
+          for (auto& c : batch) c.id = tx.customers().Insert(c);
+          return std::vector<std::size_t>{};
+        },
+        [&]() -> const std::vector<std::int64_t>& { return lines; },
+        [&] {
+          batch.clear();
+          lines.clear();
+        },
+        "customer_id"};
+    return Drive(deps_, who, ctx, run, reader, csv.size(), batch_rows_, node(), ops, progress,
+                 stopping);
+  }
+
   KAMS_TRY(const TransactionColumns columns, ReadTransactionHeader(reader));
-  ImportReport report;
-  Rejects rejects(report);
-
-  std::unordered_map<std::string, Id> customers;
-  KAMS_CHECK(LoadCustomerRefs(deps_, customers));
-
-  // The batch's rows and the file line of each.
   std::vector<Transaction> batch;
   std::vector<std::int64_t> lines;
-  const auto flush = [&]() -> Status {
-    if (batch.empty()) return Ok();
-    std::int64_t written = 0;
-    std::vector<std::size_t> duplicates;
-    KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
-      duplicates = RecordTransactions(tx, batch);
-      written = static_cast<std::int64_t>(batch.size() - duplicates.size());
-      AppendAudit(tx, deps_, ctx, &who, "",
-                  AuditEvent{"transaction.import", "import", std::nullopt, std::nullopt,
-                             {{"rows", std::nullopt, std::to_string(written)},
-                              {"lines", std::nullopt,
-                               std::to_string(lines.front()) + "-" + std::to_string(lines.back())}}});
-      return Ok();
-    }));
-    for (auto i : duplicates) rejects.Add(lines[i], "txn_id", "duplicate: already imported");
-    report.imported += written;
-    batch.clear();
-    lines.clear();
-    if (progress) progress(report.rows, reader.offset(), csv.size());
-    return Ok();
-  };
+  KindOps ops{
+      "transaction.import",
+      [&](const CsvReader& r, const std::vector<std::string>& f,
+          std::int64_t line) -> std::optional<RowProblem> {
+        Transaction t;
+        if (auto problem = ReadTransactionRow(r, f, columns, known, who, now, t)) return problem;
+        batch.push_back(std::move(t));
+        lines.push_back(line);
+        return std::nullopt;
+      },
+      [&](Tx& tx) { return RecordTransactions(tx, batch); },
+      [&]() -> const std::vector<std::int64_t>& { return lines; },
+      [&] {
+        batch.clear();
+        lines.clear();
+      },
+      "txn_id"};
+  return Drive(deps_, who, ctx, run, reader, csv.size(), batch_rows_, node(), ops, progress,
+               stopping);
+}
 
-  std::vector<std::string> f;
-  const Timestamp now = deps_.clock.Now();
-  while (reader.Next(f)) {
-    ++report.rows;
-    const std::int64_t line = reader.line();
-    Transaction t;
-    if (auto problem = ReadTransactionRow(reader, f, columns, customers, who, now, t)) {
-      rejects.Add(line, std::move(problem->column), std::move(problem->reason));
-      continue;
-    }
-    batch.push_back(std::move(t));
-    lines.push_back(line);
-    if (batch.size() >= batch_rows_) KAMS_CHECK(flush());
+Result<ImportRun> ImportService::Get(const Principal& who, const RequestContext& ctx, Id id) {
+  if (!Allows(who.role, Permission::kDataImport)) {
+    return Recorded(deps_, ctx, who, Result<ImportRun>(DenyError("read import runs", "import_run", id)));
   }
-  KAMS_CHECK(flush());
-  report.seconds = std::chrono::duration<double>(Steady::now() - start).count();
-  return report;
+  std::optional<ImportRun> run;
+  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    run = tx.import_runs().Get(id, true);
+    return Ok();
+  }));
+  if (!run) return NotFound("no import " + Str(id));
+  const Timestamp now = deps_.clock.Now();
+  run->status = EffectiveStatus(*run, now);
+  run->seconds = RunSeconds(*run, now);
+  return std::move(*run);
+}
+
+Result<Page<ImportRun>> ImportService::List(const Principal& who, const RequestContext& ctx,
+                                            ImportRunFilter filter, const PageRequest& page) {
+  if (!Allows(who.role, Permission::kDataImport)) {
+    return Recorded(deps_, ctx, who,
+                    Result<Page<ImportRun>>(DenyError("read import runs", "import_run", std::nullopt)));
+  }
+  const Timestamp now = deps_.clock.Now();
+  filter.silent_before = now - kImportSilenceLimit;
+  Page<ImportRun> out;
+  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
+    out = tx.import_runs().List(filter, page);
+    return Ok();
+  }));
+  for (auto& r : out.items) {
+    r.status = EffectiveStatus(r, now);
+    r.seconds = RunSeconds(r, now);
+  }
+  return out;
+}
+
+Result<ImportRun> ImportService::Cancel(const Principal& who, const RequestContext& ctx, Id id) {
+  if (!Allows(who.role, Permission::kDataImport)) {
+    return Recorded(deps_, ctx, who, Result<ImportRun>(DenyError("cancel imports", "import_run", id)));
+  }
+  std::optional<Error> refused;
+  KAMS_CHECK(deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    refused.reset();
+    auto run = tx.import_runs().Get(id, false);
+    if (!run) {
+      refused = NotFound("no import " + Str(id));
+      return Ok();
+    }
+    const Timestamp now = deps_.clock.Now();
+    const ImportStatus status = EffectiveStatus(*run, now);
+    if (IsFinished(status)) {
+      refused = Conflict("import " + Str(id) + " has already ended (" +
+                         std::string(ImportStatusName(status)) + ")");
+      return Ok();
+    }
+    if (!tx.import_runs().CancelQueued(id, now)) tx.import_runs().RequestCancel(id);
+    AppendAudit(tx, deps_, ctx, &who, "",
+                AuditEvent{"import.cancel", "import_run", id, std::nullopt,
+                           {{"status", std::string(ImportStatusName(status)), std::nullopt}}});
+    return Ok();
+  }));
+  if (refused) return std::move(*refused);
+  return Get(who, ctx, id);
 }
 
 }  // namespace kams

@@ -12,8 +12,9 @@
 
 namespace kams {
 
-// Inserts `batch` and adds the written rows to their months. Returns the positions in
-// `batch` of rows refused because their txn_ref exists (nothing of those is counted).
+// Inserts `batch` (in customer, date order) and adds the written rows to their months.
+// Returns the positions in `batch` of rows refused because their txn_ref exists, or repeats
+// an earlier row of the batch (the first one goes in), ascending; nothing of those is counted.
 std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch);
 
 }  // namespace kams

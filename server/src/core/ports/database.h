@@ -32,6 +32,7 @@ class Tx {
   virtual HandoverRepository& handovers() = 0;
   virtual VisitPlanRepository& visit_plans() = 0;
   virtual ReviewRepository& reviews() = 0;
+  virtual ImportRunRepository& import_runs() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "core/engagement/interaction.h"
 #include "core/engagement/handover.h"
 #include "core/engagement/visit_plan.h"
+#include "core/imports/import_run.h"
 #include "core/imports/transaction.h"
 #include "core/nominations/nomination.h"
 #include "core/notifications/notification.h"
@@ -158,9 +160,10 @@ class TransactionRepository {
   virtual ~TransactionRepository() = default;
   // False (and nothing written) when a transaction with the same txn_ref exists.
   virtual bool Insert(const Transaction& t) = 0;
-  // Inserts `rows` in order, skipping each whose txn_ref exists (in the database or earlier
-  // in `rows`). Returns the positions of the skipped rows, ascending.
-  virtual std::vector<std::size_t> InsertMany(const std::vector<Transaction>& rows) = 0;
+  // Inserts rows[order[0]], rows[order[1]], … in that order, skipping each whose txn_ref
+  // exists. Returns the positions in `rows` of the skipped ones, in the order written.
+  virtual std::vector<std::size_t> InsertMany(std::span<const Transaction> rows,
+                                              std::span<const std::size_t> order) = 0;
   // Adds to the customer-month roll-ups, creating months as needed.
   virtual void AddToMonths(const std::vector<MonthDelta>& deltas) = 0;
   // external_ref → id of every live customer that has one (for imports).
@@ -516,6 +519,28 @@ class AccessAlertRepository {
   // Newest first (keyset on id), with names and top customers.
   virtual Page<AccessAlert> List(std::optional<AccessAlertStatus> status,
                                  const PageRequest& page) = 0;
+};
+
+// Import runs and the rows they refused (the first kMaxRejectsKept of each run).
+class ImportRunRepository {
+ public:
+  virtual ~ImportRunRepository() = default;
+  virtual Id Insert(const ImportRun& run) = 0;
+  // Writes status, progress, error, started_at, finished_at and heartbeat_at (never
+  // cancel_requested, which only RequestCancel sets).
+  virtual void Update(const ImportRun& run) = 0;
+  virtual void AddRejects(Id run_id, const std::vector<ImportReject>& rejects) = 0;
+  // With the creator's name; with the kept rejects (in line order) when asked.
+  virtual std::optional<ImportRun> Get(Id id, bool with_rejects) = 0;
+  // Newest first (keyset on id), without rejects.
+  virtual Page<ImportRun> List(const ImportRunFilter& f, const PageRequest& page) = 0;
+  // queued → running on `node`; false when the run is no longer queued (cancelled).
+  virtual bool Start(Id id, const std::string& node, Timestamp at) = 0;
+  // queued → cancelled; false when the run is no longer queued.
+  virtual bool CancelQueued(Id id, Timestamp at) = 0;
+  virtual void RequestCancel(Id id) = 0;
+  // Keeps the node's queued runs from looking silent while the run ahead of them works.
+  virtual void TouchQueued(const std::string& node, Timestamp at) = 0;
 };
 
 }  // namespace kams

@@ -7,6 +7,7 @@
 
 #include "core/ports/database.h"
 #include "store/engagement_repos.h"
+#include "store/import_run_repo.h"
 #include "store/visit_repos.h"
 #include "store/postgres/pg_session.h"
 
@@ -156,7 +157,8 @@ class PgTransactionRepository final : public TransactionRepository {
  public:
   explicit PgTransactionRepository(PgSession& s) : s_(s) {}
   bool Insert(const Transaction& t) override;
-  std::vector<std::size_t> InsertMany(const std::vector<Transaction>& rows) override;
+  std::vector<std::size_t> InsertMany(std::span<const Transaction> rows,
+                                      std::span<const std::size_t> order) override;
   void AddToMonths(const std::vector<MonthDelta>& deltas) override;
   std::vector<std::pair<std::string, Id>> CustomerRefs() override;
   void LoadRollups(MonthIndex first_month, MonthlyRollups& out) override;
@@ -297,7 +299,7 @@ class PgTx final : public Tx {
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
-        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_),
+        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_), import_runs_(runner_),
         access_alerts_(s),
         handovers_(s) {}
   OrgRepository& org() override { return org_; }
@@ -316,6 +318,7 @@ class PgTx final : public Tx {
   CadenceRepository& cadence() override { return cadence_; }
   VisitPlanRepository& visit_plans() override { return visit_plans_; }
   ReviewRepository& reviews() override { return reviews_; }
+  ImportRunRepository& import_runs() override { return import_runs_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
   HandoverRepository& handovers() override { return handovers_; }
 
@@ -340,6 +343,7 @@ class PgTx final : public Tx {
   SqlCadenceRepository cadence_;
   SqlVisitPlanRepository visit_plans_;
   SqlReviewRepository reviews_;
+  SqlImportRunRepository import_runs_;
   PgAccessAlertRepository access_alerts_;
   PgHandoverRepository handovers_;
 };

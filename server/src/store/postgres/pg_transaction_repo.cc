@@ -14,9 +14,10 @@ bool PgTransactionRepository::Insert(const Transaction& t) {
               .empty();
 }
 
-std::vector<std::size_t> PgTransactionRepository::InsertMany(const std::vector<Transaction>& rows) {
+std::vector<std::size_t> PgTransactionRepository::InsertMany(std::span<const Transaction> rows,
+                                                             std::span<const std::size_t> order) {
   std::vector<std::size_t> skipped;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  for (const std::size_t i : order) {
     if (!Insert(rows[i])) skipped.push_back(i);
   }
   return skipped;

@@ -3,6 +3,7 @@
 
 #include "core/ports/database.h"
 #include "store/engagement_repos.h"
+#include "store/import_run_repo.h"
 #include "store/visit_repos.h"
 #include "store/sqlite/sqlite_connection.h"
 
@@ -146,7 +147,8 @@ class SqliteTransactionRepository final : public TransactionRepository {
  public:
   explicit SqliteTransactionRepository(SqliteConnection& c) : c_(c) {}
   bool Insert(const Transaction& t) override;
-  std::vector<std::size_t> InsertMany(const std::vector<Transaction>& rows) override;
+  std::vector<std::size_t> InsertMany(std::span<const Transaction> rows,
+                                      std::span<const std::size_t> order) override;
   void AddToMonths(const std::vector<MonthDelta>& deltas) override;
   std::vector<std::pair<std::string, Id>> CustomerRefs() override;
   void LoadRollups(MonthIndex first_month, MonthlyRollups& out) override;
@@ -289,7 +291,7 @@ class SqliteTx final : public Tx {
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
         jobs_(c), transactions_(c), tiering_(c), nominations_(c),
-        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_),
+        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_), import_runs_(runner_),
         access_alerts_(c),
         handovers_(c) {}
   OrgRepository& org() override { return org_; }
@@ -308,6 +310,7 @@ class SqliteTx final : public Tx {
   CadenceRepository& cadence() override { return cadence_; }
   VisitPlanRepository& visit_plans() override { return visit_plans_; }
   ReviewRepository& reviews() override { return reviews_; }
+  ImportRunRepository& import_runs() override { return import_runs_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
   HandoverRepository& handovers() override { return handovers_; }
 
@@ -329,6 +332,7 @@ class SqliteTx final : public Tx {
   SqlCadenceRepository cadence_;
   SqlVisitPlanRepository visit_plans_;
   SqlReviewRepository reviews_;
+  SqlImportRunRepository import_runs_;
   SqliteAccessAlertRepository access_alerts_;
   SqliteHandoverRepository handovers_;
 };

@@ -21,14 +21,14 @@ bool SqliteTransactionRepository::Insert(const Transaction& t) {
 }
 
 std::vector<std::size_t> SqliteTransactionRepository::InsertMany(
-    const std::vector<Transaction>& rows) {
+    std::span<const Transaction> rows, std::span<const std::size_t> order) {
   sqlite3_stmt* st = c_.PrepareRaw(
       "INSERT INTO customer_transaction (customer_id, txn_ref, txn_date, amount_fen, margin_fen, "
       "product, order_ref, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (txn_ref) DO NOTHING");
   sqlite3* db = c_.db().getHandle();
   std::vector<std::size_t> skipped;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  for (const std::size_t i : order) {
     const Transaction& t = rows[i];
     const std::string date = FormatCivilDate(t.date);  // texts stay alive until the step
     sqlite3_bind_int64(st, 1, t.customer_id);
