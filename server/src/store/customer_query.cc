@@ -1,6 +1,7 @@
 #include "store/customer_query.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "store/text_grams.h"
@@ -44,6 +45,26 @@ std::string CustomerScopePredicate(const Principal& who, SqlBinder& b) {
     }
   }
   return "1=0";
+}
+
+std::string UserSeesCustomerPredicate(Id customer,
+                                      const std::function<std::string(std::int64_t)>& bind) {
+  std::map<ScopeKind, std::string> roles;  // 'kam', 'assistant', … per scope (constants)
+  for (Role role : kAllRoles) {
+    std::string& list = roles[ScopeOf(role)];
+    list += std::string(list.empty() ? "" : ", ") + "'" + std::string(RoleName(role)) + "'";
+  }
+  const auto in = [&](ScopeKind k) {
+    return roles[k].empty() ? std::string("1 = 0") : "u.role IN (" + roles[k] + ")";
+  };
+  return "EXISTS (SELECT 1 FROM customer sc WHERE sc.id = " + bind(customer) +
+         " AND sc.deleted_at IS NULL AND (" + in(ScopeKind::kAll) + " OR (" +
+         in(ScopeKind::kUnitSubtree) +
+         " AND sc.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = "
+         "u.org_unit_id)) OR (" +
+         in(ScopeKind::kOwnAccounts) +
+         " AND (sc.owner_id = u.id OR EXISTS (SELECT 1 FROM account_team t WHERE t.customer_id = "
+         "sc.id AND t.user_id = u.id)))))";
 }
 
 std::string CustomerTotalsSql(const Principal& who, const std::string& column, std::int64_t first,

@@ -19,6 +19,11 @@ namespace kams {
 // Customers (alias `c`) the principal may see.
 std::string CustomerScopePredicate(const Principal& who, SqlBinder& b);
 
+// The other way round: the users (alias u) whose scope holds the live customer `customer`,
+// by the same rules as CustomerScopePredicate. `bind` adds a value and returns its
+// placeholder (each adapter binds its own way).
+std::string UserSeesCustomerPredicate(Id customer, const std::function<std::string(std::int64_t)>& bind);
+
 // `select` must read FROM customer c. One row or none.
 std::string CustomerGetSql(std::string_view select, const Principal& who, Id id, SqlBinder& b);
 

@@ -261,6 +261,22 @@ Status CustomerService::Delete(const Principal& who, const RequestContext& ctx, 
   }());
 }
 
+Result<Page<User>> CustomerService::UsersWhoSee(const Principal& who, const RequestContext& ctx,
+                                                Id customer_id, std::string q,
+                                                std::optional<Role> role,
+                                                const PageRequest& page) {
+  using R = Result<Page<User>>;
+  return Recorded(deps_, ctx, who, Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> R {
+    KAMS_TRY(Customer c, VisibleCustomer(tx, who, customer_id));
+    UserFilter f;
+    f.active = true;
+    f.role = role;
+    f.q = q;
+    f.sees_customer = c.id;
+    return tx.users().List(f, page);
+  }));
+}
+
 Result<std::vector<AccountTeamMember>> CustomerService::Team(const Principal& who,
                                                              const RequestContext& ctx,
                                                              Id customer_id) {

@@ -52,6 +52,12 @@ class CustomerService {
   Status Delete(const Principal& who, const RequestContext& ctx, Id id,
                 std::int64_t expected_version);
 
+  // The active users who see the customer — its owner and team, the directors and service
+  // agents of the units above it, every specialist, executive and administrator — by id,
+  // optionally by part of the name and by role: those a request or a next step may be
+  // handed to. Anyone who sees the customer may ask (404 otherwise).
+  Result<Page<User>> UsersWhoSee(const Principal& who, const RequestContext& ctx, Id customer_id,
+                                 std::string q, std::optional<Role> role, const PageRequest& page);
   Result<std::vector<AccountTeamMember>> Team(const Principal& who, const RequestContext& ctx,
                                               Id customer_id);
   Result<AccountTeamMember> AddTeamMember(const Principal& who, const RequestContext& ctx,

@@ -51,6 +51,7 @@ struct UserFilter {
   std::optional<Role> role;
   std::optional<bool> active;
   std::string q;  // part of username or display name
+  std::optional<Id> sees_customer;  // only users whose scope holds this live customer
 };
 
 struct UserSettings {

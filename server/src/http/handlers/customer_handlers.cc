@@ -134,6 +134,32 @@ void AddCustomerRoutes(Router& r, Services& s,
           return NoContent();
         }));
 
+  r.Add("GET", "/api/v1/customers/{id}/users", authed([&s](Request& req, const Call& call) -> Response {
+          auto id = PathId(req, 0);
+          if (!id.ok()) return ErrorResponse(id.error(), req);
+          auto q = Query::Parse(req, {"limit", "cursor", "q", "role"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          auto page = q->Page("id", true);
+          if (!page.ok()) return ErrorResponse(page.error(), req);
+          std::optional<Role> role;
+          if (auto text = q->Get("role")) {
+            role = ParseRole(*text);
+            if (!role) return ErrorResponse(ValidationFailed({{"role", "invalid"}}), req);
+          }
+          const std::string text = TrimSpace(q->Get("q").value_or(""));
+          if (Utf8Length(text) > 100) return ErrorResponse(ValidationFailed({{"q", "too_long"}}), req);
+          auto users = s.customers.UsersWhoSee(call.who(), call.ctx, *id, text, role, *page);
+          if (!users.ok()) return ErrorResponse(users.error(), req);
+          // Names and roles only: what a colleague picking someone needs, nothing private.
+          return JsonResponse(200, ListJson(*users, "id", [](const User& u) {
+                                return json{{"id", u.id},
+                                            {"username", u.username},
+                                            {"display_name", u.display_name},
+                                            {"role", std::string(RoleName(u.role))},
+                                            {"org_unit_id", u.org_unit_id}};
+                              }));
+        }));
+
   r.Add("GET", "/api/v1/customers/{id}/team", authed([&s](Request& req, const Call& call) -> Response {
           auto id = PathId(req, 0);
           if (!id.ok()) return ErrorResponse(id.error(), req);

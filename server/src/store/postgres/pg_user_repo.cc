@@ -1,4 +1,5 @@
 #include "store/postgres/pg_repos.h"
+#include "store/customer_query.h"
 #include "store/text_grams.h"
 
 namespace kams {
@@ -86,6 +87,10 @@ Page<User> PgUserRepository::List(const UserFilter& f, const PageRequest& page) 
   if (!f.q.empty()) {
     sql += " AND (strpos(u.username, " + b.Add(LowerAscii(f.q)) + ") > 0 OR strpos(u.display_name, " +
            b.Add(f.q) + ") > 0)";
+  }
+  if (f.sees_customer) {
+    sql += " AND " + UserSeesCustomerPredicate(*f.sees_customer,
+                                                [&](std::int64_t v) { return b.Add(v); });
   }
   if (page.after) sql += " AND u.id > " + b.Add(page.after->id);
   sql += " ORDER BY u.id LIMIT " + b.Add(std::int64_t{page.limit + 1});

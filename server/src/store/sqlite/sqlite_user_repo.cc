@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_repos.h"
 
+#include "store/customer_query.h"
 #include "store/text_grams.h"
 
 namespace kams {
@@ -123,6 +124,12 @@ Page<User> SqliteUserRepository::List(const UserFilter& f, const PageRequest& pa
     sql += " AND (instr(u.username, ?) > 0 OR instr(u.display_name, ?) > 0)";
     binds.emplace_back(LowerAscii(f.q));
     binds.emplace_back(f.q);
+  }
+  if (f.sees_customer) {
+    sql += " AND " + UserSeesCustomerPredicate(*f.sees_customer, [&](std::int64_t v) {
+             binds.emplace_back(v);
+             return std::string("?");
+           });
   }
   if (page.after) {
     sql += " AND u.id > ?";
