@@ -70,8 +70,11 @@ export type Call = {
   /** The path after /api/v1, without the query. */
   path: string;
   query: URLSearchParams;
+  /** A JSON body parsed; any other body (a file, say) as sent. */
   body: unknown;
+  contentType: string | null;
   ifMatch: string | null;
+  prefer: string | null;
 };
 
 /** An answer: a JSON body with a status (200 unless given), e.g. an API error envelope. */
@@ -115,12 +118,18 @@ export function fakeApi() {
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const headers = new Headers(init?.headers);
+    const contentType = headers.get('Content-Type');
     const call: Call = {
       method,
       path,
       query: url.searchParams,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      body:
+        contentType === 'application/json' && typeof init?.body === 'string'
+          ? JSON.parse(init.body)
+          : (init?.body ?? undefined),
+      contentType,
       ifMatch: headers.get('If-Match'),
+      prefer: headers.get('Prefer'),
     };
     calls.push(call);
     const found = [...handlers].reverse().find((h) => h.method === method && h.pattern.test(path));
