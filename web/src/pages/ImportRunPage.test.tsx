@@ -49,7 +49,7 @@ describe('an import run', () => {
     const row = within(table).getAllByRole('row')[1] as HTMLElement;
     expect(within(row).getByText('12')).toBeTruthy();
     expect(within(row).getByText('created_at')).toBeTruthy();
-    expect(within(row).getByText('not a date (YYYY-MM-DD) or RFC 3339 time')).toBeTruthy();
+    expect(within(row).getByText('Not a date (YYYY-MM-DD) or RFC 3339 time')).toBeTruthy();
     expect(screen.queryByTestId('import-rejects-partial')).toBeNull();
     expect(screen.queryByTestId('import-cancel')).toBeNull();
 
@@ -57,7 +57,7 @@ describe('an import run', () => {
     expect(await downloads.saved()).toEqual([
       {
         name: 'kams-import-7-rejected.csv',
-        text: '\uFEFFline,column,reason\r\n12,created_at,not a date (YYYY-MM-DD) or RFC 3339 time\r\n',
+        text: '\uFEFFline,column,reason\r\n12,created_at,Not a date (YYYY-MM-DD) or RFC 3339 time\r\n',
       },
     ]);
   });

@@ -16,12 +16,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import type { ImportReject, ImportRun } from '../api/types';
-import { fieldProblemMessage } from '../app/errors';
 import { useImportRun } from '../modules/imports/api';
 import { RunEnded } from '../modules/imports/CurrentRunCard';
 import { formatDuration } from '../modules/imports/duration';
 import { isActive, rejectsCsv } from '../modules/imports/formats';
 import { ImportRunProgress } from '../modules/imports/ImportRunProgress';
+import { rejectReason } from '../modules/imports/reasons';
 import { ImportStatusTag } from '../modules/imports/tags';
 import { downloadCsv } from '../ui/download';
 import { ErrorState } from '../ui/ErrorState';
@@ -41,7 +41,12 @@ function RejectsCard({ run }: { run: ImportRun }) {
         <Button
           icon={<DownloadOutlined />}
           disabled={rejects.length === 0}
-          onClick={() => downloadCsv(`kams-import-${run.id}-rejected.csv`, rejectsCsv(rejects))}
+          onClick={() =>
+            downloadCsv(
+              `kams-import-${run.id}-rejected.csv`,
+              rejectsCsv(rejects, (reason) => rejectReason(t, reason)),
+            )
+          }
           data-testid="import-rejects-download"
         >
           {t('imports.rejects.download')}
@@ -89,7 +94,7 @@ function RejectsCard({ run }: { run: ImportRun }) {
           {
             key: 'reason',
             title: t('imports.field.reason'),
-            render: (_, r) => fieldProblemMessage(t, r.reason),
+            render: (_, r) => rejectReason(t, r.reason),
           },
         ]}
       />

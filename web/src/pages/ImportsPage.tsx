@@ -45,17 +45,18 @@ export default function ImportsPage() {
     >
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <StartImportCard
-              kind={startKind}
-              onKindChange={setStartKind}
-              onStarted={(run) => setCurrentId(run.id)}
-            />
-            {currentId !== null && <CurrentRunCard key={currentId} id={currentId} />}
-          </Space>
+          <StartImportCard
+            kind={startKind}
+            onKindChange={setStartKind}
+            onStarted={(run) => setCurrentId(run.id)}
+          />
         </Col>
         <Col xs={24} xl={12}>
-          <FormatCard kind={startKind} />
+          {/* The run just started first, where it is seen without scrolling. */}
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            {currentId !== null && <CurrentRunCard key={currentId} id={currentId} />}
+            <FormatCard kind={startKind} />
+          </Space>
         </Col>
         <Col span={24}>
           <Card title={t('imports.history')}>

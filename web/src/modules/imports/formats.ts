@@ -60,11 +60,14 @@ export function templateCsv(kind: ImportKind): string {
   return csvLines([templateHeader(kind), IMPORT_FORMATS[kind].example]);
 }
 
-/** The rejected rows as CSV: line (in the imported file), column, reason. */
-export function rejectsCsv(rejects: readonly ImportReject[]): string {
+/** The rejected rows as CSV: line (in the imported file), column, reason (as `describe` says it). */
+export function rejectsCsv(
+  rejects: readonly ImportReject[],
+  describe: (reason: string) => string = (reason) => reason,
+): string {
   return csvLines([
     ['line', 'column', 'reason'],
-    ...rejects.map((r) => [r.line, r.column, r.reason]),
+    ...rejects.map((r) => [r.line, r.column, describe(r.reason)]),
   ]);
 }
 
