@@ -491,6 +491,7 @@ async function runFull() {
       'Handovers',
       'Handover breaches',
       'Bulk-access alerts',
+      'Data import',
       'Org units',
     ]);
     await page.goto(`${BASE}/users`);

@@ -207,9 +207,7 @@ function ImportRunTable({ runs, loading, empty, onOpen }: TableProps) {
           key: 'started_at',
           title: t('imports.field.started_at'),
           render: (_, run) => (
-            <span style={{ whiteSpace: 'nowrap' }}>
-              {formatDateTime(run.started_at ?? run.created_at)}
-            </span>
+            <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(run.started_at) || '—'}</span>
           ),
         },
         {
