@@ -491,6 +491,7 @@ async function runFull() {
       'Handovers',
       'Handover breaches',
       'Bulk-access alerts',
+      'Data import',
       'Org units',
     ]);
     await page.goto(`${BASE}/users`);
@@ -632,6 +633,7 @@ async function runFull() {
   await runNominations();
   await runHandover();
   await runAccessAlerts(alertSeed);
+  await runImports();
 
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
@@ -2493,6 +2495,72 @@ async function runAccessAlerts({ adminApi, reader, before, lowered }) {
     '/access-alert-settings',
     { window_minutes: before.window_minutes, thresholds: before.thresholds },
     lowered.version,
+  );
+}
+
+// ------------------------------------------------------------------ data import
+
+async function runImports() {
+  await step(
+    'a KAM specialist imports a customers CSV with one bad row in the background: the run succeeds with one rejected row, shown by line and column',
+    async () => {
+      const api = await apiAs('specialist');
+      // References no other step uses, new on every run against the same database.
+      const ref = `E2E-${Date.now()}`;
+      const fileName = `客户导入-${ref}.csv`;
+      const csv =
+        'customer_id,name,region,industry,created_at\n' +
+        `${ref}-1,导入测试一号有限公司${ref},江苏省苏州市,电力能源,2024-03-01\n` +
+        `${ref}-2,导入测试二号有限公司${ref},江苏省南京市,制造业,2024-13-45\n` +
+        `${ref}-3,导入测试三号有限公司${ref},浙江省杭州市,物流,\n`;
+      const page = await newPage();
+      await login(page, 'specialist');
+      await page.locator('.ant-pro-sider').getByText('数据导入').click();
+      await page.waitForURL(/\/imports$/);
+      await page
+        .getByTestId('import-header')
+        .getByText('customer_id,name,region,industry,created_at')
+        .waitFor();
+      await page
+        .getByTestId('import-start')
+        .locator('input[type=file]')
+        .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('import-chosen').getByText(fileName, { exact: false }).waitFor();
+      await page.getByTestId('import-submit').click();
+
+      const current = page.getByTestId('import-current');
+      await current.getByTestId('import-status').getByText('已完成').waitFor({ timeout: 60_000 });
+      await current.getByText('导入完成：已导入 2 行，被拒 1 行。').waitFor();
+      await shot(page, 'imports-done');
+
+      const [run] = (await api.get('/imports?kind=customers&limit=1')).items;
+      assert.equal(run.file_name, fileName);
+      assert.equal(run.status, 'succeeded');
+      assert.deepEqual([run.rows, run.imported, run.rejected], [3, 2, 1]);
+      assert.equal(run.created_by, api.user.id);
+      // The history lists it too, by name.
+      await page.getByTestId(`import-${run.id}`).getByText(fileName).waitFor();
+      await page.getByTestId('import-runs').scrollIntoViewIfNeeded();
+      await shot(page, 'imports-history');
+      await page.evaluate(() => window.scrollTo(0, 0));
+
+      await current.getByTestId('import-current-details').click();
+      await page.waitForURL(new RegExp(`/imports/${run.id}$`));
+      const rejects = page.getByTestId('import-rejects');
+      const row = rejects.locator('tr.ant-table-row');
+      await row.first().waitFor();
+      assert.equal(await row.count(), 1);
+      await row.getByRole('cell', { name: '3', exact: true }).waitFor();
+      await row.getByText('created_at').waitFor();
+      await shot(page, 'import-run');
+      // The good rows are customers now; the bad one is not.
+      const imported = await api.get(`/customers?q=${ref}&sort=name`);
+      assert.deepEqual(
+        imported.items.map((c) => c.name),
+        [`导入测试一号有限公司${ref}`, `导入测试三号有限公司${ref}`],
+      );
+      await page.context().close();
+    },
   );
 }
 

@@ -48,6 +48,23 @@ describe('request', () => {
     },
   );
 
+  it('sends a file as it is with its media type, the CSRF token and a preference', async () => {
+    const calls = respondWith(202, { id: 7 });
+    const file = new Blob(['customer_id,name\n'], { type: 'text/plain' });
+    await request('POST', '/customers/import', {
+      content: { type: 'text/csv', data: file },
+      prefer: 'respond-async',
+      query: { file_name: '客户.csv' },
+    });
+    expect(calls[0]?.url).toBe('/api/v1/customers/import?file_name=%E5%AE%A2%E6%88%B7.csv');
+    expect(calls[0]?.init.body).toBe(file);
+    expect(headersOf(calls[0])).toMatchObject({
+      'Content-Type': 'text/csv',
+      Prefer: 'respond-async',
+      'X-CSRF-Token': 'token-1',
+    });
+  });
+
   it('asks for answers in the console language when told', async () => {
     const calls = respondWith(200, {});
     await request('POST', '/tier-schemes/1/preview', { body: {}, language: 'en-US' });

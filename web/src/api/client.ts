@@ -46,9 +46,17 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
+/** A body sent as it is, with its media type: e.g. a CSV file as `text/csv`. */
+export type RawContent = { type: string; data: Blob | string };
+
 export type RequestOptions = {
   query?: Record<string, QueryValue>;
+  /** Sent as JSON. Give `body` or `content`, not both. */
   body?: unknown;
+  /** Sent as it is (a file is streamed, not read into memory first). */
+  content?: RawContent;
+  /** RFC 7240 preference, e.g. `respond-async` (202 at once, the work goes on in the background). */
+  prefer?: string;
   /** The `version` the change is based on; sent as `If-Match`. */
   ifMatch?: number;
   /** The console's language (e.g. "en-US"), for answers written in words; `Accept-Language`. */
@@ -92,6 +100,8 @@ export async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (options.content) headers['Content-Type'] = options.content.type;
+  if (options.prefer) headers['Prefer'] = options.prefer;
   if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
   if (options.language) headers['Accept-Language'] = options.language;
@@ -102,7 +112,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body !== undefined ? JSON.stringify(options.body) : options.content?.data,
       signal: options.signal,
     });
   } catch (e) {

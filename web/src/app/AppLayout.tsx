@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CloudUploadOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FundOutlined,
@@ -49,6 +50,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   handovers: <SwapOutlined />,
   handoverDecay: <UserSwitchOutlined />,
   accessAlerts: <AlertOutlined />,
+  imports: <CloudUploadOutlined />,
   orgUnits: <ApartmentOutlined />,
 };
 

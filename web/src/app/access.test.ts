@@ -47,6 +47,9 @@ const HANDOVER_READERS_OPEN: RouteKey[] = [...HANDOVER_READERS_MENU, 'handover']
 // access_alert.manage: the alerts, one by one, and their thresholds.
 const ALERTS_MENU: RouteKey[] = ['accessAlerts'];
 const ALERTS_OPEN: RouteKey[] = [...ALERTS_MENU, 'accessAlert', 'accessAlertSettings'];
+// data.import (administrators, KAM specialists): CSV imports and every import run.
+const IMPORTS_MENU: RouteKey[] = ['imports'];
+const IMPORTS_OPEN: RouteKey[] = [...IMPORTS_MENU, 'importRun'];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
   {
@@ -58,6 +61,7 @@ const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
       'users',
       ...HANDOVER_READERS_MENU,
       ...ALERTS_MENU,
+      ...IMPORTS_MENU,
       'orgUnits',
     ],
     open: ALL_KEYS,
@@ -89,6 +93,7 @@ const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
       'users',
       ...HANDOVER_READERS_MENU,
       ...ALERTS_MENU,
+      ...IMPORTS_MENU,
     ],
     open: [
       ...EVERYONE,
@@ -98,6 +103,7 @@ const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
       'cadenceRules',
       ...HANDOVER_READERS_OPEN,
       ...ALERTS_OPEN,
+      ...IMPORTS_OPEN,
     ],
   },
   { role: 'kam', menu: RECORDERS_MENU, open: RECORDERS_OPEN },

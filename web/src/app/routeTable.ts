@@ -31,6 +31,8 @@ export type RouteKey =
   | 'accessAlerts'
   | 'accessAlertSettings'
   | 'accessAlert'
+  | 'imports'
+  | 'importRun'
   | 'orgUnits'
   | 'profile';
 export type MenuIcon =
@@ -49,6 +51,7 @@ export type MenuIcon =
   | 'handovers'
   | 'handoverDecay'
   | 'accessAlerts'
+  | 'imports'
   | 'orgUnits';
 
 export type AppRoute = {
@@ -267,6 +270,24 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'access_alert.manage',
     menu: false,
     load: () => import('../pages/AccessAlertPage'),
+  },
+  {
+    // Administrators and KAM specialists import customers and transactions from CSV files.
+    key: 'imports',
+    path: '/imports',
+    titleKey: 'menu.imports',
+    permission: 'data.import',
+    menu: true,
+    icon: 'imports',
+    load: () => import('../pages/ImportsPage'),
+  },
+  {
+    key: 'importRun',
+    path: '/imports/:id',
+    titleKey: 'menu.imports',
+    permission: 'data.import',
+    menu: false,
+    load: () => import('../pages/ImportRunPage'),
   },
   {
     key: 'orgUnits',

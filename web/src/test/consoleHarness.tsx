@@ -15,7 +15,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import { afterEach, vi } from 'vitest';
+import { afterEach, onTestFinished, vi } from 'vitest';
 import type { Permission, User } from '../api/types';
 import { accessFor } from '../app/access';
 import { SessionContext } from '../app/sessionContext';
@@ -70,8 +70,11 @@ export type Call = {
   /** The path after /api/v1, without the query. */
   path: string;
   query: URLSearchParams;
+  /** A JSON body parsed; any other body (a file, say) as sent. */
   body: unknown;
+  contentType: string | null;
   ifMatch: string | null;
+  prefer: string | null;
 };
 
 /** An answer: a JSON body with a status (200 unless given), e.g. an API error envelope. */
@@ -115,12 +118,18 @@ export function fakeApi() {
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const headers = new Headers(init?.headers);
+    const contentType = headers.get('Content-Type');
     const call: Call = {
       method,
       path,
       query: url.searchParams,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      body:
+        contentType === 'application/json' && typeof init?.body === 'string'
+          ? JSON.parse(init.body)
+          : (init?.body ?? undefined),
+      contentType,
       ifMatch: headers.get('If-Match'),
+      prefer: headers.get('Prefer'),
     };
     calls.push(call);
     const found = [...handlers].reverse().find((h) => h.method === method && h.pattern.test(path));
@@ -158,6 +167,49 @@ export function fakeApi() {
 }
 
 export type FakeApi = ReturnType<typeof fakeApi>;
+
+/** A Blob's bytes as UTF-8 text, a byte-order mark kept (jsdom's Blob has no `text()`). */
+function utf8Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      resolve(new TextDecoder('utf-8', { ignoreBOM: true }).decode(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/**
+ * Catches the files the console makes in the browser (`ui/download.ts`: a Blob URL behind a
+ * clicked link) instead of letting jsdom try to navigate; `saved()` lists their names and
+ * text in order. Call it in the test; it is undone when the test ends.
+ */
+export function captureDownloads() {
+  const blobs = new Map<string, Blob>();
+  const clicked: { name: string; blob: Blob }[] = [];
+  vi.stubGlobal(
+    'URL',
+    Object.assign(class extends URL {}, {
+      createObjectURL: (blob: Blob) => {
+        const url = `blob:kams/${blobs.size}`;
+        blobs.set(url, blob);
+        return url;
+      },
+      revokeObjectURL: () => {},
+    }),
+  );
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    const blob = blobs.get(this.href);
+    if (blob) clicked.push({ name: this.download, blob });
+  });
+  onTestFinished(() => click.mockRestore());
+  return {
+    saved: () =>
+      Promise.all(clicked.map(async ({ name, blob }) => ({ name, text: await utf8Of(blob) }))),
+  };
+}
 
 /** A user as GET /auth/me answers it (a KAM unless told). */
 export function userOf(fields: Partial<User> & Pick<User, 'id'>): User {
