@@ -596,7 +596,7 @@ export interface paths {
         put?: never;
         /**
          * Import customers from CSV
-         * @description Header `customer_id,name,region,industry,created_at`; `customer_id` becomes the customer's `external_ref`, `created_at` is `YYYY-MM-DD`, RFC 3339 or empty. Customers join the importer's org unit without an owner. Bad rows are reported and skipped; good rows are imported in batches of 20,000 (one transaction and one audit row each). Bodies up to 512 MiB; `data.import` permission (admin, specialist).
+         * @description Header `customer_id,name,region,industry,created_at`; `customer_id` becomes the customer's `external_ref`, `created_at` is `YYYY-MM-DD`, RFC 3339 or empty. Customers join the importer's org unit without an owner. Bad rows are reported and skipped; good rows are imported in batches of 20,000 (one transaction and one audit row each). Bodies up to 512 MiB; `data.import` permission (admin, specialist). Every import is an import run (`GET /api/v1/imports`); with `Prefer: respond-async` it runs in the background, one at a time per node, with up to 4 waiting (then 503).
          */
         post: operations["importCustomers"];
         delete?: never;
@@ -616,7 +616,7 @@ export interface paths {
         put?: never;
         /**
          * Import transactions from CSV
-         * @description Header `txn_id,customer_id,date,amount` and optionally `margin`, `product`, `order_ref`; `customer_id` is a customer's external reference, `date` is `YYYY-MM-DD`, `amount` (and `margin`) are yuan with at most two decimals, converted to fen exactly. A `txn_id` imported before (or twice in the file) is rejected as a duplicate, never counted twice. The customers' monthly roll-ups are updated in the same transaction as each batch. Bodies up to 512 MiB; `data.import` permission (admin, specialist).
+         * @description Header `txn_id,customer_id,date,amount` and optionally `margin`, `product`, `order_ref`; `customer_id` is a customer's external reference, `date` is `YYYY-MM-DD`, `amount` (and `margin`) are yuan with at most two decimals, converted to fen exactly. A `txn_id` imported before (or twice in the file) is rejected as a duplicate, never counted twice. The customers' monthly roll-ups are updated in the same transaction as each batch. Bodies up to 512 MiB; `data.import` permission (admin, specialist). Every import is an import run (`GET /api/v1/imports`); with `Prefer: respond-async` it runs in the background, one at a time per node, with up to 4 waiting (then 503).
          */
         post: operations["importTransactions"];
         delete?: never;
@@ -1689,6 +1689,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import runs
+         * @description Every import, newest first, from the API and the command line, with its progress or outcome (without the rejected rows: read one run for those). Needs the `data.import` permission (admin, specialist).
+         */
+        get: operations["listImports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One import run, with its progress and rejected rows
+         * @description Poll it while the run is `queued` or `running`: `bytes_done` of `bytes_total` is the progress. Needs the `data.import` permission.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an import
+         * @description A queued run is cancelled at once; a running one stops after the batch it is writing (`cancel_requested` until then): what was imported stays imported. A run that has ended is a 409. Needs the `data.import` permission.
+         */
+        post: operations["cancelImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Colleagues who see the customer
+         * @description The active users whose scope holds this customer — its owner and account team, the directors and service agents of the units above it, every specialist, executive and administrator — by id: whom a request (`first_contact_owner_id`) or a next step (`next_step_owner_id`) may be handed to. Any user who sees the customer may ask; names and roles only.
+         */
+        get: operations["listUsersWhoSeeCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2594,6 +2677,11 @@ export interface components {
         ImportReport: {
             /**
              * Format: int64
+             * @description The import run that recorded this import (`GET /api/v1/imports/{id}`).
+             */
+            id: number;
+            /**
+             * Format: int64
              * @description Data rows read (the header not counted).
              */
             rows: number;
@@ -2602,12 +2690,7 @@ export interface components {
             /** Format: int64 */
             rejected: number;
             /** @description The first 1,000 rejected rows: line (1-based, the header is line 1), column (empty when the whole row is at fault) and reason. */
-            rejects: {
-                /** Format: int64 */
-                line: number;
-                column: string;
-                reason: string;
-            }[];
+            rejects: components["schemas"]["ImportReject"][];
             seconds: number;
         };
         CustomerMonth: {
@@ -3666,6 +3749,83 @@ export interface components {
                 unreviewed_earlier: number;
             }[];
         };
+        ImportReject: {
+            /** Format: int64 */
+            line: number;
+            column: string;
+            reason: string;
+        };
+        /** @description An import run (导入记录): one CSV file imported through the API or the command line. Progress is written in the same transaction as each batch of rows, so `imported` is exactly what the database holds, also after a crash. */
+        ImportRun: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "customers" | "transactions";
+            /**
+             * @description `queued` (waiting behind the node's running import), `running`, then `succeeded`, `failed` (see `error`; the batches before the failure stay imported), `cancelled` or `interrupted` (the server stopped, or the node running it has been silent for 2 minutes; import the file again: rows already imported are refused as duplicates).
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
+            /** @description As the client named it (`file_name` query parameter); may be empty. */
+            file_name: string;
+            /** Format: int64 */
+            bytes_total: number;
+            /**
+             * Format: int64
+             * @description Bytes of the file read up to the last committed batch: the progress.
+             */
+            bytes_done: number;
+            /**
+             * Format: int64
+             * @description Data rows read so far (the header not counted).
+             */
+            rows: number;
+            /** Format: int64 */
+            imported: number;
+            /** Format: int64 */
+            rejected: number;
+            /** @description Why the run failed or was interrupted. */
+            error: string | null;
+            cancel_requested: boolean;
+            /**
+             * Format: int64
+             * @description Null: the command line (`kams import`).
+             */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @description Time spent importing so far (or in all, once finished). */
+            seconds: number;
+            /** @description Only in `GET /api/v1/imports/{id}` (and the answers of submit and cancel): the first 1,000 rejected rows, in line order. */
+            rejects?: components["schemas"]["ImportReject"][];
+        };
+        ImportRunList: {
+            items: components["schemas"]["ImportRun"][];
+            next_cursor: string | null;
+        };
+        /** @description A colleague who sees the customer: names and role only. */
+        UserWhoSees: {
+            /** Format: int64 */
+            id: number;
+            username: string;
+            display_name: string;
+            /**
+             * @description Role: `admin`; `executive`; `director` (主管 / 区域主管); `kam` (大客户经理, key account manager); `assistant` (大客户助理, KAM assistant); `specialist` (大客户管理专员, KAM specialist); `service` (客户服务员, service agent); `sales` (一线销售, sales rep). The role decides the user's scope: own accounts (kam, assistant, sales), the org unit's subtree (director, service) or all customers (specialist, executive, admin).
+             * @enum {string}
+             */
+            role: "admin" | "executive" | "director" | "kam" | "assistant" | "specialist" | "service" | "sales";
+            /** Format: int64 */
+            org_unit_id: number;
+        };
+        UserWhoSeesList: {
+            items: components["schemas"]["UserWhoSees"][];
+            next_cursor: string | null;
+        };
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -3799,6 +3959,8 @@ export interface components {
         /** @description Handover id. */
         HandoverId: number;
         VisitPlanId: number;
+        /** @description Import run id. */
+        ImportId: number;
     };
     requestBodies: never;
     headers: {
@@ -5094,10 +5256,18 @@ export interface operations {
     };
     importCustomers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The file's name, kept on the import run for people to recognise it (at most 200 characters). */
+                file_name?: string;
+            };
             header?: {
                 /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description `respond-async` (RFC 7240): answer 202 at once with the queued import run and import the file in the background; poll `GET /api/v1/imports/{id}` (the `Location` header) for progress. Without it the request waits and answers 200 with the report.
+                 * @example respond-async
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -5121,6 +5291,19 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
+            /** @description Queued (with `Prefer: respond-async`): the import run, to poll at `Location`. */
+            202: {
+                headers: {
+                    /** @description `/api/v1/imports/{id}` */
+                    Location?: string;
+                    /** @description `respond-async` */
+                    "Preference-Applied"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -5131,10 +5314,18 @@ export interface operations {
     };
     importTransactions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The file's name, kept on the import run for people to recognise it (at most 200 characters). */
+                file_name?: string;
+            };
             header?: {
                 /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description `respond-async` (RFC 7240): answer 202 at once with the queued import run and import the file in the background; poll `GET /api/v1/imports/{id}` (the `Location` header) for progress. Without it the request waits and answers 200 with the report.
+                 * @example respond-async
+                 */
+                Prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -5156,6 +5347,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Queued (with `Prefer: respond-async`): the import run, to poll at `Location`. */
+            202: {
+                headers: {
+                    /** @description `/api/v1/imports/{id}` */
+                    Location?: string;
+                    /** @description `respond-async` */
+                    "Preference-Applied"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7320,6 +7524,139 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only imports of this kind. */
+                kind?: "customers" | "transactions";
+                /** @description Only runs in this state (as shown: a silent run is `interrupted`). */
+                status?: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of import runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import run id. */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Import run id. */
+                id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, cancelled or asked to stop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listUsersWhoSeeCustomer: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Part of the username or display name. */
+                q?: string;
+                /** @description Only users of this role. */
+                role?: "admin" | "executive" | "director" | "kam" | "assistant" | "specialist" | "service" | "sales";
+            };
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWhoSeesList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
