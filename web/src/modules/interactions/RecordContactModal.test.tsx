@@ -9,6 +9,7 @@ import {
   renderSignedIn,
   setupUser,
   type Call,
+  type FakeApi,
 } from '../../test/consoleHarness';
 import { makeInteraction } from '../../test/visitFixtures';
 import { RecordContactModal } from './RecordContactModal';
@@ -46,13 +47,21 @@ async function dialogFocused() {
 /** Opens the colleague picker `testId`, types `search` and picks the option `label`. */
 async function pickColleague(
   user: ReturnType<typeof setupUser>,
+  fake: FakeApi,
   testId: string,
   search: string,
   label: string,
 ) {
+  await dialogFocused();
   const box = within(await screen.findByTestId(testId)).getByRole('combobox');
   await user.click(box);
   fill(box, search);
+  // The server's answer to this search, not the list shown before it.
+  await waitFor(() =>
+    expect(fake.calls.some((c) => c.path.endsWith('/users') && c.query.get('q') === search)).toBe(
+      true,
+    ),
+  );
   await user.click(await screen.findByTitle(label));
 }
 
@@ -135,7 +144,7 @@ describe('the record-a-contact dialog', () => {
     });
     fill(await screen.findByTestId('interaction-purpose'), '季度回访');
     fill(screen.getByTestId('interaction-next-step'), '审批优惠方案');
-    await pickColleague(user, 'interaction-owner', '李', '李娜 · 主管');
+    await pickColleague(user, fake, 'interaction-owner', '李', '李娜 · 主管');
     await user.click(screen.getByTestId('interaction-ok'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
 
@@ -183,7 +192,7 @@ describe('the record-a-contact dialog', () => {
 
     await user.click(within(screen.getByTestId('interaction-customer')).getByRole('combobox'));
     await user.click(await screen.findByTitle(customer.name));
-    await pickColleague(user, 'interaction-owner', '李', '李娜 · 主管');
+    await pickColleague(user, fake, 'interaction-owner', '李', '李娜 · 主管');
     expect(owner.textContent).toContain('李娜 · 主管');
 
     await user.click(within(screen.getByTestId('interaction-customer')).getByRole('combobox'));
@@ -196,7 +205,7 @@ describe('the record-a-contact dialog', () => {
 
     fill(await screen.findByTestId('interaction-purpose'), '商谈码头扩建');
     fill(screen.getByTestId('interaction-next-step'), '约见港务局');
-    await pickColleague(user, 'interaction-owner', '赵', '赵敏 · 大客户经理');
+    await pickColleague(user, fake, 'interaction-owner', '赵', '赵敏 · 大客户经理');
     await user.click(screen.getByTestId('interaction-ok'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(fake.sent('POST /interactions')[0]?.body).toMatchObject({
@@ -220,7 +229,7 @@ describe('the record-a-contact dialog', () => {
       within(await screen.findByTestId('interaction-customer')).getByRole('combobox'),
     );
     await user.click(await screen.findByTitle(customer.name));
-    await pickColleague(user, 'interaction-owner', '王', '王磊 · 大客户经理');
+    await pickColleague(user, fake, 'interaction-owner', '王', '王磊 · 大客户经理');
     await user.click(within(screen.getByTestId('interaction-customer')).getByRole('combobox'));
     await user.click(await screen.findByTitle(other.name));
     await waitFor(() =>
@@ -244,7 +253,7 @@ describe('the record-a-contact dialog', () => {
     });
     fill(await screen.findByTestId('interaction-purpose'), 'Quarterly review');
     fill(screen.getByTestId('interaction-next-step'), 'Approve the discount');
-    await pickColleague(user, 'interaction-owner', '李', '李娜 · Director');
+    await pickColleague(user, fake, 'interaction-owner', '李', '李娜 · Director');
     await user.click(screen.getByTestId('interaction-ok'));
     const problem = await screen.findByText(/cannot see the customer/);
     const item = problem.closest('.ant-form-item');
