@@ -1223,11 +1223,12 @@ async function runEngagement() {
       const item = requests.getByTestId(`request-${request.id}`);
       await item.getByText('客户反映电费账单有误，要求核对').waitFor();
       await item.getByTestId(`hand-on-${request.id}`).click();
-      // Without user.read the account's KAM is the one choice.
+      // Without user.read, the colleagues who see the account are offered, found by name.
       await agent.getByTestId('hand-on-user').click();
+      await agent.getByTestId('hand-on-user').locator('input').fill(kam.display_name);
       await agent
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .getByText(`${kam.display_name} (KAM)`)
+        .getByText(`${kam.display_name} · Key account manager (KAM)`)
         .click();
       await shot(agent, 'hand-on-en');
       await agent.getByTestId('hand-on-ok').click();

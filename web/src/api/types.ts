@@ -43,6 +43,7 @@ export type ApprovalChain = Schemas['ApprovalChain'];
 export type Notification = Schemas['Notification'];
 export type NotificationList = Schemas['NotificationList'];
 export type AccountTeamMember = Schemas['AccountTeamMember'];
+export type UserWhoSees = Schemas['UserWhoSees'];
 export type AccountTeamMemberCreate = Schemas['AccountTeamMemberCreate'];
 export type TeamRole = AccountTeamMember['team_role'];
 export type Concentration = Schemas['Concentration'];

@@ -1,12 +1,11 @@
-import { Alert, App, Form, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import type { Interaction, User } from '../../api/types';
+import type { Interaction, UserWhoSees } from '../../api/types';
 import { errorMessage, fieldProblemMessage } from '../../app/errors';
 import { useCurrentSession } from '../../app/sessionContext';
-import { useCustomer } from '../customers/api';
-import { UserSelect } from '../users/UserSelect';
+import { ColleagueSelect } from '../users/ColleagueSelect';
 import { requiredRule } from '../validation/formRules';
 import { useUpdateInteraction } from './api';
 
@@ -15,33 +14,22 @@ type Values = { first_contact_owner_id?: number | null };
 type Props = { interaction: Interaction; onClose: () => void };
 
 /**
- * Hands a customer's request on to another user (首问负责制): they must see the customer.
- * Users who may not look users up (`user.read`) can hand it on to the account's KAM only.
- * Mount it when asked for.
+ * Hands a customer's request on to another user (首问负责制): any active colleague who sees
+ * the customer. Mount it when asked for.
  */
 export function HandOnModal({ interaction, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { user: me, access } = useCurrentSession();
+  const { user: me } = useCurrentSession();
   const [form] = Form.useForm<Values>();
   const update = useUpdateInteraction();
-  const canSearch = access.can('user.read');
-  const customer = useCustomer(interaction.customer_id, !canSearch);
-  const [picked, setPicked] = useState<User | null>(null);
+  const [picked, setPicked] = useState<UserWhoSees | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-
-  const kam = customer.data?.owner_id ?? null;
-  const kamChoice = kam !== null && kam !== me.id ? kam : null;
 
   const handleFinish = async ({ first_contact_owner_id: to }: Values) => {
     if (!to) return;
     setProblem(null);
-    const name =
-      picked?.id === to
-        ? picked.display_name
-        : to === kam
-          ? (customer.data?.owner_name ?? `#${to}`)
-          : `#${to}`;
+    const name = picked?.id === to ? picked.display_name : `#${to}`;
     try {
       await update.mutateAsync({ interaction, patch: { first_contact_owner_id: to } });
       void message.success(t('interaction.handedOn', { name }));
@@ -67,7 +55,7 @@ export function HandOnModal({ interaction, onClose }: Props) {
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('interaction.handOn')}
-      okButtonProps={{ 'data-testid': 'hand-on-ok', disabled: !canSearch && kamChoice === null }}
+      okButtonProps={{ 'data-testid': 'hand-on-ok' }}
       cancelText={t('common.cancel')}
       confirmLoading={update.isPending}
       destroyOnHidden
@@ -91,39 +79,14 @@ export function HandOnModal({ interaction, onClose }: Props) {
           name="first_contact_owner_id"
           label={t('interaction.handOnTo')}
           rules={[requiredRule(t)]}
-          extra={
-            canSearch
-              ? t('interaction.handOnHint')
-              : kamChoice === null && !customer.isPending
-                ? t('interaction.handOnNoKam')
-                : t('interaction.handOnKamOnly')
-          }
+          extra={t('interaction.handOnHint')}
         >
-          {canSearch ? (
-            <UserSelect
-              filters={{ active: true }}
-              unavailable={(u) => (u.id === me.id ? t('interaction.isYou') : null)}
-              onPick={setPicked}
-              data-testid="hand-on-user"
-            />
-          ) : (
-            <Select<number>
-              loading={customer.isPending}
-              options={
-                kamChoice !== null
-                  ? [
-                      {
-                        value: kamChoice,
-                        label: t('interaction.theKam', {
-                          name: customer.data?.owner_name ?? `#${kamChoice}`,
-                        }),
-                      },
-                    ]
-                  : []
-              }
-              data-testid="hand-on-user"
-            />
-          )}
+          <ColleagueSelect
+            customerId={interaction.customer_id}
+            unavailable={(u) => (u.id === me.id ? t('interaction.isYou') : null)}
+            onPick={setPicked}
+            data-testid="hand-on-user"
+          />
         </Form.Item>
       </Form>
     </Modal>

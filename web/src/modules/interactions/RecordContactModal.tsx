@@ -7,7 +7,7 @@ import type { Customer, Interaction } from '../../api/types';
 import { errorMessage } from '../../app/errors';
 import { placeFieldProblems } from '../../app/fieldProblems';
 import { KeysFooter, SubmitOnEnter } from '../../ui/SubmitOnEnter';
-import { customerKey, useCustomer } from '../customers/api';
+import { customerKey } from '../customers/api';
 import { CustomerSelect } from '../customers/CustomerSelect';
 import { requiredRule } from '../validation/formRules';
 import { useCreateInteraction, useUpdateInteraction } from './api';
@@ -65,7 +65,6 @@ export function RecordContactModal({ interaction, customer, onClose }: Props) {
   const [stale, setStale] = useState(false);
 
   const customerId = Form.useWatch('customer_id', form) ?? initialValues.customer_id ?? null;
-  const picked = useCustomer(customerId ?? 0, customerId != null);
   const editing = base !== undefined;
 
   const handlePickCustomer = (c: Customer) => {
@@ -217,11 +216,7 @@ export function RecordContactModal({ interaction, customer, onClose }: Props) {
           />
           <NextStepFields
             editing={editing}
-            accountKam={
-              picked.data?.owner_id != null
-                ? { id: picked.data.owner_id, name: picked.data.owner_name ?? null }
-                : null
-            }
+            customerId={customerId}
             currentOwner={
               base?.next_step_owner_id != null
                 ? { id: base.next_step_owner_id, name: base.next_step_owner_name }

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSession } from '../../app/sessionContext';
 import { useContacts } from '../contacts/api';
-import { UserSelect } from '../users/UserSelect';
+import { ColleagueSelect } from '../users/ColleagueSelect';
 import { maxCharsRule, requiredRule } from '../validation/formRules';
 import { atMostRule, purposeRules } from './recordRules';
 
@@ -106,36 +106,24 @@ export function ContactsField({
 export type KnownUser = { id: number; name: string | null };
 
 type NextStepProps = {
+  /** The customer the record is about: the owner must see it. */
+  customerId: number | null;
   /** Changing a record: an owner need not come with a next step (it stays the record's). */
   editing?: boolean;
-  /** The account's KAM, offered as owner to those who cannot look users up. */
-  accountKam?: KnownUser | null;
   /** The owner the record has now, named when shown. */
   currentOwner?: KnownUser | null;
   testIdPrefix: string;
 };
 
 /**
- * The next step, its due date and who does it (the recorder unless named). Users without
- * `user.read` cannot search users: they name themselves or the account's KAM.
+ * The next step, its due date and who does it: the recorder unless named, or any active
+ * colleague who sees the customer (the server refuses others, `cannot_see_the_customer`).
  */
-export function NextStepFields({ editing, accountKam, currentOwner, testIdPrefix }: NextStepProps) {
+export function NextStepFields({ customerId, editing, currentOwner, testIdPrefix }: NextStepProps) {
   const { t } = useTranslation();
-  const { user: me, access } = useCurrentSession();
+  const { user: me } = useCurrentSession();
   const form = Form.useFormInstance();
   const nextStep: string = Form.useWatch('next_step', form) ?? '';
-
-  const ownerLabel = (id: number) =>
-    id === me.id
-      ? t('interaction.me', { name: me.display_name })
-      : id === accountKam?.id
-        ? t('interaction.theKam', { name: accountKam.name ?? `#${id}` })
-        : currentOwner?.id === id
-          ? (currentOwner.name ?? `#${id}`)
-          : `#${id}`;
-  const ownerChoices = [me.id, accountKam?.id ?? null, currentOwner?.id ?? null]
-    .filter((id): id is number => id != null)
-    .filter((id, k, all) => all.indexOf(id) === k);
 
   return (
     <Row gutter={16}>
@@ -175,21 +163,18 @@ export function NextStepFields({ editing, accountKam, currentOwner, testIdPrefix
       </Col>
       <Col xs={12} md={6}>
         <Form.Item name="next_step_owner_id" label={t('interaction.ownerLabel')}>
-          {access.can('user.read') ? (
-            <UserSelect
-              filters={{ active: true }}
-              placeholder={t('interaction.me', { name: me.display_name })}
-              valueLabel={currentOwner ? ownerLabel(currentOwner.id) : undefined}
-              data-testid={`${testIdPrefix}-owner`}
-            />
-          ) : (
-            <Select<number>
-              allowClear
-              placeholder={t('interaction.me', { name: me.display_name })}
-              options={ownerChoices.map((id) => ({ value: id, label: ownerLabel(id) }))}
-              data-testid={`${testIdPrefix}-owner`}
-            />
-          )}
+          <ColleagueSelect
+            customerId={customerId}
+            placeholder={t('interaction.me', { name: me.display_name })}
+            valueLabel={
+              currentOwner
+                ? currentOwner.id === me.id
+                  ? t('interaction.me', { name: me.display_name })
+                  : (currentOwner.name ?? `#${currentOwner.id}`)
+                : undefined
+            }
+            data-testid={`${testIdPrefix}-owner`}
+          />
         </Form.Item>
       </Col>
     </Row>

@@ -7,7 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { isApiError, request } from '../../api/client';
-import type { Page, Role, User, UserCreate, UserPatch } from '../../api/types';
+import type { Page, Role, User, UserCreate, UserPatch, UserWhoSees } from '../../api/types';
 
 export const ROLES: readonly Role[] = [
   'admin',
@@ -50,6 +50,41 @@ export function useUserSearch(q: string, enabled: boolean, filters: UserFilters 
     enabled,
     placeholderData: (previous) => previous,
   });
+}
+
+const WHO_SEE_LIMIT = 20;
+
+function whoSeeQuery(customerId: number, q: string) {
+  return {
+    queryKey: [...USERS_KEY, 'whoSee', customerId, q] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) =>
+      request<Page<UserWhoSees>>('GET', `/customers/${customerId}/users`, {
+        query: { q, limit: WHO_SEE_LIMIT },
+        signal,
+      }).then((p) => p.items),
+  };
+}
+
+/**
+ * Up to 20 active colleagues who see the customer and whose name matches `q`: whom its
+ * requests and next steps may be handed to. Any user who sees the customer may ask; no
+ * `user.read` needed.
+ */
+export function useColleaguesWhoSee(customerId: number | null, q: string, enabled: boolean) {
+  return useQuery({
+    ...whoSeeQuery(customerId ?? 0, q),
+    enabled: enabled && customerId != null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Whether user `userId` (named `name`, as far as known) sees the customer. */
+export function useSeesCustomer() {
+  const client = useQueryClient();
+  return async (customerId: number, userId: number, name: string): Promise<boolean> => {
+    const found = await client.fetchQuery({ ...whoSeeQuery(customerId, name), staleTime: 30_000 });
+    return found.some((u) => u.id === userId);
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   apiError,
@@ -22,7 +22,14 @@ function api() {
       items: [{ id: 11, name: '张伟', title: '' }],
       next_cursor: null,
     })
-    .on('GET /customers/:id/team', { items: [], next_cursor: null });
+    .on('GET /customers/:id/team', { items: [], next_cursor: null })
+    .on('GET /customers/3/users', (call) => ({
+      items: [
+        { id: 5, username: 'wang.lei', display_name: '王磊', role: 'kam', org_unit_id: 4 },
+        { id: 8, username: 'li.na', display_name: '李娜', role: 'director', org_unit_id: 2 },
+      ].filter((u) => u.display_name.includes(call.query.get('q') ?? '')),
+      next_cursor: null,
+    }));
 }
 
 describe('completing a visit', () => {
@@ -60,6 +67,33 @@ describe('completing a visit', () => {
       '/customers/3?tab=interactions',
     );
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('lets a KAM (no user.read) hand the next step to a director who sees the account', async () => {
+    const user = setupUser();
+    const fake = api().on('POST /visit-plans/:id/complete', (call) =>
+      reply(200, {
+        visit_plan: { ...plan, status: 'completed', interaction_id: 31, version: 3 },
+        interaction: makeInteraction({ id: 31, visit_plan_id: 4, ...(call.body as object) }),
+      }),
+    );
+    await renderSignedIn(<CompleteVisitModal plan={plan} onClose={() => {}} />, { api: fake });
+    fill(await screen.findByTestId('visit-complete-next-step'), '审批优惠方案');
+    // The dialog puts the keyboard in the summary first.
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('TEXTAREA'));
+    const box = within(screen.getByTestId('visit-complete-owner')).getByRole('combobox');
+    await user.click(box);
+    fill(box, '李');
+    await waitFor(() =>
+      expect(fake.sent('GET /customers/3/users').map((c) => c.query.get('q'))).toContain('李'),
+    );
+    await user.click(await screen.findByTitle('李娜 · 主管'));
+    await user.click(screen.getByTestId('visit-complete-ok'));
+    await screen.findByTestId('visit-completed');
+    expect(fake.sent('POST /visit-plans/4/complete')[0]?.body).toMatchObject({
+      next_step: '审批优惠方案',
+      next_step_owner_id: 8,
+    });
   });
 
   it('shows the server’s field problems on the fields', async () => {

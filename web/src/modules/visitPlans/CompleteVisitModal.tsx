@@ -7,9 +7,7 @@ import { isApiError } from '../../api/client';
 import type { Interaction, VisitPlan } from '../../api/types';
 import { errorMessage } from '../../app/errors';
 import { placeFieldProblems } from '../../app/fieldProblems';
-import { useCurrentSession } from '../../app/sessionContext';
 import { KeysFooter, SubmitOnEnter } from '../../ui/SubmitOnEnter';
-import { useCustomer } from '../customers/api';
 import {
   ContactsField,
   NextStepFields,
@@ -40,7 +38,6 @@ type Props = { plan: VisitPlan; onClose: () => void };
  */
 export function CompleteVisitModal({ plan, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const { access } = useCurrentSession();
   const [form] = Form.useForm<CompleteFormValues>();
   const complete = useCompleteVisitPlan();
   const [base, setBase] = useState<VisitPlan>(plan);
@@ -48,7 +45,6 @@ export function CompleteVisitModal({ plan, onClose }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [reloaded, setReloaded] = useState(false);
   const [record, setRecord] = useState<Interaction | null>(null);
-  const customer = useCustomer(plan.customer_id, !access.can('user.read'));
 
   const handleFinish = async (values: CompleteFormValues) => {
     setProblem(null);
@@ -116,7 +112,6 @@ export function CompleteVisitModal({ plan, onClose }: Props) {
     );
   }
 
-  const kam = customer.data?.owner_id != null ? customer.data : null;
   return (
     <Modal
       open
@@ -185,10 +180,7 @@ export function CompleteVisitModal({ plan, onClose }: Props) {
           data-testid="visit-complete-form"
         >
           <SummaryOutcomeFields testIdPrefix="visit-complete" />
-          <NextStepFields
-            accountKam={kam ? { id: kam.owner_id ?? 0, name: kam.owner_name ?? null } : null}
-            testIdPrefix="visit-complete"
-          />
+          <NextStepFields customerId={base.customer_id} testIdPrefix="visit-complete" />
           <ContactsField
             customerId={base.customer_id}
             label={t('visitPlan.field.contactsMet')}
