@@ -16,15 +16,15 @@ import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 export default function CustomersPage() {
   const { t } = useTranslation();
   const { access } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const query = parseCustomerQuery(params);
-  const trail = useCursorTrail(params.toString());
-  const result = useCustomerPage(query, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const result = useCustomerPage(query, pages.cursor);
   const orgUnits = useOrgUnits();
   const names = orgUnitNames(orgUnits.data);
 
@@ -58,15 +58,10 @@ export default function CustomersPage() {
             empty={<Empty description={filtered ? t('customers.noMatch') : t('customers.none')} />}
             footer={
               <CursorPager
-                page={trail.page}
-                hasPrevious={trail.page > 1}
-                hasNext={Boolean(result.data?.next_cursor)}
-                onPrevious={trail.previous}
-                onNext={() => result.data?.next_cursor && trail.next(result.data.next_cursor)}
+                {...pages.pager(result)}
                 pageSize={query.limit}
                 pageSizes={PAGE_SIZES}
                 onPageSizeChange={(limit) => update({ limit })}
-                loading={result.isFetching}
               />
             }
           />

@@ -15,7 +15,7 @@ import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime } from '../ui/format';
 import { LIST_PAGE_SIZES, listParams, pageSize } from '../ui/listQuery';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 /**
  * Data import (数据导入), for those with `data.import` (administrators, KAM specialists):
@@ -29,8 +29,8 @@ export default function ImportsPage() {
   const kind = IMPORT_KINDS.find((k) => k === params.get('kind'));
   const status = IMPORT_STATUSES.find((s) => s === params.get('status'));
   const limit = pageSize(params);
-  const trail = useCursorTrail(params.toString());
-  const page = useImportRunPage(kind, status, limit, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const page = useImportRunPage(kind, status, limit, pages.cursor);
   const [startKind, setStartKind] = useState<ImportKind>('customers');
   const [currentId, setCurrentId] = useState<number | null>(null);
 
@@ -98,15 +98,10 @@ export default function ImportsPage() {
                   onOpen={(run) => void navigate(`/imports/${run.id}`)}
                 />
                 <CursorPager
-                  page={trail.page}
-                  hasPrevious={trail.page > 1}
-                  hasNext={Boolean(page.data?.next_cursor)}
-                  onPrevious={trail.previous}
-                  onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+                  {...pages.pager(page)}
                   pageSize={limit}
                   pageSizes={LIST_PAGE_SIZES}
                   onPageSizeChange={(size) => update({ limit: size })}
-                  loading={page.isFetching}
                 />
               </Space>
             )}
