@@ -2503,7 +2503,7 @@ async function runAccessAlerts({ adminApi, reader, before, lowered }) {
 
 async function runImports() {
   await step(
-    'a KAM specialist imports a customers CSV with one bad row in the background: the run succeeds with one rejected row, shown by line and column',
+    'a KAM specialist imports a customers CSV with one bad row in the background: the run succeeds with one rejected row, shown by line and column; the import page follows it again after a visit elsewhere until dismissed',
     async () => {
       const api = await apiAs('specialist');
       // References no other step uses, new on every run against the same database.
@@ -2560,6 +2560,12 @@ async function runImports() {
         imported.items.map((c) => c.name),
         [`导入测试一号有限公司${ref}`, `导入测试三号有限公司${ref}`],
       );
+      // Back on the import page from the menu: the run is still followed, until dismissed.
+      await page.locator('.ant-pro-sider').getByText('数据导入').click();
+      await page.waitForURL(/\/imports$/);
+      await current.getByText('导入完成：已导入 2 行，被拒 1 行。').waitFor();
+      await current.getByTestId('import-current-dismiss').click();
+      await current.waitFor({ state: 'detached' });
       await page.context().close();
     },
   );

@@ -49,6 +49,8 @@ if (typeof window !== 'undefined') {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // What a page keeps for the tab (the import being followed, say) does not outlive a test.
+  if (typeof window !== 'undefined') window.sessionStorage.clear();
 });
 
 // A page renders antd's whole tree in jsdom: seconds, not milliseconds, on a busy machine.
