@@ -6,6 +6,7 @@ import { useCurrentSession } from '../app/sessionContext';
 import { useCustomerPage } from '../modules/customers/api';
 import { CustomerFilters } from '../modules/customers/CustomerFilters';
 import { CustomerTable } from '../modules/customers/CustomerTable';
+import { ExportCustomersButton } from '../modules/customers/ExportCustomersButton';
 import {
   PAGE_SIZES,
   customerQueryParams,
@@ -55,6 +56,7 @@ export default function CustomersPage() {
             onReload={() => void result.refetch()}
             orgUnitName={(id) => names.get(id)}
             toolbar={filters}
+            actions={access.can('data.export') && <ExportCustomersButton query={query} />}
             empty={<Empty description={filtered ? t('customers.noMatch') : t('customers.none')} />}
             footer={
               <CursorPager
