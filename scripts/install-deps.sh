@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  libboost-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libsodium-dev
+  libboost-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev
   postgresql libpqxx-dev

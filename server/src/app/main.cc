@@ -67,6 +67,7 @@ struct ServeOptions {
   std::string console_dir;   // the built web console; empty: API only
   std::string node;          // this node's name in job runs
   int job_period_seconds = 0;  // 0: each job's own schedule
+  std::int64_t export_max_rows = kDefaultExportMaxRows;
 };
 
 std::string DefaultNodeName() {
@@ -120,7 +121,9 @@ int Serve(const ServeOptions& o) {
       return 2;
     }
   }
-  Wiring wiring(WiringOptions{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)});
+  WiringOptions wo{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)};
+  wo.export_max_rows = o.export_max_rows;
+  Wiring wiring(wo);
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
                           wiring.imports(), wiring.tiering(), wiring.nominations(),
@@ -131,6 +134,7 @@ int Serve(const ServeOptions& o) {
                           wiring.handovers(),
                           wiring.visit_plans(),
                           wiring.reviews(),
+                          wiring.exports(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
@@ -424,6 +428,83 @@ int Import(const std::string& db, const std::string& what, const std::string& fi
   return report->rejected > 0 ? 3 : 0;
 }
 
+struct ExportOptions {
+  std::string out;
+  std::string format;  // "" : from the file's extension
+  std::string lang = "zh-CN";
+  std::string stage, tier, region, industry, q;
+  bool key_accounts_only = false;
+};
+
+// `kams export customers`: every customer (or those the filters keep) into a new file,
+// written beside it first and renamed when complete; audited like an export over the API.
+int Export(const std::string& db, const ExportOptions& o) {
+  CustomerExportRequest req;
+  std::string format = o.format;
+  if (format.empty()) format = std::filesystem::path(o.out).extension() == ".xlsx" ? "xlsx" : "csv";
+  auto f = ParseExportFormat(format);
+  if (!f) return Report(ValidationFailed({{"format", "invalid"}}), "export");
+  req.format = *f;
+  auto lang = ParseExportLang(o.lang);
+  if (!lang) return Report(ValidationFailed({{"lang", "invalid"}}), "export");
+  req.lang = *lang;
+  const auto add = [&req](std::optional<std::string>& field, const char* name, const std::string& v) {
+    if (v.empty()) return;
+    field = v;
+    if (!req.filter_text.empty()) req.filter_text += '&';
+    req.filter_text += std::string(name) + "=" + v;
+  };
+  add(req.filter.stage, "stage", o.stage);
+  add(req.filter.tier, "tier", o.tier);
+  add(req.filter.region, "region", o.region);
+  add(req.filter.industry, "industry", o.industry);
+  if (!o.q.empty()) {
+    req.filter.q = o.q;
+    req.filter_text += std::string(req.filter_text.empty() ? "" : "&") + "q=" + o.q;
+  }
+  if (o.key_accounts_only) {
+    req.filter.is_key_account = true;
+    req.filter_text += std::string(req.filter_text.empty() ? "" : "&") + "is_key_account=true";
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(o.out, ec)) {
+    std::fprintf(stderr, "kams export: %s exists; choose a new file\n", o.out.c_str());
+    return 2;
+  }
+  const std::string part = o.out + ".part";
+  std::ofstream file;
+  Wiring wiring(WiringOptions{db, 2});
+  const auto started = std::chrono::steady_clock::now();
+  auto rows = wiring.exports().CustomersTo(
+      wiring.CliPrincipal(), RequestContext{"cli", "local"}, req, [&]() -> ByteSink {
+        file = std::ofstream(part, std::ios::binary | std::ios::trunc);
+        if (!file) throw std::runtime_error("cannot write " + part);
+        return [&file, &part](std::string_view b) {
+          if (!file.write(b.data(), static_cast<std::streamsize>(b.size()))) {
+            throw std::runtime_error("cannot write " + part);
+          }
+        };
+      });
+  if (rows.ok()) {
+    file.flush();
+    if (!file) rows = MakeError(ErrorCode::kInternal, "cannot write " + part);
+  }
+  file.close();
+  if (!rows.ok()) {
+    std::filesystem::remove(part, ec);
+    return Report(rows.take_error(), "export");
+  }
+  std::filesystem::rename(part, o.out, ec);
+  if (ec) {
+    std::fprintf(stderr, "kams export: cannot rename %s: %s\n", part.c_str(), ec.message().c_str());
+    return 1;
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("exported %lld customers to %s (%s) in %.2f s\n", static_cast<long long>(*rows),
+              o.out.c_str(), std::string(ExportFormatName(req.format)).c_str(), secs);
+  return 0;
+}
+
 }  // namespace
 }  // namespace kams
 
@@ -449,6 +530,7 @@ int main(int argc, char** argv) {
   serve->add_option("--pool", so.pool, "Database connections (0: threads + 2, at least 4)")->check(CLI::Range(0, 1024))->capture_default_str();
   serve->add_option("--console", so.console_dir, "Folder of the built web console (web/dist) to serve at /");
   serve->add_option("--node", so.node, "This node's name in job runs (default host:pid)");
+  serve->add_option("--export-max-rows", so.export_max_rows, "Rows one export over the API may hold (the command line has no limit)")->check(CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(10'000'000)))->capture_default_str();
   serve->add_option("--job-period", so.job_period_seconds, "Run every periodic job every N seconds instead of its schedule (tests, drills)")->check(CLI::Range(0, 86400));
 
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade a database (no data)");
@@ -548,6 +630,22 @@ int main(int argc, char** argv) {
         ->capture_default_str();
   }
 
+  auto* export_cmd = app.add_subcommand("export", "Export data as CSV or XLSX (audited)");
+  export_cmd->require_subcommand(1);
+  ExportOptions export_opts;
+  auto* export_customers = export_cmd->add_subcommand(
+      "customers", "The customer list, one row per dossier, with headings in --lang");
+  export_customers->add_option("--db", db)->capture_default_str();
+  export_customers->add_option("--out", export_opts.out, "File to create (never overwritten)")->required();
+  export_customers->add_option("--format", export_opts.format, "csv|xlsx (default: from --out's extension)");
+  export_customers->add_option("--lang", export_opts.lang, "zh-CN|en-US: headings and coded values")->capture_default_str();
+  export_customers->add_option("--stage", export_opts.stage, "Only this stage (prospect|target|active)");
+  export_customers->add_option("--tier", export_opts.tier, "Only this tier");
+  export_customers->add_option("--region", export_opts.region, "Only this region");
+  export_customers->add_option("--industry", export_opts.industry, "Only this industry");
+  export_customers->add_option("--q", export_opts.q, "Only names containing this text");
+  export_customers->add_flag("--key-accounts", export_opts.key_accounts_only, "Only key accounts");
+
   app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -583,6 +681,7 @@ int main(int argc, char** argv) {
     }
     if (*jobs_cmd) return ListJobs(db, job_name, job_limit);
     if (*retier) return Retier(db, scheme_file, as_of, dry_run, as_json, movers);
+    if (*export_customers) return Export(db, export_opts);
     if (*import_customers) return Import(db, "customers", import_file, import_json, import_batch_rows);
     if (*import_transactions) return Import(db, "transactions", import_file, import_json, import_batch_rows);
     if (app.got_subcommand("version")) {

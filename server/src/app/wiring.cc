@@ -31,7 +31,8 @@ Wiring::Wiring(const WiringOptions& o)
       access_alerts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       handovers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       visit_plans_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      reviews_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
+      reviews_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
+      exports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, o.export_max_rows) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }
 

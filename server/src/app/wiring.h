@@ -15,6 +15,7 @@
 #include "core/engagement/engagement_service.h"
 #include "core/engagement/handover_service.h"
 #include "core/engagement/visit_service.h"
+#include "core/exports/export_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -31,6 +32,7 @@ struct WiringOptions {
   int pool_size = 8;
   StoreWorkload workload = StoreWorkload::kOnline;
   std::size_t import_batch_rows = 20000;  // rows per import transaction
+  std::int64_t export_max_rows = kDefaultExportMaxRows;  // rows per export over the API
 };
 
 class Wiring {
@@ -59,6 +61,7 @@ class Wiring {
   HandoverService& handovers() { return handovers_; }
   VisitPlanService& visit_plans() { return visit_plans_; }
   ReviewService& reviews() { return reviews_; }
+  ExportService& exports() { return exports_; }
   const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
@@ -88,6 +91,7 @@ class Wiring {
   HandoverService handovers_;
   VisitPlanService visit_plans_;
   ReviewService reviews_;
+  ExportService exports_;
 };
 
 // Opens and migrates only (for `kams migrate`).

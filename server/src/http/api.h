@@ -11,6 +11,7 @@
 #include "core/engagement/engagement_service.h"
 #include "core/engagement/handover_service.h"
 #include "core/engagement/visit_service.h"
+#include "core/exports/export_service.h"
 #include "core/imports/import_service.h"
 #include "core/nominations/nomination_service.h"
 #include "core/org/org_service.h"
@@ -39,6 +40,7 @@ struct Services {
   HandoverService& handovers;
   VisitPlanService& visit_plans;
   ReviewService& reviews;
+  ExportService& exports;
   std::function<bool()> healthy;  // storage reachable
 };
 

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "api_util.h"
+#include "zip_reader.h"
 
 namespace kams::test {
 namespace {
@@ -175,6 +176,49 @@ TEST(AccessMatrix, EveryListNamesOnlyCustomersInTheCallersScope) {
       for (const auto& item : body["items"]) {
         if (item["customer_id"].is_null()) continue;
         EXPECT_TRUE(visible.count(item["customer_id"].get<Id>())) << item.dump();
+      }
+    }
+  }
+}
+
+// Exports pass through the same scope: a director's file holds exactly the customers they
+// see (the north's foreign customer only in the north director's); roles without
+// data.export get nothing.
+TEST(AccessMatrix, EveryExportHoldsExactlyTheCustomersInTheCallersScope) {
+  const Id foreign = ForeignThings().customer;
+  for (const char* user : {"kam.sh", "kam.sz", "asst.sh", "sales.sz", "svc.east", "dir.east",
+                           "dir.north"}) {
+    SCOPED_TRACE(user);
+    const Client& c = As(user);
+    for (const char* format : {"csv", "xlsx"}) {
+      auto r = c.Get(std::string("/api/v1/customers/export?format=") + format);
+      if (std::string(user).rfind("dir.", 0) != 0) {
+        EXPECT_EQ(r.status, 403);
+        continue;
+      }
+      ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+      std::set<Id> exported;
+      if (std::string(format) == "csv") {
+        const auto rows = ParseCsv(r.body.substr(3));
+        for (std::size_t i = 1; i < rows.size(); ++i) exported.insert(std::stoll(rows[i].at(0)));
+      } else {
+        const std::string sheet = ReadZip(r.body).at("xl/worksheets/sheet1.xml");
+        const std::regex id_cell(R"re(<c r="A[0-9]+"><v>([0-9]+)</v>)re");
+        for (std::sregex_iterator it(sheet.begin(), sheet.end(), id_cell), end; it != end; ++it) {
+          exported.insert(std::stoll((*it)[1].str()));
+        }
+      }
+      EXPECT_EQ(exported, Visible(c)) << format;
+      EXPECT_EQ(exported.count(foreign) == 1, std::string(user) == "dir.north") << format;
+    }
+    if (std::string(user) == "dir.east") {
+      // A filter naming the north's unit or KAM narrows to nothing; it never widens.
+      for (const std::string& filter :
+           {"org_unit_id=" + N(UserUnit("liu.yang")), "owner_id=" + N(UserId("liu.yang"))}) {
+        auto r = c.Get("/api/v1/customers/export?" + filter);
+        ASSERT_EQ(r.status, 200) << filter << " " << r.body.substr(0, 300);
+        EXPECT_EQ(r.Header("x-export-rows"), "0") << filter;
+        EXPECT_EQ(ParseCsv(r.body.substr(3)).size(), 1u) << filter;
       }
     }
   }

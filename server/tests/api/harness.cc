@@ -225,9 +225,11 @@ KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     FILE* f = std::freopen(log.c_str(), "w", stderr);
     (void)f;
+    // --export-max-rows: below the demo's 2,000 customers, above one region's (export_test.cc).
     ::execl(bin_.c_str(), bin_.c_str(), "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",
             "--port-file", port_file.c_str(), "--threads", "4", "--console", console_dir.c_str(),
-            "--node", node_name.c_str(), "--job-period", "1", static_cast<char*>(nullptr));
+            "--node", node_name.c_str(), "--job-period", "1", "--export-max-rows", "1500",
+            static_cast<char*>(nullptr));
     std::_Exit(127);
   }
   for (int i = 0; i < 600 && node.port == 0; ++i) {

@@ -370,5 +370,60 @@ TEST(ImportRuns, ANodeStoppingMidImportRecordsTheRunAsInterrupted) {
   EXPECT_EQ(OrdersOf(admin, customer), run["imported"].get<std::int64_t>());
 }
 
+// A node with an import running and four waiting refuses a fifth with 503; the refused run
+// is failed, and when the node stops, the waiting runs end as interrupted: each of these ends
+// with its import.finish audit row, though nothing was imported.
+TEST(ImportRuns, AFullQueueRefusesAndRunsThatNeverStartAreEndedAndAudited) {
+  KamsServer::Node node = KamsServer::Get().StartNode("api-import-queue");
+  Client admin = Client::Login("admin");
+  admin.port = node.port;
+  const std::string p = Unique("QUEUE");
+  const Id customer = ImportedCustomer(admin, p);
+  const Id audit_before = LatestAuditId();
+  // Long enough to be running while the others queue behind it.
+  auto big = PostCsvAsync(admin, "/api/v1/transactions/import", TransactionsCsv(p + "-", p, 1'000'000));
+  ASSERT_EQ(big.status, 202) << big.body;
+  const Id big_id = big.Json()["id"].get<Id>();
+  for (int i = 0; i < 600 && GetJson(admin, "/api/v1/imports/" + std::to_string(big_id))["status"] == "queued"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::vector<Id> waiting;
+  for (int i = 0; i < 4; ++i) {
+    auto r = PostCsvAsync(admin, "/api/v1/transactions/import",
+                          TransactionsCsv(p + "-w" + std::to_string(i) + "-", p, 10));
+    ASSERT_EQ(r.status, 202) << r.body;
+    waiting.push_back(r.Json()["id"].get<Id>());
+  }
+  auto refused = PostCsvAsync(admin, "/api/v1/transactions/import?file_name=fifth.csv",
+                              TransactionsCsv(p + "-x-", p, 10));
+  const json big_now = GetJson(admin, "/api/v1/imports/" + std::to_string(big_id));
+  ASSERT_EQ(big_now["status"], "running") << "the long import ended before the queue filled";
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_TRUE(Contains(refused.body, "imports waiting")) << refused.body;
+  // The refused run says why, and is audited as ended.
+  const json failed = GetJson(admin, "/api/v1/imports?status=failed&limit=1")["items"][0];
+  EXPECT_EQ(failed["file_name"], "fifth.csv");
+  EXPECT_EQ(failed["imported"], 0);
+  EXPECT_TRUE(Contains(failed["error"].get<std::string>(), "nothing was imported")) << failed.dump();
+
+  EXPECT_EQ(KamsServer::StopNode(node), 0);
+  Client main_admin = Client::Login("admin");
+  for (Id id : waiting) {
+    const json run = GetJson(main_admin, "/api/v1/imports/" + std::to_string(id));
+    EXPECT_EQ(run["status"], "interrupted") << run.dump();
+    EXPECT_EQ(run["imported"], 0);
+    EXPECT_TRUE(Contains(run["error"].get<std::string>(), "before the import started")) << run.dump();
+  }
+  std::map<Id, std::string> finished;
+  for (const auto& row : AuditSince(audit_before, "action=import.finish")) {
+    finished[row["entity_id"].get<Id>()] = Changes(row).at("status").second.get<std::string>();
+  }
+  EXPECT_EQ(finished[failed["id"].get<Id>()], "failed");
+  for (Id id : waiting) EXPECT_EQ(finished[id], "interrupted") << id;
+  EXPECT_EQ(finished.count(big_id), 1u);  // interrupted after its batch (or, fast, succeeded)
+  const json big_end = GetJson(main_admin, "/api/v1/imports/" + std::to_string(big_id));
+  EXPECT_EQ(OrdersOf(main_admin, customer), big_end["imported"].get<std::int64_t>());
+}
+
 }  // namespace
 }  // namespace kams::test

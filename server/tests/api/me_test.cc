@@ -27,7 +27,8 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_EQ(admin, (std::set<std::string>{"customer.create", "customer.update", "customer.assign",
                                           "customer.delete", "contact.write", "account_team.write",
                                           "user.read", "user.manage", "org.manage", "audit.read",
-                                          "data.import", "tiering.manage", "interaction.write",
+                                          "data.import", "data.export", "tiering.manage",
+                                          "interaction.write",
                                           "cadence.manage", "access_alert.manage", "user.handover",
                                           "handover.read", "review.manage"}));
   EXPECT_EQ(Permissions(As("kam.sh")), (std::set<std::string>{"customer.create", "customer.update",
@@ -48,6 +49,9 @@ TEST(Me, PermissionsFollowTheRoleTable) {
   EXPECT_TRUE(Permissions(As("exec")).count("user.read"));
   EXPECT_FALSE(Permissions(As("exec")).count("customer.update"));
   EXPECT_FALSE(Permissions(As("exec")).count("interaction.write"));
+  EXPECT_TRUE(director.count("data.export"));
+  EXPECT_TRUE(Permissions(As("exec")).count("data.export"));
+  EXPECT_FALSE(director.count("data.import"));
 }
 
 TEST(Me, PreferencesRoundTripWithTheirOwnVersion) {

@@ -275,6 +275,7 @@ class Stack {
                       wiring_.handovers(),
                       wiring_.visit_plans(),
                       wiring_.reviews(),
+                      wiring_.exports(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},

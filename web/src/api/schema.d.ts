@@ -362,6 +362,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the customer list as CSV or XLSX
+         * @description The customers the caller sees, with the list's filters, search and sort, one row per dossier (32 columns: id, external ref, name, stage, key account, tier, credit code, industry, region, org unit, KAM, address, phone, website, profile, business and trading fields, created and updated in China time). Needs the `data.export` permission (admin, executive, director, specialist; 403 otherwise, audited). Text cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading apostrophe so that no spreadsheet runs them as a formula. Every export is written to the audit log (`customer.export` with format, filter and rows) before the file is sent, and each exported customer counts as a read for bulk-access alerts. One export holds at most 100,000 rows by default (`kams serve --export-max-rows`): a filter that matches more is refused (`validation_failed`, `filter`: `too_many_rows`) — narrow it, or export on the server with `kams export customers`.
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}": {
         parameters: {
             query?: never;
@@ -2629,8 +2649,8 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
-            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`, `user.handover`, `handover.read`, `review.manage`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read" | "review.manage")[];
+            /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `data.export`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`, `user.handover`, `handover.read`, `review.manage`). The console shows menus and actions by them; the server enforces them regardless. */
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "data.export" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read" | "review.manage")[];
         };
         PasswordChange: {
             /**
@@ -4732,6 +4752,59 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte-order mark, CRLF) or `xlsx` (an Excel workbook, header row bold and frozen); `invalid` otherwise. */
+                format?: "csv" | "xlsx";
+                /** @description Language of the column headings and of coded values (stage, ownership, size, potential, relationship stage, loyalty, key account yes/no); `invalid` otherwise. */
+                lang?: "zh-CN" | "en-US";
+                /** @description Sort key, `-` for descending (`invalid` otherwise). */
+                sort?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Search: matches any part of the name, Chinese included (`q=电力` finds 苏州供电公司), ASCII case-insensitive; surrounding white space is ignored; at most 100 characters (`too_long`). */
+                q?: string;
+                /** @description Only customers at this stage (潜在客户 / 目标客户 / 现实客户); `invalid` otherwise. */
+                stage?: "prospect" | "target" | "active";
+                /** @description Only key accounts (大客户) (`true`, `1`) or only other customers (`false`, `0`). */
+                is_key_account?: boolean;
+                /** @description Only customers of this tier (分级) code. */
+                tier?: string;
+                /** @description Only customers owned by this KAM (大客户经理). */
+                owner_id?: number;
+                /** @description Only customers of this org unit and its subtree. */
+                org_unit_id?: number;
+                /** @description Only customers of exactly this region. */
+                region?: string;
+                /** @description Only customers of exactly this industry. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment named `客户-YYYYMMDD-HHMM.csv` (`filename*`) or `customers-YYYYMMDD-HHMM.csv` (`filename`). */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="customers-….csv"; filename*=UTF-8''…` */
+                    "Content-Disposition"?: string;
+                    /** @description Customers exported (rows without the header). */
+                    "X-Export-Rows"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

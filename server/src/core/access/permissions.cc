@@ -30,6 +30,10 @@ bool Allows(Role role, Permission p) {
     case Permission::kCadenceManage:
     case Permission::kAccessAlertManage:
       return role == R::kAdmin || role == R::kSpecialist;
+    case Permission::kDataExport:
+      // Those who answer for many accounts; front-line roles read theirs in the console.
+      return role == R::kAdmin || role == R::kSpecialist || role == R::kExecutive ||
+             role == R::kDirector;
     case Permission::kInteractionWrite:
       return role != R::kExecutive;
     case Permission::kUserHandover:
@@ -55,6 +59,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kOrgManage: return "org.manage";
     case Permission::kAuditRead: return "audit.read";
     case Permission::kDataImport: return "data.import";
+    case Permission::kDataExport: return "data.export";
     case Permission::kTieringManage: return "tiering.manage";
     case Permission::kInteractionWrite: return "interaction.write";
     case Permission::kCadenceManage: return "cadence.manage";

@@ -20,6 +20,7 @@ enum class Permission {
   kOrgManage,            // create, edit, delete org units
   kAuditRead,
   kDataImport,           // bulk imports of customers and transactions
+  kDataExport,           // export the customer list (in scope) as CSV or XLSX
   kTieringManage,        // write tier schemes, preview and apply them
   kInteractionWrite,     // record contacts with visible customers
   kCadenceManage,        // set the contact cadence rules per tier
@@ -33,7 +34,8 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kCustomerCreate, Permission::kCustomerUpdate, Permission::kCustomerAssign,
     Permission::kCustomerDelete, Permission::kContactWrite,   Permission::kAccountTeamWrite,
     Permission::kUserRead,       Permission::kUserManage,     Permission::kOrgManage,
-    Permission::kAuditRead,      Permission::kDataImport,     Permission::kTieringManage,
+    Permission::kAuditRead,      Permission::kDataImport,     Permission::kDataExport,
+    Permission::kTieringManage,
     Permission::kInteractionWrite, Permission::kCadenceManage,
     Permission::kAccessAlertManage,
     Permission::kUserHandover,   Permission::kHandoverRead,

@@ -225,14 +225,29 @@ Result<ImportRun> ImportService::Record(const Principal& who, const RequestConte
                            {{"kind", std::nullopt, std::string(ImportKindName(kind))},
                             {"file_name", std::nullopt, file_name},
                             {"bytes", std::nullopt, Str(run.bytes_total)}}});
-    return Ok();
-  }));
-  // The creator's display name, as a read gives it.
-  KAMS_CHECK(deps_.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
-    if (auto stored = tx.import_runs().Get(run.id, false)) run.created_by_name = stored->created_by_name;
+    // The creator's display name, as a read of the run gives it.
+    if (who.user_id != 0) {
+      if (auto user = tx.users().Get(who.user_id)) run.created_by_name = user->display_name;
+    }
     return Ok();
   }));
   return run;
+}
+
+// Ends a run that never imported a row (refused by a full queue, or the server stopped before
+// its turn), with its import.finish audit row, in `tx`.
+void ImportService::EndUnrun(Tx& tx, const Principal& who, const RequestContext& ctx,
+                             ImportRun run, ImportStatus status, std::string error) {
+  run.status = status;
+  run.error = std::move(error);
+  run.finished_at = run.heartbeat_at = deps_.clock.Now();
+  if (!run.started_at) run.started_at = run.finished_at;
+  tx.import_runs().Update(run);
+  AppendAudit(tx, deps_, ctx, &who, "",
+              AuditEvent{"import.finish", "import_run", run.id, std::nullopt,
+                         {{"status", std::nullopt, std::string(ImportStatusName(status))},
+                          {"imported", std::nullopt, "0"},
+                          {"rejected", std::nullopt, "0"}}});
 }
 
 Result<ImportReport> ImportService::Import(const Principal& who, const RequestContext& ctx,
@@ -256,14 +271,11 @@ Result<ImportRun> ImportService::Submit(const Principal& who, const RequestConte
         RunQueued(who, ctx, run, *body, stopping);
       });
   if (!queued) {
-    // Nobody will run it: the run says so, and the client hears why.
+    // Nobody will run it: the run says so (and the audit log), and the client hears why.
     (void)deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
-      ImportRun refused = run;
-      refused.status = ImportStatus::kFailed;
-      refused.error = "this node had " + Str(static_cast<std::int64_t>(kMaxQueuedImports)) +
-                      " imports waiting; nothing was imported";
-      refused.finished_at = refused.heartbeat_at = deps_.clock.Now();
-      tx.import_runs().Update(refused);
+      EndUnrun(tx, who, ctx, run, ImportStatus::kFailed,
+               "this node had " + Str(static_cast<std::int64_t>(kMaxQueuedImports)) +
+                   " imports waiting; nothing was imported");
       return Ok();
     });
     return Unavailable("this node has " + Str(static_cast<std::int64_t>(kMaxQueuedImports)) +
@@ -281,11 +293,8 @@ void ImportService::RunQueued(const Principal& who, const RequestContext& ctx, I
     if (stopping.load()) {
       // The server stops before the run's turn came.
       if (tx.import_runs().Start(run.id, node(), now)) {
-        ImportRun never = run;
-        never.status = ImportStatus::kInterrupted;
-        never.started_at = never.finished_at = never.heartbeat_at = now;
-        never.error = "the server stopped before the import started; nothing was imported";
-        tx.import_runs().Update(never);
+        EndUnrun(tx, who, ctx, run, ImportStatus::kInterrupted,
+                 "the server stopped before the import started; nothing was imported");
       }
       return Ok();
     }

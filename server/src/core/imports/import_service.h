@@ -89,6 +89,8 @@ class ImportService {
                                const std::atomic<bool>* stopping);
   void RunQueued(const Principal& who, const RequestContext& ctx, ImportRun run,
                  const std::string& csv, const std::atomic<bool>& stopping);
+  void EndUnrun(Tx& tx, const Principal& who, const RequestContext& ctx, ImportRun run,
+                ImportStatus status, std::string error);
   std::string node() const { return executor_ ? executor_->node() : std::string("cli"); }
 
   CoreDeps deps_;

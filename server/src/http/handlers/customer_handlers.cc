@@ -23,6 +23,24 @@ Result<CustomerFilter> FilterFrom(const Query& q) {
   return f;
 }
 
+// RFC 5987 value characters: everything else is percent-encoded.
+std::string Rfc5987(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : text) {
+    const auto u = static_cast<unsigned char>(ch);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+        ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void AddCustomerRoutes(Router& r, Services& s,
@@ -42,6 +60,46 @@ void AddCustomerRoutes(Router& r, Services& s,
           auto result = s.customers.List(call.who(), call.ctx, *filter, *sort, *page);
           if (!result.ok()) return ErrorResponse(result.error(), req);
           return JsonResponse(200, ListJsonText(*result, sort_name, codec::WriteCustomer));
+        }));
+
+  // Before /customers/{id}: routes match in the order they were added.
+  r.Add("GET", "/api/v1/customers/export", authed([&s](Request& req, const Call& call) -> Response {
+          auto q = Query::Parse(req, {"format", "lang", "sort", "q", "stage", "is_key_account",
+                                      "tier", "owner_id", "org_unit_id", "region", "industry"});
+          if (!q.ok()) return ErrorResponse(q.error(), req);
+          CustomerExportRequest er;
+          auto format = ParseExportFormat(q->Get("format").value_or("csv"));
+          if (!format) return ErrorResponse(ValidationFailed({{"format", "invalid"}}), req);
+          er.format = *format;
+          auto lang = ParseExportLang(q->Get("lang").value_or("zh-CN"));
+          if (!lang) return ErrorResponse(ValidationFailed({{"lang", "invalid"}}), req);
+          er.lang = *lang;
+          auto sort = ParseCustomerSort(q->Get("sort").value_or("id"));
+          if (!sort) return ErrorResponse(ValidationFailed({{"sort", "invalid"}}), req);
+          er.sort = *sort;
+          auto filter = FilterFrom(*q);
+          if (!filter.ok()) return ErrorResponse(filter.error(), req);
+          er.filter = std::move(*filter);
+          // The filter as sent, for the audit row: the query without format and lang.
+          for (const char* name : {"sort", "q", "stage", "is_key_account", "tier", "owner_id",
+                                   "org_unit_id", "region", "industry"}) {
+            if (auto v = q->Get(name)) {
+              if (!er.filter_text.empty()) er.filter_text += '&';
+              er.filter_text += std::string(name) + "=" + *v;
+            }
+          }
+          auto file = s.exports.Customers(call.who(), call.ctx, er);
+          if (!file.ok()) return ErrorResponse(file.error(), req);
+          Response res;
+          res.status = 200;
+          res.content_type = std::string(ExportContentType(er.format));
+          res.SetHeader("Content-Disposition", "attachment; filename=\"" + file->ascii_file_name +
+                                                   "\"; filename*=UTF-8''" +
+                                                   Rfc5987(file->file_name));
+          res.SetHeader("Cache-Control", "no-store");
+          res.SetHeader("X-Export-Rows", std::to_string(file->rows));
+          res.body = std::move(file->bytes);
+          return res;
         }));
 
   r.Add("POST", "/api/v1/customers", authed([&s](Request& req, const Call& call) -> Response {

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../ui/format';
 import { KeysFooter, SubmitOnEnter } from '../../ui/SubmitOnEnter';
 import { maxCharsRule, requiredRule } from '../validation/formRules';
 import { useAddComment, useComments, type CommentTarget } from './api';
+import { focusOnOpen } from '../../ui/focusOnOpen';
 
 type Props = {
   target: CommentTarget;
@@ -55,7 +56,7 @@ export function CommentsDrawer({ target, title, onClose }: Props) {
       title={t('comments.title')}
       width={480}
       onClose={onClose}
-      afterOpenChange={(open) => open && canComment && form.focusField('body')}
+      afterOpenChange={(open) => open && canComment && focusOnOpen(() => form.focusField('body'))}
       destroyOnHidden
       data-testid="comments"
     >

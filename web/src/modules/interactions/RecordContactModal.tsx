@@ -30,6 +30,7 @@ import {
 } from './RecordFields';
 import { ChannelIcon } from './tags';
 import { StaleAlert, ProblemAlert } from '../../ui/FormAlerts';
+import { focusOnOpen } from '../../ui/focusOnOpen';
 
 /** The customer a new record is about, as far as the caller knows it. */
 export type CustomerRef = Pick<Customer, 'id' | 'name'>;
@@ -128,7 +129,7 @@ export function RecordContactModal({ interaction, customer, onClose }: Props) {
             : t('interaction.record')
       }
       onCancel={onClose}
-      afterOpenChange={(open) => open && focusFirstEmpty()}
+      afterOpenChange={(open) => open && focusOnOpen(focusFirstEmpty)}
       onOk={() => form.submit()}
       okText={t('common.save')}
       okButtonProps={{ disabled: stale, 'data-testid': 'interaction-ok' }}

@@ -8,6 +8,7 @@ import { KeysFooter, SubmitOnEnter } from '../../ui/SubmitOnEnter';
 import { maxCharsRule, requiredRule } from '../validation/formRules';
 import { fetchVisitPlan, useCancelVisitPlan } from './api';
 import { whenText } from './whenText';
+import { focusOnOpen } from '../../ui/focusOnOpen';
 
 type Values = { reason?: string };
 type Props = { plan: VisitPlan; onClose: () => void };
@@ -51,7 +52,7 @@ export function CancelVisitModal({ plan, onClose }: Props) {
       open
       title={t('visitPlan.cancelTitle', { customer: base.customer_name })}
       onCancel={onClose}
-      afterOpenChange={(open) => open && form.focusField('reason')}
+      afterOpenChange={(open) => open && focusOnOpen(() => form.focusField('reason'))}
       onOk={() => form.submit()}
       okText={t('visitPlan.cancelOk')}
       okButtonProps={{ danger: true, 'data-testid': 'visit-cancel-ok' }}

@@ -27,6 +27,7 @@ import {
 } from './visitForm';
 import { whenText } from './whenText';
 import { StaleAlert, ProblemAlert } from '../../ui/FormAlerts';
+import { focusOnOpen } from '../../ui/focusOnOpen';
 
 type Props = { plan: VisitPlan; onClose: () => void };
 
@@ -117,7 +118,7 @@ export function CompleteVisitModal({ plan, onClose }: Props) {
       open
       title={t('visitPlan.completeTitle', { customer: base.customer_name })}
       onCancel={onClose}
-      afterOpenChange={(open) => open && form.focusField('summary')}
+      afterOpenChange={(open) => open && focusOnOpen(() => form.focusField('summary'))}
       onOk={() => form.submit()}
       okText={t('visitPlan.complete')}
       okButtonProps={{ 'data-testid': 'visit-complete-ok' }}

@@ -31,6 +31,7 @@ import {
   type VisitFormValues,
 } from './visitForm';
 import { StaleAlert, ProblemAlert } from '../../ui/FormAlerts';
+import { focusOnOpen } from '../../ui/focusOnOpen';
 
 // The server plans at most a year ahead (engagement/visit_plan.h).
 const MAX_DAYS_AHEAD = 366;
@@ -150,7 +151,7 @@ export function PlanVisitModal({ plan, reschedule, customer, day, owner, onClose
       open
       title={title}
       onCancel={onClose}
-      afterOpenChange={(open) => open && focusFirst()}
+      afterOpenChange={(open) => open && focusOnOpen(focusFirst)}
       onOk={() => form.submit()}
       okText={t('common.save')}
       okButtonProps={{ disabled: stale, 'data-testid': 'visit-plan-ok' }}

@@ -1,0 +1,65 @@
+#pragma once
+// Exports (导出) of the customer list: only the customers the caller sees, only with the
+// `data.export` permission, every export in the audit log (customer.export: format, filter,
+// rows) and every exported customer a read in the access log, so that a bulk export raises
+// a bulk-access alert like any other mass read.
+
+#include <functional>
+
+#include "core/audit/audit_record.h"
+#include "core/common/context.h"
+#include "core/customers/customer.h"
+#include "core/exports/customer_export.h"
+#include "core/org/user.h"
+
+namespace kams {
+
+struct CustomerExportRequest {
+  ExportFormat format = ExportFormat::kCsv;
+  ExportLang lang = ExportLang::kZhCn;
+  CustomerFilter filter;
+  SortSpec sort;
+  std::string filter_text;  // the filter as the client gave it, for the audit row
+};
+
+// Rows an export over the API may hold by default (`kams serve --export-max-rows`); the
+// command line has no limit.
+inline constexpr std::int64_t kDefaultExportMaxRows = 100'000;
+
+struct ExportedFile {
+  std::string bytes;
+  std::string file_name;        // "客户-20261124-1830.csv" / "customers-…" (China time)
+  std::string ascii_file_name;  // "customers-20261124-1830.csv", for old clients
+  std::int64_t rows = 0;
+};
+
+class ExportService {
+ public:
+  ExportService(CoreDeps deps, std::int64_t max_rows) : deps_(deps), max_rows_(max_rows) {}
+
+  // The file in memory. More rows than the limit: validation_failed on "filter"
+  // (too_many_rows), nothing exported and nothing logged but the refusal's absence.
+  Result<ExportedFile> Customers(const Principal& who, const RequestContext& ctx,
+                                 const CustomerExportRequest& req);
+
+  // Streams the file to the sink `open()` returns (called again, to start over, when the
+  // database retries the read); no row limit. Returns the rows written.
+  Result<std::int64_t> CustomersTo(const Principal& who, const RequestContext& ctx,
+                                   const CustomerExportRequest& req,
+                                   const std::function<ByteSink()>& open);
+
+  std::int64_t max_rows() const { return max_rows_; }
+
+ private:
+  Result<std::int64_t> Run(const Principal& who, const RequestContext& ctx,
+                           const CustomerExportRequest& req, const std::function<ByteSink()>& open,
+                           std::optional<std::int64_t> limit);
+  CoreDeps deps_;
+  std::int64_t max_rows_;
+};
+
+// The file name for an export made at `t`: "客户-YYYYMMDD-HHMM.csv" (Chinese) or
+// "customers-YYYYMMDD-HHMM.csv", in China time.
+std::string ExportFileName(Timestamp t, ExportFormat format, ExportLang lang);
+
+}  // namespace kams
