@@ -32,6 +32,16 @@ std::string NotificationUnreadCountSql(const Principal& who, SqlBinder& b) {
          " AND n.read_at IS NULL";
 }
 
+std::string NotificationMarkReadSql(const Principal& who, std::optional<Id> id, Timestamp at,
+                                    SqlBinder& b) {
+  std::string sql = "UPDATE notification SET read_at = coalesce(read_at, " + b.Add(at) +
+                    ") WHERE id IN (SELECT n.id FROM notification n WHERE " +
+                    OwnVisibleNotification(who, b);
+  if (id) sql += " AND n.id = " + b.Add(*id);
+  else sql += " AND n.read_at IS NULL";
+  return sql + ")";
+}
+
 std::string NominationListSql(const Principal& who, const NominationFilter& f,
                               const PageRequest& page, SqlBinder& b) {
   std::string sql = std::string(kNominationSelect) + " WHERE ";

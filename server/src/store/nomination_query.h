@@ -32,6 +32,10 @@ std::string NotificationListSql(const Principal& who, bool unread_only, const Pa
                                 SqlBinder& b);
 // How many of those are unread (one row, one column).
 std::string NotificationUnreadCountSql(const Principal& who, SqlBinder& b);
+// Marks the user's notification `id` read, or (no id) every unread one they see: only those
+// the list shows (none about a customer that has left their scope).
+std::string NotificationMarkReadSql(const Principal& who, std::optional<Id> id, Timestamp at,
+                                    SqlBinder& b);
 
 // One page plus one row, newest first.
 std::string NominationListSql(const Principal& who, const NominationFilter& f,

@@ -502,6 +502,28 @@ TEST(AccessMatrixOrg, EveryListSummaryAndFilterShowsOnlyRowsInTheCallersScope) {
   EXPECT_GE(filtered, 60);
 }
 
+// A notification about a customer that has left the user's scope is neither listed nor
+// marked read, one by one (404, as for someone else's) or with the rest.
+TEST(AccessMatrixOrg, NotificationsAboutACustomerOutOfScopeAreNotMarkedRead) {
+  const LeakScenario& s = Scenario();
+  const Client& former = TheWorld().actor.at("kam");
+  const Id former_id = former.user["id"].get<Id>();
+  const auto hidden = DbInts("SELECT id FROM notification WHERE user_id = " + N(former_id) +
+                             " AND customer_id = " + N(s.customer) + " AND read_at IS NULL");
+  ASSERT_FALSE(hidden.empty()) << "the service agent's record told the KAM";
+  for (const auto& n : ListAll(former, "/api/v1/notifications", "")) {
+    EXPECT_NE(n["id"].get<Id>(), hidden[0]);
+  }
+  auto one = former.Post("/api/v1/notifications/" + N(hidden[0]) + "/read", json::object());
+  EXPECT_EQ(one.status, 404) << one.body;
+  auto all = former.Post("/api/v1/notifications/read-all", json::object());
+  EXPECT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(DbInt("SELECT count(*) FROM notification WHERE id = " + N(hidden[0]) +
+                  " AND read_at IS NULL"),
+            1);
+  EXPECT_EQ(GetJson(former, "/api/v1/notifications?limit=1")["unread_count"], 0);
+}
+
 TEST(AccessMatrixOrg, CountsAgreeWithTheRowsTheCallerSees) {
   (void)Scenario();
   for (const Client* c : ListCallers()) {

@@ -1767,7 +1767,7 @@ TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {
     note.created_at = 3;
     tx.notifications().Insert(note);
     tx.notifications().Insert(note);
-    tx.notifications().MarkAllRead(successor, 4);  // someone else's: changes nothing
+    tx.notifications().MarkAllRead(As(successor, Role::kKam, east), 4);  // someone else's: changes nothing
   });
   Id unread = 0, read = 0;
   Write([&](Tx& tx) {
@@ -1775,7 +1775,7 @@ TEST_P(StoreContract, HandoversMoveHoldingsAndReadBackInScope) {
     ASSERT_EQ(notes.items.size(), 2u);
     unread = notes.items[0].id;
     read = notes.items[1].id;
-    ASSERT_TRUE(tx.notifications().MarkRead(leaver, read, 4));
+    ASSERT_TRUE(tx.notifications().MarkRead(As(leaver, Role::kKam, east), read, 4));
   });
 
   using K = HandoverKind;

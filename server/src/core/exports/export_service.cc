@@ -7,8 +7,11 @@
 namespace kams {
 namespace {
 
-// Rows read per query: one keyset page after another, in one read transaction.
-constexpr int kExportPage = 1000;
+// Rows read per query: one keyset page after another, in one read transaction. Large pages:
+// a page sorted by name within a narrow scope costs a sort of the whole scope (a director's
+// 96,000 customers: 1,000-row pages took 25 s, 10,000-row pages a tenth of that), and a
+// page of dossiers held at once is about 10 MB.
+constexpr int kExportPage = 10'000;
 
 }  // namespace
 

@@ -323,18 +323,16 @@ class XlsxWriter final : public TableWriter {
  public:
   XlsxWriter(ByteSink out, std::string sheet_name)
       : out_(std::move(out)), zip_(out_), sheet_name_(std::move(sheet_name)) {
-    zip_.Begin("[Content_Types].xml");
-    zip_.Write(kContentTypes);
-    zip_.End();
-    zip_.Begin("_rels/.rels");
-    zip_.Write(kRootRels);
-    zip_.End();
-    zip_.Begin("xl/_rels/workbook.xml.rels");
-    zip_.Write(kWorkbookRels);
-    zip_.End();
-    zip_.Begin("xl/styles.xml");
-    zip_.Write(kStyles);
-    zip_.End();
+    const std::pair<const char*, std::string_view> fixed[] = {
+        {"[Content_Types].xml", kContentTypes},
+        {"_rels/.rels", kRootRels},
+        {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+        {"xl/styles.xml", kStyles}};
+    for (const auto& [name, part] : fixed) {
+      zip_.Begin(name);
+      zip_.Write(part);
+      zip_.End();
+    }
     zip_.Begin("xl/worksheets/sheet1.xml");
     buf_ =
         R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"

@@ -501,7 +501,7 @@ Result<std::int64_t> NotificationService::UnreadCount(const Principal& who) {
 
 Status NotificationService::MarkRead(const Principal& who, Id id) {
   return deps_.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
-    if (!tx.notifications().MarkRead(who.user_id, id, deps_.clock.Now())) {
+    if (!tx.notifications().MarkRead(who, id, deps_.clock.Now())) {
       return NotFound("notification not found");
     }
     return Ok();
@@ -510,7 +510,7 @@ Status NotificationService::MarkRead(const Principal& who, Id id) {
 
 Result<std::int64_t> NotificationService::MarkAllRead(const Principal& who) {
   return Transact(deps_.db, TxMode::kWrite, [&](Tx& tx) -> Result<std::int64_t> {
-    return tx.notifications().MarkAllRead(who.user_id, deps_.clock.Now());
+    return tx.notifications().MarkAllRead(who, deps_.clock.Now());
   });
 }
 

@@ -262,8 +262,10 @@ class NotificationRepository {
   // no longer sees (moved, handed over, deleted): scope holds for notifications too.
   virtual Page<Notification> List(const Principal& who, bool unread_only,
                                   const PageRequest& page) = 0;
-  virtual bool MarkRead(Id user_id, Id id, Timestamp at) = 0;  // false: not theirs / absent
-  virtual std::int64_t MarkAllRead(Id user_id, Timestamp at) = 0;
+  // Only what List shows: false when the notification is not theirs, absent, or about a
+  // customer they no longer see.
+  virtual bool MarkRead(const Principal& who, Id id, Timestamp at) = 0;
+  virtual std::int64_t MarkAllRead(const Principal& who, Timestamp at) = 0;  // those List shows
   // The unread ones List would show.
   virtual std::int64_t UnreadCount(const Principal& who) = 0;
 };

@@ -186,20 +186,16 @@ Page<Notification> PgNotificationRepository::List(const Principal& who, bool unr
   return out;
 }
 
-bool PgNotificationRepository::MarkRead(Id user_id, Id id, Timestamp at) {
-  return !s_.Exec(
-                "UPDATE notification SET read_at = coalesce(read_at, $1) WHERE id = $2 "
-                "AND user_id = $3 RETURNING id",
-                at, id, user_id)
-              .empty();
+bool PgNotificationRepository::MarkRead(const Principal& who, Id id, Timestamp at) {
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = NotificationMarkReadSql(who, id, at, b) + " RETURNING id";
+  return !s_.ExecDynamic(sql, ToPg(b.values())).empty();
 }
 
-std::int64_t PgNotificationRepository::MarkAllRead(Id user_id, Timestamp at) {
-  return static_cast<std::int64_t>(
-      s_.Exec("UPDATE notification SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL "
-              "RETURNING id",
-              at, user_id)
-          .size());
+std::int64_t PgNotificationRepository::MarkAllRead(const Principal& who, Timestamp at) {
+  SqlBinder b(SqlDialect::kPostgres);
+  const std::string sql = NotificationMarkReadSql(who, std::nullopt, at, b) + " RETURNING id";
+  return static_cast<std::int64_t>(s_.ExecDynamic(sql, ToPg(b.values())).size());
 }
 
 std::int64_t PgNotificationRepository::UnreadCount(const Principal& who) {

@@ -221,8 +221,8 @@ class PgNotificationRepository final : public NotificationRepository {
   explicit PgNotificationRepository(PgSession& s) : s_(s) {}
   void Insert(const Notification& n) override;
   Page<Notification> List(const Principal& who, bool unread_only, const PageRequest& page) override;
-  bool MarkRead(Id user_id, Id id, Timestamp at) override;
-  std::int64_t MarkAllRead(Id user_id, Timestamp at) override;
+  bool MarkRead(const Principal& who, Id id, Timestamp at) override;
+  std::int64_t MarkAllRead(const Principal& who, Timestamp at) override;
   std::int64_t UnreadCount(const Principal& who) override;
 
  private:

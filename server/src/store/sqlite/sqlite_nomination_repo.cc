@@ -230,20 +230,17 @@ Page<Notification> SqliteNotificationRepository::List(const Principal& who, bool
   return out;
 }
 
-bool SqliteNotificationRepository::MarkRead(Id user_id, Id id, Timestamp at) {
-  auto& st = c_.Prepare(
-      "UPDATE notification SET read_at = coalesce(read_at, ?) WHERE id = ? AND user_id = ?");
-  st.bind(1, static_cast<std::int64_t>(at));
-  st.bind(2, static_cast<std::int64_t>(id));
-  st.bind(3, static_cast<std::int64_t>(user_id));
+bool SqliteNotificationRepository::MarkRead(const Principal& who, Id id, Timestamp at) {
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(NotificationMarkReadSql(who, id, at, b));
+  BindAll(st, b.values());
   return st.exec() == 1;
 }
 
-std::int64_t SqliteNotificationRepository::MarkAllRead(Id user_id, Timestamp at) {
-  auto& st =
-      c_.Prepare("UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL");
-  st.bind(1, static_cast<std::int64_t>(at));
-  st.bind(2, static_cast<std::int64_t>(user_id));
+std::int64_t SqliteNotificationRepository::MarkAllRead(const Principal& who, Timestamp at) {
+  SqlBinder b(SqlDialect::kSqlite);
+  auto& st = c_.Prepare(NotificationMarkReadSql(who, std::nullopt, at, b));
+  BindAll(st, b.values());
   return st.exec();
 }
 
