@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
+  FileProtectOutlined,
   FundOutlined,
   RiseOutlined,
   ScheduleOutlined,
@@ -51,6 +52,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   handoverDecay: <UserSwitchOutlined />,
   accessAlerts: <AlertOutlined />,
   imports: <CloudUploadOutlined />,
+  auditLog: <FileProtectOutlined />,
   orgUnits: <ApartmentOutlined />,
 };
 

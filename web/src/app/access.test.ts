@@ -50,6 +50,8 @@ const ALERTS_OPEN: RouteKey[] = [...ALERTS_MENU, 'accessAlert', 'accessAlertSett
 // data.import (administrators, KAM specialists): CSV imports and every import run.
 const IMPORTS_MENU: RouteKey[] = ['imports'];
 const IMPORTS_OPEN: RouteKey[] = [...IMPORTS_MENU, 'importRun'];
+// audit.read (administrators, KAM specialists): the whole audit log, exports and refusals too.
+const AUDIT_MENU: RouteKey[] = ['auditLog'];
 
 const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
   {
@@ -62,6 +64,7 @@ const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
       ...HANDOVER_READERS_MENU,
       ...ALERTS_MENU,
       ...IMPORTS_MENU,
+      ...AUDIT_MENU,
       'orgUnits',
     ],
     open: ALL_KEYS,
@@ -94,6 +97,7 @@ const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
       ...HANDOVER_READERS_MENU,
       ...ALERTS_MENU,
       ...IMPORTS_MENU,
+      ...AUDIT_MENU,
     ],
     open: [
       ...EVERYONE,
@@ -104,6 +108,7 @@ const CASES: { role: Role; menu: RouteKey[]; open: RouteKey[] }[] = [
       ...HANDOVER_READERS_OPEN,
       ...ALERTS_OPEN,
       ...IMPORTS_OPEN,
+      ...AUDIT_MENU,
     ],
   },
   { role: 'kam', menu: RECORDERS_MENU, open: RECORDERS_OPEN },

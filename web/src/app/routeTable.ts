@@ -33,6 +33,7 @@ export type RouteKey =
   | 'accessAlert'
   | 'imports'
   | 'importRun'
+  | 'auditLog'
   | 'orgUnits'
   | 'profile';
 export type MenuIcon =
@@ -52,6 +53,7 @@ export type MenuIcon =
   | 'handoverDecay'
   | 'accessAlerts'
   | 'imports'
+  | 'auditLog'
   | 'orgUnits';
 
 export type AppRoute = {
@@ -288,6 +290,16 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'data.import',
     menu: false,
     load: () => import('../pages/ImportRunPage'),
+  },
+  {
+    // Administrators and KAM specialists read the whole audit log: exports, refusals, imports…
+    key: 'auditLog',
+    path: '/audit-log',
+    titleKey: 'menu.auditLog',
+    permission: 'audit.read',
+    menu: true,
+    icon: 'auditLog',
+    load: () => import('../pages/AuditLogPage'),
   },
   {
     key: 'orgUnits',
