@@ -108,6 +108,10 @@ describe('the audit log', () => {
 
     await user.click(screen.getByTestId('page-previous'));
     await within(table).findByText('Customer list exported');
+    // The first page is read again; its rows are clickable once it has been.
+    await waitFor(() =>
+      expect(screen.getByTestId('page-next').hasAttribute('disabled')).toBe(false),
+    );
     await user.click(within(table).getByText('Dossier #7'));
     expect((await screen.findByTestId('elsewhere')).textContent).toBe('/customers/7');
   });

@@ -90,9 +90,10 @@ export default function AuditLogPage() {
     setParams(auditParams({ ...filters, ...rest }, nextLimit), { replace: true });
   };
 
-  const range: [Dayjs, Dayjs] | null =
+  // Either end may be open (a link with only `from`, say).
+  const range: [Dayjs | null, Dayjs | null] | null =
     filters.from || filters.to
-      ? [dayjs(filters.from ?? filters.to), dayjs(filters.to ?? filters.from)]
+      ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
       : null;
 
   return (
