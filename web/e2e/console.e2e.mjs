@@ -132,6 +132,17 @@ async function login(page, username) {
 
 const menuTexts = (page) => page.locator('.ant-pro-sider .ant-menu-item').allTextContents();
 
+/**
+ * Waits for each of these side-menu entries, then checks that the menu holds exactly them, in
+ * any order: the menu may still be rendering (a language switch, a slow machine).
+ */
+async function expectMenu(page, names) {
+  const sider = page.locator('.ant-pro-sider');
+  for (const name of names) await sider.getByText(name, { exact: true }).first().waitFor();
+  const shown = (await menuTexts(page)).map((text) => text.trim());
+  assert.deepEqual([...shown].sort(), [...names].sort(), `menu ${shown}`);
+}
+
 // ------------------------------------------------------------------ a tiny runner
 
 const results = [];
@@ -473,9 +484,7 @@ async function runFull() {
   await step('an admin sees users and org units, in zh-CN and en-US', async () => {
     const page = await newPage({ locale: 'en-US' });
     await login(page, 'admin');
-    await page.locator('.ant-pro-sider').getByText('Org units').waitFor();
-    const menu = await menuTexts(page);
-    assert.deepEqual(menu, [
+    await expectMenu(page, [
       'My day',
       'Visit plans',
       'Customers',
@@ -492,6 +501,7 @@ async function runFull() {
       'Handover breaches',
       'Bulk-access alerts',
       'Data import',
+      'Audit log',
       'Org units',
     ]);
     await page.goto(`${BASE}/users`);
@@ -499,7 +509,9 @@ async function runFull() {
     await shot(page, 'users-en');
     await page.getByTestId('language-switch').click();
     await page.getByTitle('简体中文').click();
-    await page.locator('.ant-pro-sider').getByText('组织机构').click();
+    const orgUnits = page.locator('.ant-pro-sider').getByText('组织机构', { exact: true });
+    await orgUnits.waitFor();
+    await orgUnits.click();
     await page.waitForURL(/\/org-units/);
     await page.getByRole('button', { name: '新增下级' }).first().waitFor();
     await shot(page, 'org-units');
@@ -634,6 +646,7 @@ async function runFull() {
   await runHandover();
   await runAccessAlerts(alertSeed);
   await runImports();
+  await runAuditLog();
 
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
@@ -2567,6 +2580,73 @@ async function runImports() {
       await current.getByTestId('import-current-dismiss').click();
       await current.waitFor({ state: 'detached' });
       await page.context().close();
+    },
+  );
+}
+
+// ------------------------------------------------------------------ the audit log
+
+/** Exports the customer list as `username` through the API; answers the rows it says it holds. */
+async function exportCustomers(username, query) {
+  const login = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  assert.equal(login.status, 200, `API login as ${username}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const res = await fetch(`${BASE}/api/v1/customers/export?${query}`, {
+    headers: { Cookie: cookie },
+  });
+  assert.equal(res.status, 200, `export as ${username}: ${res.status}`);
+  await res.arrayBuffer();
+  return Number(res.headers.get('X-Export-Rows'));
+}
+
+async function runAuditLog() {
+  await step(
+    'a KAM specialist reads the export log: the admin’s export with its row count under Exports, the filter kept in the URL; a KAM has no audit log',
+    async () => {
+      const rows = await exportCustomers('admin', 'format=csv&stage=active&sort=-id');
+      assert.ok(rows > 0, 'the demo has active customers');
+      const said = `导出 CSV，${new Intl.NumberFormat('zh-CN').format(rows)} 位客户，筛选：sort=-id、stage=active`;
+      const page = await newPage();
+      await login(page, 'specialist');
+      const entry = page.locator('.ant-pro-sider').getByText('审计日志', { exact: true });
+      await entry.waitFor();
+      await entry.click();
+      await page.waitForURL(/\/audit-log$/);
+      const log = page.getByTestId('audit-log');
+      await log.locator('tr.ant-table-row').first().waitFor();
+      await page.getByTestId('audit-quick-exports').click();
+      await page.waitForURL(/action=customer\.export/);
+      // Only exports are listed, once the filtered page has come (the last one shows meanwhile).
+      await page.waitForFunction(() => {
+        const actions = [
+          ...document.querySelectorAll('[data-testid=audit-log] tr.ant-table-row td:nth-child(4)'),
+        ].map((td) => td.textContent);
+        return actions.length > 0 && actions.every((a) => a === '导出客户清单');
+      });
+      const row = log.locator('tr.ant-table-row', { hasText: said });
+      await row.first().waitFor();
+      await row.first().getByText('admin', { exact: true }).waitFor();
+      await shot(page, 'audit-log-exports');
+      // A shared link shows the same rows.
+      await page.reload();
+      await row.first().waitFor();
+      assert.equal(
+        await page.getByTestId('audit-quick-exports').getAttribute('aria-pressed'),
+        'true',
+      );
+      await page.context().close();
+
+      const kam = await newPage();
+      await login(kam, 'kam.sh');
+      await kam.locator('.ant-pro-sider').getByText('客户', { exact: true }).waitFor();
+      assert.ok(!(await menuTexts(kam)).includes('审计日志'), 'a KAM has no audit log');
+      await kam.goto(`${BASE}/audit-log`);
+      await kam.getByText('403').waitFor();
+      await kam.context().close();
     },
   );
 }
