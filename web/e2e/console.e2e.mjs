@@ -8,7 +8,7 @@
 //
 // Timings are printed, never asserted.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -634,6 +634,7 @@ async function runFull() {
   await runHandover();
   await runAccessAlerts(alertSeed);
   await runImports();
+  await runExport();
 
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
@@ -2503,7 +2504,7 @@ async function runAccessAlerts({ adminApi, reader, before, lowered }) {
 
 async function runImports() {
   await step(
-    'a KAM specialist imports a customers CSV with one bad row in the background: the run succeeds with one rejected row, shown by line and column',
+    'a KAM specialist imports a customers CSV with one bad row in the background: the run succeeds with one rejected row, shown by line and column; the import page follows it again after a visit elsewhere until dismissed',
     async () => {
       const api = await apiAs('specialist');
       // References no other step uses, new on every run against the same database.
@@ -2560,7 +2561,61 @@ async function runImports() {
         imported.items.map((c) => c.name),
         [`导入测试一号有限公司${ref}`, `导入测试三号有限公司${ref}`],
       );
+      // Back on the import page from the menu: the run is still followed, until dismissed.
+      await page.locator('.ant-pro-sider').getByText('数据导入').click();
+      await page.waitForURL(/\/imports$/);
+      await current.getByText('导入完成：已导入 2 行，被拒 1 行。').waitFor();
+      await current.getByTestId('import-current-dismiss').click();
+      await current.waitFor({ state: 'detached' });
       await page.context().close();
+    },
+  );
+}
+
+// ------------------------------------------------------------------ export
+
+async function runExport() {
+  await step(
+    'a KAM specialist exports the key accounts, sorted by name, as CSV: the file arrives with a byte-order mark, a header row and one row per customer listed; a KAM is not offered the export',
+    async () => {
+      const api = await apiAs('specialist');
+      const filter = 'is_key_account=true&sort=name';
+      const listed = await api.get(`/customers?${filter}&limit=500`);
+      assert.equal(listed.next_cursor, null, 'the demo has fewer than 500 key accounts');
+      assert.ok(listed.items.length > 0, 'the demo has key accounts');
+      const page = await newPage();
+      await login(page, 'specialist');
+      await page.goto(`${BASE}/customers?${filter}`);
+      await waitForNames(
+        page,
+        listed.items.slice(0, 20).map((c) => c.name),
+      );
+      await page.getByTestId('customer-export').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.ant-dropdown-menu').getByText('CSV', { exact: true }).click(),
+      ]);
+      await page.getByText(`已导出 ${listed.items.length} 位客户`).waitFor();
+      await shot(page, 'customers-exported');
+      assert.match(download.suggestedFilename(), /-\d{8}-\d{4}\.csv$/);
+      const bytes = await readFile(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark first');
+      const lines = bytes
+        .subarray(3)
+        .toString('utf8')
+        .split(/\r?\n/)
+        .filter((l) => l !== '');
+      assert.equal(lines.length, listed.items.length + 1, 'a header row, then one per customer');
+      assert.ok(!lines[0].includes(listed.items[0].name), `header row: ${lines[0]}`);
+      assert.ok(lines[1].includes(listed.items[0].name), `first row: ${lines[1]}`);
+      await page.context().close();
+
+      const kamPage = await newPage();
+      await login(kamPage, 'kam.sh');
+      await kamPage.goto(`${BASE}/customers`);
+      await rows(kamPage).first().waitFor();
+      assert.equal(await kamPage.getByTestId('customer-export').count(), 0);
+      await kamPage.context().close();
     },
   );
 }

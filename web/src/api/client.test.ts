@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, request, setCsrfToken, setUnauthenticatedHandler } from './client';
+import { ApiError, request, requestFile, setCsrfToken, setUnauthenticatedHandler } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -168,5 +168,54 @@ describe('request', () => {
       status: 0,
       code: 'network',
     });
+  });
+});
+
+describe('requestFile', () => {
+  const csvType = 'text/csv; charset=utf-8';
+
+  it("resolves with the file as sent, byte-order mark kept, and the answer's headers", async () => {
+    const bytes = new TextEncoder().encode('\uFEFFid,name\r\n1,苏州供电\r\n');
+    const calls: Call[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push({ url, init });
+        return new Response(bytes, {
+          status: 200,
+          headers: { 'Content-Type': csvType, 'X-Export-Rows': '1' },
+        });
+      }),
+    );
+    const file = await requestFile('GET', '/customers/export', 'text/csv', {
+      query: { format: 'csv', stage: 'active' },
+    });
+    expect(calls[0]?.url).toBe('/api/v1/customers/export?format=csv&stage=active');
+    expect(headersOf(calls[0]).Accept).toBe('text/csv, application/json');
+    expect(file.headers.get('X-Export-Rows')).toBe('1');
+    expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('rejects with the error envelope, and sends the user back to login on 401', async () => {
+    respondWith(400, {
+      error: {
+        code: 'validation_failed',
+        message: '120000 customers match; narrow the filter',
+        fields: { filter: 'too_many_rows' },
+      },
+    });
+    await expect(requestFile('GET', '/customers/export', 'text/csv')).rejects.toMatchObject({
+      status: 400,
+      message: '120000 customers match; narrow the filter',
+      fields: { filter: 'too_many_rows' },
+    });
+
+    const handler = vi.fn();
+    setUnauthenticatedHandler(handler);
+    respondWith(401, { error: { code: 'unauthenticated', message: 'sign in' } });
+    await expect(requestFile('GET', '/customers/export', 'text/csv')).rejects.toBeInstanceOf(
+      ApiError,
+    );
+    expect(handler).toHaveBeenCalledOnce();
   });
 });

@@ -98,7 +98,37 @@ export async function request<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const response = await send(method, path, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A file the API answered with, and the answer's headers (its name, row counts, …). */
+export type FileAnswer = { blob: Blob; headers: Headers };
+
+/**
+ * Sends one API request whose answer is a file (e.g. an export), not JSON: resolves with
+ * its bytes as a Blob and the answer's headers. `accept` is the file's media type; errors
+ * are the same API error envelope as for `request`, and reject the same way (401 included).
+ */
+export async function requestFile(
+  method: Method,
+  path: string,
+  accept: string,
+  options: RequestOptions = {},
+): Promise<FileAnswer> {
+  const response = await send(method, path, options, `${accept}, application/json`);
+  return { blob: await response.blob(), headers: response.headers };
+}
+
+/** Sends the request; resolves with a 2xx answer, else rejects with its ApiError. */
+async function send(
+  method: Method,
+  path: string,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   else if (options.content) headers['Content-Type'] = options.content.type;
   if (options.prefer) headers['Prefer'] = options.prefer;
@@ -120,10 +150,7 @@ export async function request<T>(
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
 
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
+  if (response.ok) return response;
   const error = await toApiError(response);
   // A failed login is a wrong password, not an expired session.
   if (error.status === 401 && path !== '/auth/login') {

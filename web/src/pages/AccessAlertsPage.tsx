@@ -10,7 +10,7 @@ import { LIST_PAGE_SIZES, listParams, pageSize } from '../ui/listQuery';
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime } from '../ui/format';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 /**
  * Bulk-access alerts (批量访问告警), newest first, for KAM specialists and administrators: a
@@ -24,8 +24,8 @@ export default function AccessAlertsPage() {
   const status: AccessAlertStatus | undefined =
     raw === 'all' ? undefined : (ALERT_STATUSES.find((s) => s === raw) ?? 'open');
   const limit = pageSize(params);
-  const trail = useCursorTrail(params.toString());
-  const page = useAccessAlertPage(status, limit, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const page = useAccessAlertPage(status, limit, pages.cursor);
 
   const update = (patch: { status?: string; limit?: number }) =>
     setParams(
@@ -139,15 +139,10 @@ export default function AccessAlertsPage() {
               ]}
             />
             <CursorPager
-              page={trail.page}
-              hasPrevious={trail.page > 1}
-              hasNext={Boolean(page.data?.next_cursor)}
-              onPrevious={trail.previous}
-              onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+              {...pages.pager(page)}
               pageSize={limit}
               pageSizes={LIST_PAGE_SIZES}
               onPageSizeChange={(size) => update({ limit: size })}
-              loading={page.isFetching}
             />
           </Space>
         )}

@@ -18,7 +18,7 @@ import { UserSelect } from '../modules/users/UserSelect';
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDate } from '../ui/format';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 /**
  * Cadence breaches (跟进异常) in my scope, for directors, KAM specialists and administrators:
@@ -30,8 +30,8 @@ export default function CadenceBreachesPage() {
   const [params, setParams] = useSearchParams();
   const query = parseBreachQuery(params);
   const { limit, ...filter } = query;
-  const trail = useCursorTrail(params.toString());
-  const page = useBreachPage(filter, limit, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const page = useBreachPage(filter, limit, pages.cursor);
   const filtered = Boolean(filter.kind || filter.owner_id || filter.org_unit_id);
 
   const update = (patch: Partial<BreachQuery>) =>
@@ -155,15 +155,10 @@ export default function CadenceBreachesPage() {
               ]}
             />
             <CursorPager
-              page={trail.page}
-              hasPrevious={trail.page > 1}
-              hasNext={Boolean(page.data?.next_cursor)}
-              onPrevious={trail.previous}
-              onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+              {...pages.pager(page)}
               pageSize={limit}
               pageSizes={BREACH_PAGE_SIZES}
               onPageSizeChange={(size) => update({ limit: size })}
-              loading={page.isFetching}
             />
           </Space>
         )}

@@ -6,6 +6,7 @@ import { useCurrentSession } from '../app/sessionContext';
 import { useCustomerPage } from '../modules/customers/api';
 import { CustomerFilters } from '../modules/customers/CustomerFilters';
 import { CustomerTable } from '../modules/customers/CustomerTable';
+import { ExportCustomersButton } from '../modules/customers/ExportCustomersButton';
 import {
   PAGE_SIZES,
   customerQueryParams,
@@ -16,15 +17,15 @@ import { useOrgUnits } from '../modules/orgUnits/api';
 import { orgUnitNames } from '../modules/orgUnits/tree';
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 export default function CustomersPage() {
   const { t } = useTranslation();
   const { access } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const query = parseCustomerQuery(params);
-  const trail = useCursorTrail(params.toString());
-  const result = useCustomerPage(query, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const result = useCustomerPage(query, pages.cursor);
   const orgUnits = useOrgUnits();
   const names = orgUnitNames(orgUnits.data);
 
@@ -55,18 +56,14 @@ export default function CustomersPage() {
             onReload={() => void result.refetch()}
             orgUnitName={(id) => names.get(id)}
             toolbar={filters}
+            actions={access.can('data.export') && <ExportCustomersButton query={query} />}
             empty={<Empty description={filtered ? t('customers.noMatch') : t('customers.none')} />}
             footer={
               <CursorPager
-                page={trail.page}
-                hasPrevious={trail.page > 1}
-                hasNext={Boolean(result.data?.next_cursor)}
-                onPrevious={trail.previous}
-                onNext={() => result.data?.next_cursor && trail.next(result.data.next_cursor)}
+                {...pages.pager(result)}
                 pageSize={query.limit}
                 pageSizes={PAGE_SIZES}
                 onPageSizeChange={(limit) => update({ limit })}
-                loading={result.isFetching}
               />
             }
           />

@@ -8,7 +8,7 @@ import { listParams, pageSize, positiveInt, LIST_PAGE_SIZES } from '../ui/listQu
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDate, formatDateTime } from '../ui/format';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 /**
  * Cadence breaches after handover (交接后跟进异常): accounts in my scope whose contact cadence
@@ -20,8 +20,8 @@ export default function HandoverDecayPage() {
   const [params, setParams] = useSearchParams();
   const handoverId = positiveInt(params.get('handover_id'));
   const limit = pageSize(params);
-  const trail = useCursorTrail(params.toString());
-  const page = useDecayPage({ handover_id: handoverId }, limit, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const page = useDecayPage({ handover_id: handoverId }, limit, pages.cursor);
 
   const update = (patch: { handover_id?: number; limit?: number }) =>
     setParams(listParams({ handover_id: handoverId, limit, ...patch }), { replace: true });
@@ -114,15 +114,10 @@ export default function HandoverDecayPage() {
               ]}
             />
             <CursorPager
-              page={trail.page}
-              hasPrevious={trail.page > 1}
-              hasNext={Boolean(page.data?.next_cursor)}
-              onPrevious={trail.previous}
-              onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+              {...pages.pager(page)}
               pageSize={limit}
               pageSizes={LIST_PAGE_SIZES}
               onPageSizeChange={(size) => update({ limit: size })}
-              loading={page.isFetching}
             />
           </Space>
         )}

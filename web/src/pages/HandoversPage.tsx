@@ -12,7 +12,7 @@ import { UserSelect } from '../modules/users/UserSelect';
 import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime } from '../ui/format';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 /**
  * Handovers (交接记录), newest first: who left, who did it and when, how much moved to whom.
@@ -24,8 +24,8 @@ export default function HandoversPage() {
   const [params, setParams] = useSearchParams();
   const userId = positiveInt(params.get('user_id'));
   const limit = pageSize(params);
-  const trail = useCursorTrail(params.toString());
-  const page = useHandoverPage({ user_id: userId }, limit, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const page = useHandoverPage({ user_id: userId }, limit, pages.cursor);
   const items = page.data?.items ?? [];
 
   const update = (patch: { user_id?: number; limit?: number }) =>
@@ -139,15 +139,10 @@ export default function HandoversPage() {
               ]}
             />
             <CursorPager
-              page={trail.page}
-              hasPrevious={trail.page > 1}
-              hasNext={Boolean(page.data?.next_cursor)}
-              onPrevious={trail.previous}
-              onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+              {...pages.pager(page)}
               pageSize={limit}
               pageSizes={LIST_PAGE_SIZES}
               onPageSizeChange={(size) => update({ limit: size })}
-              loading={page.isFetching}
             />
           </Space>
         )}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ImportRun } from '../api/types';
 import {
@@ -182,6 +182,74 @@ describe('starting an import', () => {
       '请先选择一个 CSV 文件',
     );
     expect(fake.sent('POST /customers/import')).toEqual([]);
+  });
+});
+
+describe('the import being followed', () => {
+  it('is shown again on coming back to the page, until it has ended and is dismissed', async () => {
+    const user = setupUser();
+    const { queued, running, done } = importRunStages(7);
+    let state: ImportRun = running;
+    const fake = fakeApi()
+      .on('GET /imports', noRuns)
+      .on('POST /customers/import', reply(202, queued))
+      .on('GET /imports/7', () => state);
+    const { router } = await open(fake);
+    await user.upload(fileInput(), csv('customer_id,name,region,industry,created_at\n'));
+    await user.click(screen.getByTestId('import-submit'));
+    await within(await screen.findByTestId('import-current')).findByText('2.0 KB / 4.0 KB');
+
+    // Away to the customers and back: the run is followed again, and cannot be put away
+    // while it runs.
+    await act(() => router.navigate('/customers'));
+    expect(screen.queryByTestId('import-current')).toBeNull();
+    await act(() => router.navigate('/imports'));
+    const current = await screen.findByTestId('import-current');
+    await within(current).findByText('2.0 KB / 4.0 KB');
+    expect(within(current).queryByTestId('import-current-dismiss')).toBeNull();
+
+    // It ends while the page is shown: it stays, saying how it ended, until dismissed.
+    state = done;
+    await within(current).findByText('Import finished: imported 99, rejected 1.', undefined, {
+      timeout: 10_000,
+    });
+    await act(() => router.navigate('/customers'));
+    await act(() => router.navigate('/imports'));
+    const ended = await screen.findByTestId('import-current');
+    await within(ended).findByText('Import finished: imported 99, rejected 1.');
+    await user.click(within(ended).getByTestId('import-current-dismiss'));
+    expect(screen.queryByTestId('import-current')).toBeNull();
+
+    await act(() => router.navigate('/customers'));
+    await act(() => router.navigate('/imports'));
+    await screen.findByText('No imports yet');
+    expect(screen.queryByTestId('import-current')).toBeNull();
+  });
+
+  it('survives a reload of the page in the same tab, for the user who started it', async () => {
+    const user = setupUser();
+    const { queued, running } = importRunStages(7);
+    const fake = fakeApi()
+      .on('GET /imports', noRuns)
+      .on('POST /customers/import', reply(202, queued))
+      .on('GET /imports/7', running);
+    await open(fake);
+    await user.upload(fileInput(), csv('customer_id,name,region,industry,created_at\n'));
+    await user.click(screen.getByTestId('import-submit'));
+    await screen.findByTestId('import-current');
+
+    cleanup(); // the page is gone, a new one (with a new query cache) opens
+    const reads = fake.sent('GET /imports/7').length;
+    await open(fake);
+    await within(await screen.findByTestId('import-current')).findByText('2.0 KB / 4.0 KB');
+    expect(fake.sent('GET /imports/7').length).toBeGreaterThan(reads);
+
+    // Another user signing in in the same tab does not follow it.
+    cleanup();
+    const admin = userOf({ id: 2, display_name: 'Admin', role: 'admin' });
+    await renderSignedIn(<ImportsPage />, { api: fake, path: '/imports', user: admin });
+    await screen.findByText('还没有导入记录');
+    expect(screen.queryByTestId('import-current')).toBeNull();
   });
 });
 

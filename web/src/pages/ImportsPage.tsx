@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ImportKind, ImportRun, ImportStatus } from '../api/types';
+import { useCurrentSession } from '../app/sessionContext';
 import { useImportRunPage } from '../modules/imports/api';
 import { CurrentRunCard } from '../modules/imports/CurrentRunCard';
+import { useCurrentImportRun } from '../modules/imports/currentRun';
 import { formatDuration } from '../modules/imports/duration';
 import { FormatCard } from '../modules/imports/FormatCard';
 import { IMPORT_KINDS, IMPORT_STATUSES, progressPercent } from '../modules/imports/formats';
@@ -15,12 +17,13 @@ import { CursorPager } from '../ui/CursorPager';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime } from '../ui/format';
 import { LIST_PAGE_SIZES, listParams, pageSize } from '../ui/listQuery';
-import { useCursorTrail } from '../ui/useCursorTrail';
+import { useCursorPages } from '../ui/useCursorPages';
 
 /**
  * Data import (数据导入), for those with `data.import` (administrators, KAM specialists):
  * start a CSV import of customers or transactions, follow it, and read every import run,
- * newest first, the command line's included. The history's filters live in the URL.
+ * newest first, the command line's included. The history's filters live in the URL; the run
+ * started here stays on the page (`currentRun.ts`) until it has ended and is dismissed.
  */
 export default function ImportsPage() {
   const { t } = useTranslation();
@@ -29,10 +32,10 @@ export default function ImportsPage() {
   const kind = IMPORT_KINDS.find((k) => k === params.get('kind'));
   const status = IMPORT_STATUSES.find((s) => s === params.get('status'));
   const limit = pageSize(params);
-  const trail = useCursorTrail(params.toString());
-  const page = useImportRunPage(kind, status, limit, trail.cursor);
+  const pages = useCursorPages(params.toString());
+  const page = useImportRunPage(kind, status, limit, pages.cursor);
   const [startKind, setStartKind] = useState<ImportKind>('customers');
-  const [currentId, setCurrentId] = useState<number | null>(null);
+  const current = useCurrentImportRun(useCurrentSession().user.id);
 
   const update = (patch: { kind?: string; status?: string; limit?: number }) =>
     setParams(listParams({ kind, status, limit, ...patch }), { replace: true });
@@ -48,13 +51,15 @@ export default function ImportsPage() {
           <StartImportCard
             kind={startKind}
             onKindChange={setStartKind}
-            onStarted={(run) => setCurrentId(run.id)}
+            onStarted={(run) => current.follow(run.id)}
           />
         </Col>
         <Col xs={24} xl={12}>
           {/* The run just started first, where it is seen without scrolling. */}
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            {currentId !== null && <CurrentRunCard key={currentId} id={currentId} />}
+            {current.id !== null && (
+              <CurrentRunCard key={current.id} id={current.id} onDismiss={current.dismiss} />
+            )}
             <FormatCard kind={startKind} />
           </Space>
         </Col>
@@ -98,15 +103,10 @@ export default function ImportsPage() {
                   onOpen={(run) => void navigate(`/imports/${run.id}`)}
                 />
                 <CursorPager
-                  page={trail.page}
-                  hasPrevious={trail.page > 1}
-                  hasNext={Boolean(page.data?.next_cursor)}
-                  onPrevious={trail.previous}
-                  onNext={() => page.data?.next_cursor && trail.next(page.data.next_cursor)}
+                  {...pages.pager(page)}
                   pageSize={limit}
                   pageSizes={LIST_PAGE_SIZES}
                   onPageSizeChange={(size) => update({ limit: size })}
-                  loading={page.isFetching}
                 />
               </Space>
             )}

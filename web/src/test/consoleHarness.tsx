@@ -49,6 +49,8 @@ if (typeof window !== 'undefined') {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // What a page keeps for the tab (the import being followed, say) does not outlive a test.
+  if (typeof window !== 'undefined') window.sessionStorage.clear();
 });
 
 // A page renders antd's whole tree in jsdom: seconds, not milliseconds, on a busy machine.
@@ -85,8 +87,22 @@ export class Answer {
   ) {}
 }
 
-/** A handler's answer: an `Answer`, or any other value as a 200 body. */
-type Reply = Answer | object;
+/** A file as the API answers with one (an export): its bytes, status and headers. */
+export class FileAnswer {
+  constructor(
+    readonly data: string | Uint8Array<ArrayBuffer>,
+    readonly headers: Record<string, string>,
+    readonly status = 200,
+  ) {}
+}
+
+/** A file answer: `text` as UTF-8 (a byte-order mark kept) with headers such as Content-Type. */
+export function fileReply(text: string, headers: Record<string, string>): FileAnswer {
+  return new FileAnswer(new TextEncoder().encode(text), headers);
+}
+
+/** A handler's answer: an `Answer`, a `FileAnswer`, or any other value as a 200 body. */
+type Reply = Answer | FileAnswer | object;
 type Handler = (call: Call) => Reply | Promise<Reply>;
 
 /** A JSON body with its status (201, say). */
@@ -137,6 +153,8 @@ export function fakeApi() {
     const answer = found
       ? await found.handler(call)
       : apiError(404, 'not_found', undefined, `no fake for ${method} ${path}`);
+    if (answer instanceof FileAnswer)
+      return new Response(answer.data, { status: answer.status, headers: answer.headers });
     const { body, status } = answer instanceof Answer ? answer : new Answer(answer);
     return new Response(status === 204 ? null : JSON.stringify(body ?? {}), {
       status,
@@ -168,12 +186,17 @@ export function fakeApi() {
 
 export type FakeApi = ReturnType<typeof fakeApi>;
 
-/** A Blob's bytes as UTF-8 text, a byte-order mark kept (jsdom's Blob has no `text()`). */
-function utf8Of(blob: Blob): Promise<string> {
+/**
+ * A Blob's bytes as UTF-8 text, a byte-order mark kept: jsdom's Blob (made by the console)
+ * has no `text()` and is read with its FileReader; a fetched answer's Blob is Node's.
+ */
+async function utf8Of(blob: Blob): Promise<string> {
+  const decode = (bytes: ArrayBuffer) =>
+    new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  if (typeof blob.arrayBuffer === 'function') return decode(await blob.arrayBuffer());
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () =>
-      resolve(new TextDecoder('utf-8', { ignoreBOM: true }).decode(reader.result as ArrayBuffer));
+    reader.onload = () => resolve(decode(reader.result as ArrayBuffer));
     reader.onerror = () => reject(reader.error);
     reader.readAsArrayBuffer(blob);
   });

@@ -2,16 +2,20 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-type Props = {
+/** Where the list is and how to move: `useCursorPages(…).pager(result)` gives it. */
+export type CursorPagerState = {
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
   onPrevious: () => void;
   onNext: () => void;
+  loading?: boolean;
+};
+
+type Props = CursorPagerState & {
   pageSize: number;
   pageSizes: readonly number[];
   onPageSizeChange: (size: number) => void;
-  loading?: boolean;
 };
 
 /** Previous / next paging over cursors: no page count, since lists are not counted. */

@@ -1,9 +1,9 @@
 /**
- * Saves text made in the browser as a file: a Blob behind a link that is clicked once and
- * let go. Nothing is sent to the server.
+ * Saves a Blob (made in the browser, or a file the API answered with) as a file: behind a
+ * link that is clicked once and let go.
  */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -13,6 +13,11 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.remove();
   // After the click's task, so the browser has started reading the Blob.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves text made in the browser as a file; nothing is sent to the server. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }
 
 /**

@@ -22,6 +22,8 @@ type Props = {
   onReload: () => void;
   orgUnitName: (id: number) => string | undefined;
   toolbar: ReactNode;
+  /** Actions on the whole list beside reload and columns (e.g. export); what the user may do. */
+  actions?: ReactNode;
   footer: ReactNode;
   empty: ReactNode;
 };
@@ -163,6 +165,7 @@ export function CustomerTable(props: Props) {
       <Flex justify="space-between" align="start" gap={12} style={{ marginBottom: 16 }}>
         {props.toolbar}
         <Space>
+          {props.actions}
           <Tooltip title={t('common.reload')}>
             <Button
               icon={<ReloadOutlined />}

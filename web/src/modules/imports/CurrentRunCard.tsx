@@ -1,4 +1,5 @@
-import { Alert, Card, Space, Spin } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportRun } from '../../api/types';
@@ -34,10 +35,14 @@ export function RunEnded({ run }: { run: ImportRun }) {
   );
 }
 
-/** The run just started from this page: followed every second until it ends. */
-export function CurrentRunCard({ id }: { id: number }) {
+/**
+ * The run just started from this page: followed every second until it ends. Once it has
+ * ended (or cannot be read) the user may dismiss it (`onDismiss`); not while it runs.
+ */
+export function CurrentRunCard({ id, onDismiss }: { id: number; onDismiss: () => void }) {
   const { t } = useTranslation();
   const run = useImportRun(id);
+  const over = run.data ? !isActive(run.data.status) : run.isError;
   return (
     <Card
       title={t('imports.current')}
@@ -48,6 +53,17 @@ export function CurrentRunCard({ id }: { id: number }) {
           <Link to={`/imports/${id}`} data-testid="import-current-details">
             {t('imports.details')}
           </Link>
+          {over && (
+            <Button
+              type="text"
+              size="small"
+              icon={<CloseOutlined />}
+              aria-label={t('imports.dismiss')}
+              title={t('imports.dismiss')}
+              onClick={onDismiss}
+              data-testid="import-current-dismiss"
+            />
+          )}
         </Space>
       }
     >
