@@ -8,7 +8,7 @@
 //
 // Timings are printed, never asserted.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -57,6 +57,11 @@ async function apiAs(username) {
   };
   return {
     user,
+    headers: (contentType) => ({
+      Cookie: cookie,
+      'X-CSRF-Token': csrf,
+      'Content-Type': contentType,
+    }),
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, { body }),
     patch: (path, body, ifMatch) => call('PATCH', path, { body, ifMatch }),
@@ -646,7 +651,9 @@ async function runFull() {
   await runHandover();
   await runAccessAlerts(alertSeed);
   await runImports();
+  await runExport();
   await runAuditLog();
+  await runStoredXss(); // late: it adds a unit, a user and a tier scheme that others would see
 
   await step('usable on a tablet (768×1024)', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
@@ -2649,6 +2656,373 @@ async function runAuditLog() {
       await kam.context().close();
     },
   );
+}
+
+// ------------------------------------------------------------------ export
+
+async function runExport() {
+  await step(
+    'a KAM specialist exports the key accounts, sorted by name, as CSV: the file arrives with a byte-order mark, a header row and one row per customer listed; a KAM is not offered the export',
+    async () => {
+      const api = await apiAs('specialist');
+      const filter = 'is_key_account=true&sort=name';
+      const listed = await api.get(`/customers?${filter}&limit=500`);
+      assert.equal(listed.next_cursor, null, 'the demo has fewer than 500 key accounts');
+      assert.ok(listed.items.length > 0, 'the demo has key accounts');
+      const page = await newPage();
+      await login(page, 'specialist');
+      await page.goto(`${BASE}/customers?${filter}`);
+      await waitForNames(
+        page,
+        listed.items.slice(0, 20).map((c) => c.name),
+      );
+      await page.getByTestId('customer-export').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.ant-dropdown-menu').getByText('CSV', { exact: true }).click(),
+      ]);
+      await page.getByText(`已导出 ${listed.items.length} 位客户`).waitFor();
+      await shot(page, 'customers-exported');
+      assert.match(download.suggestedFilename(), /-\d{8}-\d{4}\.csv$/);
+      const bytes = await readFile(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark first');
+      const lines = bytes
+        .subarray(3)
+        .toString('utf8')
+        .split(/\r?\n/)
+        .filter((l) => l !== '');
+      assert.equal(lines.length, listed.items.length + 1, 'a header row, then one per customer');
+      assert.ok(!lines[0].includes(listed.items[0].name), `header row: ${lines[0]}`);
+      assert.ok(lines[1].includes(listed.items[0].name), `first row: ${lines[1]}`);
+      await page.context().close();
+
+      const kamPage = await newPage();
+      await login(kamPage, 'kam.sh');
+      await kamPage.goto(`${BASE}/customers`);
+      await rows(kamPage).first().waitFor();
+      assert.equal(await kamPage.getByTestId('customer-export').count(), 0);
+      await kamPage.context().close();
+    },
+  );
+}
+
+// ------------------------------------------------------------------ stored XSS
+
+/**
+ * Waits until each text is on the page as text, then checks that no payload became markup:
+ * the flag the payloads set is unset, no element has an inline event handler or a
+ * `javascript:` URL, and no inline script exists. (Dialogs, page errors and CSP refusals are
+ * counted for the whole step.)
+ */
+async function expectInert(page, where, texts) {
+  try {
+    await page.waitForFunction(
+      (expected) => expected.every((text) => document.body.innerText.includes(text)),
+      texts,
+      { timeout: 15_000 },
+    );
+  } catch {
+    const shown = await page.evaluate(() => document.body.innerText);
+    const missing = texts.filter((text) => !shown.includes(text));
+    assert.fail(`${where}: not shown as text: ${JSON.stringify(missing)}`);
+  }
+  const found = await page.evaluate(() => {
+    const elements = [...document.querySelectorAll('*')];
+    return {
+      flag: window.__kamsXss ?? null,
+      handlers: elements.flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `<${el.localName} ${a.name}>`),
+      ),
+      scriptUrls: elements.flatMap((el) =>
+        ['href', 'xlink:href', 'src', 'action', 'formaction']
+          .map((name) => el.getAttribute(name))
+          .filter((value) => value && /^\s*javascript:/i.test(value)),
+      ),
+      inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+    };
+  });
+  assert.deepEqual(
+    found,
+    { flag: null, handlers: [], scriptUrls: [], inlineScripts: 0 },
+    `${where}: a payload became markup`,
+  );
+}
+
+/**
+ * Stores the payloads in a unit of the east region of its own: a KAM with a customer,
+ * contacts, contact records, a visit plan, comments and a nomination; an import run and a
+ * tier scheme. Returns what was stored, as the API answered.
+ */
+async function seedStoredXss() {
+  // Classic payloads, stored through the API in every text field the console renders. None
+  // may run: each must be shown as the text it is. `javascript:` goes into URL-like fields.
+  const pieces = [
+    '<img src=x onerror="window.__kamsXss=1">',
+    '"><svg onload=window.__kamsXss=4>',
+    '{{7*7}}',
+    '<script>window.__kamsXss=2</script>',
+  ];
+  const xssUrl = 'javascript:window.__kamsXss=3';
+  /** `label`, then as many of the payloads as fit in `max` characters. */
+  const xss = (label, max = 2000) => {
+    let text = label;
+    for (const piece of pieces) {
+      if ([...`${text} ${piece}`].length <= max) text = `${text} ${piece}`;
+    }
+    return text;
+  };
+  const adminApi = await apiAs('admin');
+  const run = Date.now() % 1_000_000;
+  const unit = await adminApi.post('/org-units', {
+    name: xss(`XSS unit ${run}`, 100),
+    kind: 'city',
+    parent_id: (await apiAs('dir.east')).user.org_unit_id,
+  });
+  const username = `xss.kam.${run}`;
+  const kamUser = await adminApi.post('/users', {
+    username,
+    password: PASSWORD,
+    display_name: xss(`XSS ${run}`, 64),
+    role: 'kam',
+    org_unit_id: unit.id,
+  });
+  const customer = await adminApi.post('/customers', {
+    name: xss(`XSS 客户 ${run}`, 200),
+    external_ref: xss(`XSS-${run}`, 64),
+    industry: xss('行业', 64),
+    region: xss('地区', 64),
+    address: xss('地址', 300),
+    website: xssUrl,
+    characteristics: xss('特点'),
+    main_business: xss('主营', 500),
+    competitors: xss('竞争', 500),
+    business_notes: xss('业务备注'),
+    trading_notes: xss('交易备注'),
+    org_unit_id: unit.id,
+    owner_id: kamUser.id,
+  });
+  const kamApi = await apiAs(username);
+  const contactsPath = `/customers/${customer.id}/contacts`;
+  const boss = await kamApi.post(contactsPath, {
+    name: xss('总经理', 100),
+    title: xss('职务', 100),
+    department: xss('部门', 100),
+    interests: xss('爱好', 500),
+    notes: xss('联系人备注'),
+    email: 'boss@example.com',
+    buying_role: 'decision_maker',
+  });
+  const engineer = await kamApi.post(contactsPath, {
+    name: xss('工程师', 100),
+    title: xss('工程师职务', 100),
+    reports_to_id: boss.id,
+  });
+  const record = await kamApi.post('/interactions', {
+    customer_id: customer.id,
+    channel: 'visit',
+    contact_ids: [boss.id],
+    purpose: xss('目的', 200),
+    summary: xss('纪要'),
+    outcome: xss('结果'),
+    next_step: xss('下一步', 500),
+    next_step_due: businessDay(0),
+  });
+  const request = await kamApi.post('/interactions', {
+    customer_id: customer.id,
+    channel: 'phone',
+    purpose: xss('客户诉求', 200),
+    is_request: true,
+  });
+  const recordComment = await kamApi.post(`/interactions/${record.id}/comments`, {
+    body: xss('记录评论'),
+  });
+  const plan = await kamApi.post('/visit-plans', {
+    customer_id: customer.id,
+    planned_on: businessDay(0),
+    purpose: xss('拜访目的', 200),
+  });
+  const planComment = await kamApi.post(`/visit-plans/${plan.id}/comments`, {
+    body: xss('拜访评论'),
+  });
+  const nomination = await kamApi.post('/nominations', {
+    customer_id: customer.id,
+    reason: xss('提名理由'),
+  });
+  const fileName = xss(`XSS导入${run}`, 100);
+  const importRes = await fetch(
+    `${BASE}/api/v1/customers/import?file_name=${encodeURIComponent(fileName)}`,
+    {
+      method: 'POST',
+      headers: adminApi.headers('text/csv'),
+      body:
+        'customer_id,name,region,industry,created_at\n' + `XSS-${run}-1,,上海,制造业,2024-13-45\n`,
+    },
+  );
+  assert.equal(importRes.status, 200, await importRes.text());
+  const [importRun] = (await adminApi.get('/imports?kind=customers&limit=1')).items;
+  assert.equal(importRun.file_name, fileName);
+  const scheme = await adminApi.post('/tier-schemes', {
+    name: xss(`XSS 分级 ${run}`, 100),
+    kind: 'abc',
+    tiers: ['<b>A</b>{{7*7}}', 'javascript:B', '"><svg onload=window.__kamsXss=4>'],
+    active: false,
+  });
+  return {
+    run,
+    unit,
+    kamUser,
+    username,
+    customer,
+    xssUrl,
+    boss,
+    engineer,
+    record,
+    request,
+    recordComment,
+    plan,
+    planComment,
+    nomination,
+    fileName,
+    importRun,
+    scheme,
+  };
+}
+
+/**
+ * Reads the stored payloads on every page that shows them, as the users who see them: shown
+ * as text, never run.
+ */
+async function runStoredXss() {
+  let stored;
+  await step(
+    'stored XSS: classic payloads stored through the API in every text field',
+    async () => {
+      stored = await seedStoredXss();
+    },
+  );
+  if (!stored) return;
+  const { run, unit, kamUser, username, customer, xssUrl, boss, engineer } = stored;
+  const { record, request, recordComment, plan, planComment, nomination } = stored;
+  const { fileName, importRun, scheme } = stored;
+  const dialogs = [];
+  const problemsBefore = problems.length;
+  const open = async (user, pages) => {
+    const page = await newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(`${user}: ${d.type()} ${d.message()}`);
+      return d.dismiss();
+    });
+    await login(page, user);
+    for (const [path, texts, then] of pages) {
+      await page.goto(`${BASE}${path}`);
+      await expectInert(page, `${user} ${path}`, texts);
+      if (then) await then(page, path);
+    }
+    await page.context().close();
+  };
+  const commentsOf = (testId, comment) => async (page, path) => {
+    await page.getByTestId(testId).click();
+    await expectInert(page, `${path}, comments`, [comment.body]);
+  };
+  // The director is told of the request awaiting them: the notification names the customer.
+  const bell = async (page, path) => {
+    await page.getByTestId('notification-bell').click();
+    await page
+      .getByTestId('notification-list')
+      .getByText(customer.name, { exact: false })
+      .first()
+      .waitFor();
+    await expectInert(page, `${path}, notifications`, [customer.name]);
+  };
+
+  await step('stored XSS: the payloads in a KAM’s own pages are shown as text and never run', () =>
+    open(username, [
+      ['/my-day', [record.next_step, request.purpose, customer.name]],
+      ['/customers', [customer.name, customer.industry, customer.region, kamUser.display_name]],
+      [`/customers/${customer.id}`, [customer.name, unit.name]],
+      [
+        `/customers/${customer.id}?tab=basic`,
+        [customer.address, xssUrl, customer.external_ref, customer.industry, customer.region],
+      ],
+      [`/customers/${customer.id}?tab=profile`, [customer.characteristics]],
+      [
+        `/customers/${customer.id}?tab=business`,
+        [customer.main_business, customer.competitors, customer.business_notes],
+      ],
+      [`/customers/${customer.id}?tab=trading`, [customer.trading_notes]],
+      [
+        `/customers/${customer.id}?tab=contacts`,
+        [boss.name, boss.title, engineer.name, engineer.title],
+        // The org chart too: the engineer under the general manager.
+        (page) => page.getByTestId('org-chart').getByText(engineer.name, { exact: true }).waitFor(),
+      ],
+      [
+        `/customers/${customer.id}?tab=interactions`,
+        [record.purpose, record.summary, record.outcome, record.next_step, request.purpose],
+        commentsOf(`interaction-comments-${record.id}`, recordComment),
+      ],
+      [
+        `/customers/${customer.id}?tab=visits`,
+        [plan.purpose],
+        commentsOf(`visit-comments-${plan.id}`, planComment),
+      ],
+      [`/customers/${customer.id}?tab=nominations`, [nomination.reason]],
+      [`/customers/${customer.id}?tab=team`, [kamUser.display_name]],
+      [`/customers/${customer.id}?tab=history`, [kamUser.display_name]],
+      ['/visit-plans', [plan.purpose, customer.name]],
+      ['/visit-plans?view=month', [customer.name]],
+      ['/nominations/mine', [customer.name, nomination.reason]],
+      [`/nominations/${nomination.id}`, [customer.name, nomination.reason]],
+    ]),
+  );
+
+  await step('stored XSS: … and in the director’s review, approvals and notifications', () =>
+    open('dir.east', [
+      [
+        `/weekly-review?user=${kamUser.id}`,
+        [kamUser.display_name, record.purpose, plan.purpose, customer.name],
+      ],
+      ['/approvals', [customer.name, nomination.reason, kamUser.display_name], bell],
+      [`/customers?q=${run}`, [customer.name]],
+      ['/users', [kamUser.display_name, unit.name]],
+    ]),
+  );
+
+  await step(
+    'stored XSS: … and in users, org units, imports and tier schemes for an administrator',
+    () =>
+      open('admin', [
+        ['/users', [kamUser.display_name, unit.name]],
+        ['/org-units', [unit.name]],
+        ['/imports', [fileName]],
+        [`/imports/${importRun.id}`, [fileName]],
+        ['/tier-schemes', [scheme.name]],
+        [
+          `/tier-schemes/${scheme.id}`,
+          [scheme.name, ...scheme.definition.tiers],
+          // The preview's chart: ECharts builds its tooltip as HTML, with the tier's name.
+          async (page, path) => {
+            const chart = page.getByTestId('distribution-chart');
+            await chart.locator('canvas').waitFor();
+            const box = await chart.boundingBox();
+            await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+            // Whichever tier is under the mouse: its name is shown as text.
+            const tier = await page.waitForFunction((tiers) => {
+              const text = document.querySelector('[data-testid=distribution-chart]').innerText;
+              return tiers.find((t) => text.includes(t));
+            }, scheme.definition.tiers);
+            await expectInert(page, `${path}, chart tooltip`, [await tier.jsonValue()]);
+          },
+        ],
+      ]),
+  );
+
+  await step('stored XSS: no dialog opened, no page error and no CSP refusal', () => {
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems.slice(problemsBefore), []);
+  });
 }
 
 await step('no page errors, CSP refusals or requests beyond loopback', async () => {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "store/text_grams.h"
@@ -31,13 +32,21 @@ std::string BindSortValue(CustomerSort s, const std::string& text, SqlBinder& b)
 
 }  // namespace
 
-std::string CustomerScopePredicate(const Principal& who, SqlBinder& b) {
+namespace {
+
+// `c.org_unit_id` in the subtree of `unit`; with `unindexed`, written so that SQLite does
+// not drive the query by the org-unit index (SQLite's unary + on the column).
+std::string InSubtree(Id unit, bool unindexed, SqlBinder& b) {
+  return std::string(unindexed ? "+c.org_unit_id" : "c.org_unit_id") +
+         " IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " + b.Add(unit) + ")";
+}
+
+std::string ScopePredicate(const Principal& who, bool unindexed_unit, SqlBinder& b) {
   switch (who.scope()) {
     case ScopeKind::kAll:
       return "1=1";
     case ScopeKind::kUnitSubtree:
-      return "c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
-             b.Add(who.org_unit_id) + ")";
+      return InSubtree(who.org_unit_id, unindexed_unit, b);
     case ScopeKind::kOwnAccounts: {
       const std::string user = b.Add(who.user_id);
       return "(c.owner_id = " + user +
@@ -45,6 +54,12 @@ std::string CustomerScopePredicate(const Principal& who, SqlBinder& b) {
     }
   }
   return "1=0";
+}
+
+}  // namespace
+
+std::string CustomerScopePredicate(const Principal& who, SqlBinder& b) {
+  return ScopePredicate(who, false, b);
 }
 
 std::string UserSeesCustomerPredicate(Id customer,
@@ -86,16 +101,19 @@ std::string CustomerGetSql(std::string_view select, const Principal& who, Id id,
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& f, const SortSpec& sort,
                             const PageRequest& page, const PostingCounts& posting_counts,
-                            SqlBinder& b) {
-  std::string where = " WHERE c.deleted_at IS NULL AND " + CustomerScopePredicate(who, b);
+                            SqlBinder& b, const UnitCustomers& unit_customers) {
+  // The narrowest subtree in play: the unit filter's, else a subtree scope's.
+  std::optional<Id> unit = f.org_unit_id;
+  if (!unit && who.scope() == ScopeKind::kUnitSubtree) unit = who.org_unit_id;
+  const bool walk_sort_index = unit_customers && unit && f.q.empty() && !f.owner_id &&
+                               unit_customers(*unit, kWideUnit) >= kWideUnit;
+  std::string where =
+      " WHERE c.deleted_at IS NULL AND " + ScopePredicate(who, walk_sort_index, b);
   if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
   if (f.is_key_account) where += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
   if (f.tier) where += " AND c.tier = " + b.Add(*f.tier);
   if (f.owner_id) where += " AND c.owner_id = " + b.Add(*f.owner_id);
-  if (f.org_unit_id) {
-    where += " AND c.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " +
-             b.Add(*f.org_unit_id) + ")";
-  }
+  if (f.org_unit_id) where += " AND " + InSubtree(*f.org_unit_id, walk_sort_index, b);
   if (f.region) where += " AND c.region = " + b.Add(*f.region);
   if (f.industry) where += " AND c.industry = " + b.Add(*f.industry);
 

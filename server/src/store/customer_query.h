@@ -42,10 +42,18 @@ inline constexpr std::int64_t kShortPosting = 2000;
 // grams are probed in the index by the posting's id before the customer's row is read.
 // Narrow scopes (own accounts) drive by the scope instead and probe the grams per row,
 // unless the rarest list is short. Either way no whole posting list is materialised.
+//
+// `unit_customers` (SQLite; PostgreSQL plans from its statistics) answers how many customers
+// an org unit's subtree holds, counting no further than `cap`. Without a search or an owner,
+// a subtree holding at least kWideUnit customers (a director's region) is checked row by row
+// while the sort's own index is walked, so LIMIT ends the walk after a few pages' worth of
+// rows; a smaller one is read through the org-unit index and sorted.
+using UnitCustomers = std::function<std::int64_t(Id unit, std::int64_t cap)>;
+inline constexpr std::int64_t kWideUnit = 2000;
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& filter, const SortSpec& sort,
                             const PageRequest& page, const PostingCounts& posting_counts,
-                            SqlBinder& b);
+                            SqlBinder& b, const UnitCustomers& unit_customers = nullptr);
 
 // Each visible customer's id and positive sum of a customer_month column over a month range.
 // `column` must be one of revenue_fen, orders, margin_fen (checked: anything else throws).

@@ -96,9 +96,7 @@ export type ImportRun = Schemas['ImportRun'];
 export type ImportKind = ImportRun['kind'];
 export type ImportStatus = ImportRun['status'];
 export type ImportReject = Schemas['ImportReject'];
-// `data.export` (the customer list's export) is granted by servers that have the export; the
-// OpenAPI document names it once the server's export is merged.
-export type Permission = Me['permissions'][number] | 'data.export';
+export type Permission = Me['permissions'][number];
 export type Role = User['role'];
 export type Stage = Customer['stage'];
 

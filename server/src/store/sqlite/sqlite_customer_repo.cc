@@ -156,7 +156,21 @@ Page<Customer> SqliteCustomerRepository::List(const Principal& who, const Custom
     count.reset();
     return out;
   };
-  auto& st = c_.Prepare(CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b));
+  // Index-only and bounded: at most `cap` entries of the org-unit index are counted.
+  const UnitCustomers unit_customers = [this](Id unit, std::int64_t cap) {
+    auto& count = c_.Prepare(
+        "SELECT count(*) FROM (SELECT 1 FROM customer WHERE org_unit_id IN (SELECT descendant_id "
+        "FROM org_unit_closure WHERE ancestor_id = ?) LIMIT ?)");
+    count.reset();
+    count.bind(1, static_cast<std::int64_t>(unit));
+    count.bind(2, cap);
+    count.executeStep();
+    const std::int64_t n = count.getColumn(0).getInt64();
+    count.reset();
+    return n;
+  };
+  auto& st = c_.Prepare(
+      CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b, unit_customers));
   BindAll(st, b.values());
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
