@@ -31,6 +31,7 @@
 // KAMS_BIN and KAMS_TEST_TMP give the defaults for --kams and --dir.
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -64,8 +65,8 @@ constexpr const char* kDemoPassword = "kams-demo";
 constexpr const char* kWriterUser = "specialist";  // scope: all customers; may import
 
 // The failure points of libfiu's POSIX preload library that touch the database's files.
-// Not open(2): fiu's own remote control opens its pipes for every command, so failing
-// opens would cut the test off from the server (and SQLite opens its files at start only).
+// Not open(2): SQLite opens its files at start only, so failing opens would test the
+// start, not the writes.
 struct Profile {
   const char* name;
   std::vector<const char*> points;
@@ -188,52 +189,82 @@ Options Parse(int argc, char** argv) {
 
 // fiu's remote control: one command line into PREFIX-PID.in, one reply line (0 for done,
 // -1 for refused) out of PREFIX-PID.out — what fiu-ctrl does, without a shell per call.
+//
+// Both pipes stay open for as long as the server lives. fiu's control thread closes and
+// reopens its ends whenever it reads end-of-file, so a controller that opened and closed
+// them for every command (as fiu-ctrl does) could write its next command while that thread
+// had read end-of-file but not yet closed: the command then sat in a pipe that nobody held
+// open any more, was thrown away with it, and the controller waited for a reply that never
+// came. Kept open, the thread never reads end-of-file and serves every command on the same
+// two pipes.
 class FiuControl {
  public:
   explicit FiuControl(std::string prefix) : prefix_(std::move(prefix)) {}
+  FiuControl(const FiuControl&) = delete;
+  FiuControl& operator=(const FiuControl&) = delete;
+  ~FiuControl() { Close(); }
+
   // Throws std::runtime_error when the server does not take the command.
-  //
-  // fiu's control thread keeps its ends of both pipes open across commands and writes
-  // each reply as soon as the command is read, so the reply pipe is opened for reading
-  // *before* the command is sent (a reply written while no reader is there would be lost,
-  // or worse, raise SIGPIPE in the server), without blocking, and then polled: it reads
-  // end-of-file while the server is between its two opens.
-  void Send(int pid, const std::string& command) const {
-    const std::string base = prefix_ + "-" + std::to_string(pid);
-    const int out = ::open((base + ".out").c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (out < 0) throw std::runtime_error("cannot open " + base + ".out");
-    const int in = ::open((base + ".in").c_str(), O_WRONLY | O_CLOEXEC);
-    if (in < 0) {
-      ::close(out);
-      throw std::runtime_error("cannot open " + base + ".in");
-    }
+  void Send(int pid, const std::string& command) {
+    if (pid != pid_) Open(pid);
     const std::string line = command + "\n";
-    const bool written = ::write(in, line.data(), line.size()) == static_cast<ssize_t>(line.size());
-    ::close(in);
+    if (::write(in_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
+      Close();
+      throw std::runtime_error("cannot send '" + command + "' to the server's fiu control");
+    }
+    // The reply pipe was opened for reading without blocking before the command pipe
+    // (see Open), so until fiu's thread has opened its end it reads end-of-file: poll.
     std::string reply;
     const auto deadline = Clock::now() + std::chrono::seconds(10);
-    while (written && Clock::now() < deadline) {
+    for (;;) {
       char c = 0;
-      const ssize_t n = ::read(out, &c, 1);
+      const ssize_t n = ::read(out_, &c, 1);
       if (n == 1) {
         if (c == '\n') break;
         reply += c;
+      } else if (Clock::now() >= deadline) {
+        Close();
+        throw std::runtime_error("no answer from the server's fiu control to '" + command +
+                                 "' in 10 s");
       } else {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
     }
-    ::close(out);
-    if (!written) throw std::runtime_error("cannot write to " + base + ".in");
     if (reply != "0") throw std::runtime_error("fiu refused '" + command + "': '" + reply + "'");
   }
   const std::string& prefix() const { return prefix_; }
 
  private:
+  // The reply pipe first, for reading and without blocking, so that a reply never finds
+  // no reader (which would lose it, or raise SIGPIPE in the server); then the command pipe,
+  // which waits for fiu's thread to open its end.
+  void Open(int pid) {
+    Close();
+    const std::string base = prefix_ + "-" + std::to_string(pid);
+    out_ = ::open((base + ".out").c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (out_ < 0) throw std::runtime_error("cannot open " + base + ".out");
+    in_ = ::open((base + ".in").c_str(), O_WRONLY | O_CLOEXEC);
+    if (in_ < 0) {
+      Close();
+      throw std::runtime_error("cannot open " + base + ".in");
+    }
+    pid_ = pid;
+  }
+  void Close() {
+    if (in_ >= 0) ::close(in_);
+    if (out_ >= 0) ::close(out_);
+    in_ = out_ = -1;
+    pid_ = -1;
+  }
+
   std::string prefix_;
+  int pid_ = -1;
+  int in_ = -1;
+  int out_ = -1;
 };
 
 // Turns one profile's failure points on (each failing with `probability`) or off.
-void SetFaults(const FiuControl& fiu, int pid, const Profile& profile, double probability,
+void SetFaults(FiuControl& fiu, int pid, const Profile& profile, double probability,
                bool on) {
   for (const char* point : profile.points) {
     char command[160];
@@ -303,7 +334,7 @@ int Run(const Options& o) {
     std::fprintf(stderr, "kams_iofault: kams demo failed:\n%s\n", out.c_str());
     return 2;
   }
-  const FiuControl fiu(dir + "/fiu");
+  FiuControl fiu(dir + "/fiu");
   server.SetWrapper({o.fiu_run, "-x", "-f", fiu.prefix()});
   std::string why;
   if (!server.Start(&why)) {
@@ -358,6 +389,12 @@ int Run(const Options& o) {
         SetFaults(fiu, server.pid(), profile, probability, true);
       } catch (const std::exception& e) {
         findings.Add(Finding::kCheckError, at + ": " + e.what());
+        // Whatever was switched on goes off again, so that the last check below sees the
+        // database, not the faults.
+        try {
+          SetFaults(fiu, server.pid(), profile, probability, false);
+        } catch (const std::exception&) {
+        }
         break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(fault_ms(rng)));
@@ -505,6 +542,9 @@ int Run(const Options& o) {
 }  // namespace kams::crash
 
 int main(int argc, char** argv) {
+  // A command sent to a server that died on its own fails with EPIPE instead of ending
+  // the test.
+  ::signal(SIGPIPE, SIG_IGN);
   try {
     return kams::crash::Run(kams::crash::Parse(argc, argv));
   } catch (const std::exception& e) {
