@@ -101,12 +101,12 @@ std::string CustomerGetSql(std::string_view select, const Principal& who, Id id,
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& f, const SortSpec& sort,
                             const PageRequest& page, const PostingCounts& posting_counts,
-                            SqlBinder& b, const UnitCustomers& unit_customers) {
+                            SqlBinder& b, const ScopeSizes& sizes) {
   // The narrowest subtree in play: the unit filter's, else a subtree scope's.
   std::optional<Id> unit = f.org_unit_id;
   if (!unit && who.scope() == ScopeKind::kUnitSubtree) unit = who.org_unit_id;
-  const bool walk_sort_index = unit_customers && unit && f.q.empty() && !f.owner_id &&
-                               unit_customers(*unit, kWideUnit) >= kWideUnit;
+  const bool walk_sort_index =
+      sizes.unit && unit && f.q.empty() && !f.owner_id && sizes.unit(*unit, kWideUnit) >= kWideUnit;
   std::string where =
       " WHERE c.deleted_at IS NULL AND " + ScopePredicate(who, walk_sort_index, b);
   if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
@@ -132,10 +132,20 @@ std::string CustomerListSql(std::string_view columns, const Principal& who,
       std::vector<std::string> pick;
       for (std::size_t k : order) pick.push_back(grams[k]);
       const std::int64_t rarest = counts[order.front()];
-      // A short posting list is always the cheaper walk; a long one only pays off when
-      // the scope is wide too (a manager's own accounts are better walked directly).
+      // A short posting list is always the cheaper walk. A long one pays off when the scope
+      // is wide, or narrow but holding at least as many customers: each walk reads at most
+      // one row per entry and probes the grams in the index, so the shorter list wins.
       const bool narrow_scope = who.scope() == ScopeKind::kOwnAccounts || f.owner_id.has_value();
       gram_driven = !narrow_scope || rarest < kShortPosting;
+      if (!gram_driven && sizes.own) {
+        // The narrowest of the scope and the owner filter bounds the scope walk.
+        std::int64_t scope = rarest;
+        if (f.owner_id) scope = sizes.own(*f.owner_id, false, rarest);
+        if (who.scope() == ScopeKind::kOwnAccounts) {
+          scope = std::min(scope, sizes.own(who.user_id, true, rarest));
+        }
+        gram_driven = scope >= rarest;
+      }
       std::size_t first_probe = 0;
       if (gram_driven) {
         where += " AND g.gram = " + b.Add(pick[0]);

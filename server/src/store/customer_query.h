@@ -40,20 +40,28 @@ inline constexpr std::int64_t kShortPosting = 2000;
 // scope the rarest gram's posting list (by `posting_counts`, over every gram of the query)
 // drives the query in customer_id order, so LIMIT ends the walk early; the next rarest
 // grams are probed in the index by the posting's id before the customer's row is read.
-// Narrow scopes (own accounts) drive by the scope instead and probe the grams per row,
-// unless the rarest list is short. Either way no whole posting list is materialised.
+// Narrow scopes (own accounts, an owner filter) drive by the scope instead and probe the
+// grams per row, unless the rarest list is short or shorter than the scope. Either way no whole posting list is materialised.
 //
-// `unit_customers` (SQLite; PostgreSQL plans from its statistics) answers how many customers
-// an org unit's subtree holds, counting no further than `cap`. Without a search or an owner,
-// a subtree holding at least kWideUnit customers (a director's region) is checked row by row
-// while the sort's own index is walked, so LIMIT ends the walk after a few pages' worth of
-// rows; a smaller one is read through the org-unit index and sorted.
-using UnitCustomers = std::function<std::int64_t(Id unit, std::int64_t cap)>;
+// `sizes` (SQLite; PostgreSQL plans from its statistics) answers how many customers a scope
+// holds, counting no further than a cap:
+// - `unit`: an org unit's subtree. Without a search or an owner, a subtree holding at least
+//   kWideUnit customers (a director's region) is checked row by row while the sort's own
+//   index is walked, so LIMIT ends the walk after a few pages' worth of rows; a smaller one
+//   is read through the org-unit index and sorted.
+// - `own`: a user's accounts (owned, plus those whose team they are on when `with_team`).
+//   A search in a narrow scope walks the shorter of the two lists: the scope's customers,
+//   or the rarest gram's postings (a KAM holding tens of thousands of accounts searches
+//   like a director).
+struct ScopeSizes {
+  std::function<std::int64_t(Id unit, std::int64_t cap)> unit;
+  std::function<std::int64_t(Id user, bool with_team, std::int64_t cap)> own;
+};
 inline constexpr std::int64_t kWideUnit = 2000;
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& filter, const SortSpec& sort,
                             const PageRequest& page, const PostingCounts& posting_counts,
-                            SqlBinder& b, const UnitCustomers& unit_customers = nullptr);
+                            SqlBinder& b, const ScopeSizes& sizes = {});
 
 // Each visible customer's id and positive sum of a customer_month column over a month range.
 // `column` must be one of revenue_fen, orders, margin_fen (checked: anything else throws).

@@ -660,6 +660,53 @@ TEST_P(StoreContract, NameSearchFindsAnyPartChineseAndLatin) {
   EXPECT_EQ(search("x'; DROP TABLE customer; --"), (std::set<Id>{}));
 }
 
+// A KAM holding more accounts than the query's rarest gram has postings searches by walking
+// the postings and checking the scope per row (the other plan walks the accounts): either
+// way only the KAM's own and team accounts come back, each once, in every sort.
+TEST_P(StoreContract, SearchInALargeOwnScopeFindsOwnAndTeamAccountsOnly) {
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id sz = AddUnit(root, "苏州分公司");
+  const Id kam = AddUser("kam.big", Role::kKam, sz);
+  const Id other = AddUser("kam.other", Role::kKam, sz);
+  std::set<Id> expected_supply, expected_owner;
+  Write([&](Tx& tx) {
+    // Every name holds 供电 (more postings than kShortPosting); the KAM owns more of them
+    // than there are postings of the query's rarest gram.
+    for (int i = 0; i < 2300; ++i) {
+      const bool mine = i % 10 != 0;
+      Customer c = MakeCustomer((i % 2 ? "苏州供电所" : "无锡供电局") + std::to_string(i), sz,
+                                mine ? std::optional<Id>(kam) : std::optional<Id>(other));
+      const Id id = tx.customers().Insert(c);
+      if (mine) expected_owner.insert(id);
+      if (mine) expected_supply.insert(id);
+      if (!mine && i % 20 == 0) {  // on the team of some of the other KAM's accounts
+        tx.customers().AddTeamMember({id, kam, "sales", 5, ""});
+        expected_supply.insert(id);
+      }
+    }
+    for (int i = 0; i < 300; ++i) {  // the KAM's accounts the query does not match
+      tx.customers().Insert(MakeCustomer("电力公司" + std::to_string(i), sz, kam));
+    }
+  });
+  const Principal k = As(kam, Role::kKam, sz);
+  CustomerFilter f;
+  f.q = "供电";
+  for (auto field : {CustomerSort::kId, CustomerSort::kName, CustomerSort::kUpdatedAt}) {
+    for (bool desc : {false, true}) {
+      SCOPED_TRACE(std::string(CustomerSortName(field)) + (desc ? " desc" : " asc"));
+      const auto got = Ids(ListAll(k, f, SortSpec{field, desc}, 500));
+      EXPECT_EQ(std::set<Id>(got.begin(), got.end()), expected_supply);
+      EXPECT_EQ(got.size(), expected_supply.size());  // each once
+    }
+  }
+  // The owner filter narrows a wide scope the same way.
+  CustomerFilter by_owner = f;
+  by_owner.owner_id = kam;
+  const auto owned = Ids(ListAll(Admin(), by_owner, {}, 500));
+  EXPECT_EQ(std::set<Id>(owned.begin(), owned.end()), expected_owner);
+  EXPECT_TRUE(std::is_sorted(owned.begin(), owned.end()));
+}
+
 TEST_P(StoreContract, ContactsPageAndDeletingABossClearsReports) {
   const Id root = AddUnit(std::nullopt, "总部", "company");
   const Id cust = AddCustomer(MakeCustomer("客户", root));

@@ -161,7 +161,19 @@ Page<Customer> PgCustomerRepository::List(const Principal& who, const CustomerFi
     }
     return out;
   };
-  const std::string sql = CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b);
+  // A narrow scope's size, as on SQLite (the unit subtree's is left to the planner).
+  ScopeSizes sizes;
+  sizes.own = [this](Id user, bool with_team, std::int64_t cap) {
+    const std::string team =
+        with_team ? " + (SELECT count(*) FROM (SELECT 1 FROM account_team WHERE user_id = $1 "
+                    "LIMIT $2) t)"
+                  : "";
+    return s_.Exec("SELECT (SELECT count(*) FROM (SELECT 1 FROM customer WHERE owner_id = $1 "
+                   "LIMIT $2) o)" + team,
+                   user, cap)[0][0]
+        .as<std::int64_t>();
+  };
+  const std::string sql = CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b, sizes);
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
   for (const auto& r : s_.ExecDynamic(sql, ToPg(b.values()))) out.items.push_back(Read(r));

@@ -11,6 +11,17 @@ namespace {
 constexpr const char* kSelectList = kCustomerColumns;
 const std::string kColumns = std::string("SELECT ") + kSelectList + " FROM customer c";
 
+// Runs a prepared `SELECT count(*) FROM (… = ? LIMIT ?)` for one key and cap.
+std::int64_t BoundedCount(SQLite::Statement& count, Id key, std::int64_t cap) {
+  count.reset();
+  count.bind(1, static_cast<std::int64_t>(key));
+  count.bind(2, cap);
+  count.executeStep();
+  const std::int64_t n = count.getColumn(0).getInt64();
+  count.reset();
+  return n;
+}
+
 Customer Read(SQLite::Statement& st) {
   Customer c;
   int i = 0;
@@ -156,21 +167,27 @@ Page<Customer> SqliteCustomerRepository::List(const Principal& who, const Custom
     count.reset();
     return out;
   };
-  // Index-only and bounded: at most `cap` entries of the org-unit index are counted.
-  const UnitCustomers unit_customers = [this](Id unit, std::int64_t cap) {
+  // Index-only and bounded: at most `cap` index entries are counted.
+  ScopeSizes sizes;
+  sizes.unit = [this](Id unit, std::int64_t cap) {
     auto& count = c_.Prepare(
         "SELECT count(*) FROM (SELECT 1 FROM customer WHERE org_unit_id IN (SELECT descendant_id "
         "FROM org_unit_closure WHERE ancestor_id = ?) LIMIT ?)");
-    count.reset();
-    count.bind(1, static_cast<std::int64_t>(unit));
-    count.bind(2, cap);
-    count.executeStep();
-    const std::int64_t n = count.getColumn(0).getInt64();
-    count.reset();
+    return BoundedCount(count, unit, cap);
+  };
+  // Owned plus team entries: an account both owned and on the team counts twice, which
+  // only makes the scope look larger than it is (and a gram walk a little likelier).
+  sizes.own = [this](Id user, bool with_team, std::int64_t cap) {
+    auto& owned = c_.Prepare("SELECT count(*) FROM (SELECT 1 FROM customer WHERE owner_id = ? LIMIT ?)");
+    std::int64_t n = BoundedCount(owned, user, cap);
+    if (with_team && n < cap) {
+      auto& team = c_.Prepare(
+          "SELECT count(*) FROM (SELECT 1 FROM account_team WHERE user_id = ? LIMIT ?)");
+      n += BoundedCount(team, user, cap - n);
+    }
     return n;
   };
-  auto& st = c_.Prepare(
-      CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b, unit_customers));
+  auto& st = c_.Prepare(CustomerListSql(kSelectList, who, f, sort, page, posting_counts, b, sizes));
   BindAll(st, b.values());
   Page<Customer> out;
   out.items.reserve(static_cast<std::size_t>(page.limit) + 1);
