@@ -3,8 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/access_alerts/access_alert.h"
 #include "core/audit/audit_record.h"
@@ -84,6 +86,29 @@ Result<TokenRequest> DecodeTokenRequest(const json& body);
 // "tiers[1].any[0].op".
 Result<TierScheme> ParseTierScheme(const json& body);
 json ToJson(const TierScheme& s);
+// The bodies of the tier-scheme actions (tier_scheme_codec.cc).
+// POST /tier-schemes: a scheme plus optional "active" and "primary" (booleans).
+struct SchemeCreate {
+  TierScheme scheme;
+  SchemeSettings settings;
+};
+Result<SchemeCreate> DecodeSchemeCreate(const json& body);
+// PATCH /tier-schemes/{id}: {"definition": scheme, "active", "primary"}, each optional;
+// the definition's problems are named under "definition.".
+struct SchemePatch {
+  std::optional<TierScheme> definition;
+  SchemeSettings settings;
+};
+Result<SchemePatch> DecodeSchemePatch(const json& body);
+// POST …/preview and …/apply: {"as_of": "YYYY-MM-DD", "movers_limit": 0..1000,
+// "definition": scheme}, each optional and null as absent; a member outside `allowed` is
+// unknown_field. `options.language` is left as it is (the request's language).
+struct RunRequest {
+  RunOptions options;
+  std::optional<TierScheme> definition;
+};
+Result<RunRequest> DecodeRunRequest(const json& body,
+                                    std::initializer_list<std::string_view> allowed);
 // Stored schemes, runs (preview/apply), tiers and tier history as the API shows them.
 json ToJson(const SchemeRecord& s);
 json ToJson(const SchemeVersionRecord& v);

@@ -414,4 +414,103 @@ std::string JsonSchemeFormat::Format(const TierScheme& scheme) const {
   return ToJson(scheme).dump();
 }
 
+namespace {
+
+// {"active": bool, "primary": bool}, each optional.
+void ReadSettings(const json& body, SchemeSettings& out, std::vector<FieldError>& problems) {
+  for (const char* name : {"active", "primary"}) {
+    auto it = body.find(name);
+    if (it == body.end()) continue;
+    if (!it->is_boolean()) {
+      problems.push_back({name, "must_be_boolean"});
+      continue;
+    }
+    (std::string_view(name) == "active" ? out.active : out.primary) = it->get<bool>();
+  }
+}
+
+// A scheme under "definition": every problem is named under "definition." so the editor
+// can place it.
+Result<TierScheme> ParseDefinition(const json& j) {
+  auto parsed = ParseTierScheme(j);
+  if (!parsed.ok()) {
+    Error e = parsed.take_error();
+    for (auto& f : e.fields) f.field = "definition." + f.field;
+    return e;
+  }
+  return parsed;
+}
+
+void RefuseUnknown(const json& body, std::initializer_list<std::string_view> allowed,
+                   std::vector<FieldError>& problems) {
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
+      problems.push_back({it.key(), "unknown_field"});
+    }
+  }
+}
+
+}  // namespace
+
+Result<SchemeCreate> DecodeSchemeCreate(const json& body) {
+  std::vector<FieldError> problems;
+  SchemeCreate out;
+  ReadSettings(body, out.settings, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  json scheme = body;
+  scheme.erase("active");
+  scheme.erase("primary");
+  auto parsed = ParseTierScheme(scheme);
+  if (!parsed.ok()) return parsed.take_error();
+  out.scheme = std::move(*parsed);
+  return out;
+}
+
+Result<SchemePatch> DecodeSchemePatch(const json& body) {
+  std::vector<FieldError> problems;
+  RefuseUnknown(body, {"definition", "active", "primary"}, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  SchemePatch out;
+  ReadSettings(body, out.settings, problems);
+  if (!problems.empty()) return ValidationFailed(problems);
+  if (auto it = body.find("definition"); it != body.end()) {
+    auto parsed = ParseDefinition(*it);
+    if (!parsed.ok()) return parsed.take_error();
+    out.definition = std::move(*parsed);
+  }
+  return out;
+}
+
+Result<RunRequest> DecodeRunRequest(const json& body,
+                                    std::initializer_list<std::string_view> allowed) {
+  std::vector<FieldError> problems;
+  RefuseUnknown(body, allowed, problems);
+  RunRequest out;
+  if (auto it = body.find("as_of"); it != body.end() && !it->is_null()) {
+    std::optional<CivilDate> d;
+    if (it->is_string()) d = ParseCivilDate(it->get<std::string>());
+    if (!d) {
+      problems.push_back({"as_of", "must_be_date"});
+    } else {
+      out.options.as_of = d;
+    }
+  }
+  if (auto it = body.find("movers_limit"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 1000) {
+      problems.push_back({"movers_limit", "out_of_range"});
+    } else {
+      out.options.movers_limit = static_cast<int>(it->get<std::int64_t>());
+    }
+  }
+  if (!problems.empty()) return ValidationFailed(problems);
+  if (std::find(allowed.begin(), allowed.end(), "definition") != allowed.end()) {
+    if (auto it = body.find("definition"); it != body.end() && !it->is_null()) {
+      auto parsed = ParseDefinition(*it);
+      if (!parsed.ok()) return parsed.take_error();
+      out.definition = std::move(*parsed);
+    }
+  }
+  return out;
+}
+
 }  // namespace kams::codec

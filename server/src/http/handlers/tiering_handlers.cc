@@ -16,76 +16,18 @@ Response SchemeResponse(int status, const SchemeRecord& s) {
   return r;
 }
 
-// Settings that ride along with a scheme: {"active": bool, "primary": bool}.
-Status ReadSettings(const json& body, SchemeSettings& out) {
-  std::vector<FieldError> problems;
-  for (const char* name : {"active", "primary"}) {
-    auto it = body.find(name);
-    if (it == body.end()) continue;
-    if (!it->is_boolean()) {
-      problems.push_back({name, "must_be_boolean"});
-      continue;
-    }
-    (std::string_view(name) == "active" ? out.active : out.primary) = it->get<bool>();
-  }
-  if (!problems.empty()) return ValidationFailed(problems);
-  return Ok();
-}
-
-// A scheme under "definition": every problem is named under "definition." so the editor
-// can place it.
-Result<TierScheme> ParseDefinition(const json& j) {
-  auto parsed = codec::ParseTierScheme(j);
-  if (!parsed.ok()) {
-    Error e = parsed.take_error();
-    for (auto& f : e.fields) f.field = "definition." + f.field;
-    return e;
-  }
-  return parsed;
-}
-
-// {"as_of": "YYYY-MM-DD", "movers_limit": n, "definition": {...}} (each optional); which
-// members are allowed depends on the action.
-Status ReadRunOptions(const json& body, const Request& req, std::initializer_list<const char*> allowed,
-                      RunOptions& options, std::optional<TierScheme>* draft) {
-  std::vector<FieldError> problems;
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    bool known = false;
-    for (const char* a : allowed) known |= it.key() == a;
-    if (!known) problems.push_back({it.key(), "unknown_field"});
-  }
-  if (auto it = body.find("as_of"); it != body.end() && !it->is_null()) {
-    std::optional<CivilDate> d;
-    if (it->is_string()) d = ParseCivilDate(it->get<std::string>());
-    if (!d) {
-      problems.push_back({"as_of", "must_be_date"});
-    } else {
-      options.as_of = d;
-    }
-  }
-  if (auto it = body.find("movers_limit"); it != body.end() && !it->is_null()) {
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 1000) {
-      problems.push_back({"movers_limit", "out_of_range"});
-    } else {
-      options.movers_limit = static_cast<int>(it->get<std::int64_t>());
-    }
-  }
-  if (!problems.empty()) return ValidationFailed(problems);
-  if (draft) {
-    if (auto it = body.find("definition"); it != body.end() && !it->is_null()) {
-      auto parsed = ParseDefinition(*it);
-      if (!parsed.ok()) return parsed.take_error();
-      *draft = std::move(*parsed);
-    }
-  }
-  options.language = LanguageOf(req);
-  return Ok();
-}
-
 // An empty body is an empty object here (actions without options).
 Result<json> OptionalObject(const Request& req) {
   if (req.body.empty()) return json::object();
   return codec::ParseObject(req.body);
+}
+
+// The options of preview and apply, with the reasons in the request's language.
+Result<codec::RunRequest> RunRequestOf(const json& body, const Request& req,
+                                       std::initializer_list<std::string_view> allowed) {
+  auto run = codec::DecodeRunRequest(body, allowed);
+  if (run.ok()) run->options.language = LanguageOf(req);
+  return run;
 }
 
 }  // namespace
@@ -105,13 +47,9 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
   r.Add("POST", "/api/v1/tier-schemes", authed([&s](Request& req, const Call& call) -> Response {
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          SchemeSettings settings;
-          if (auto st = ReadSettings(*body, settings); !st.ok()) return ErrorResponse(st.error(), req);
-          body->erase("active");
-          body->erase("primary");
-          auto scheme = codec::ParseTierScheme(*body);
-          if (!scheme.ok()) return ErrorResponse(scheme.error(), req);
-          auto created = s.tiering.Create(call.who(), call.ctx, *scheme, settings);
+          auto create = codec::DecodeSchemeCreate(*body);
+          if (!create.ok()) return ErrorResponse(create.error(), req);
+          auto created = s.tiering.Create(call.who(), call.ctx, create->scheme, create->settings);
           if (!created.ok()) return ErrorResponse(created.error(), req);
           Response res = SchemeResponse(201, *created);
           res.SetHeader("Location", "/api/v1/tier-schemes/" + std::to_string(created->id));
@@ -122,15 +60,13 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
         authed([&s](Request& req, const Call& call) -> Response {
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          RunOptions options;
-          std::optional<TierScheme> draft;
-          if (auto st = ReadRunOptions(*body, req, {"as_of", "movers_limit", "definition"}, options,
-                                       &draft);
-              !st.ok()) {
-            return ErrorResponse(st.error(), req);
+          auto run_request = RunRequestOf(*body, req, {"as_of", "movers_limit", "definition"});
+          if (!run_request.ok()) return ErrorResponse(run_request.error(), req);
+          if (!run_request->definition) {
+            return ErrorResponse(ValidationFailed({{"definition", "required"}}), req);
           }
-          if (!draft) return ErrorResponse(ValidationFailed({{"definition", "required"}}), req);
-          auto run = s.tiering.Preview(call.who(), call.ctx, std::nullopt, draft, options);
+          auto run = s.tiering.Preview(call.who(), call.ctx, std::nullopt, run_request->definition,
+                                       run_request->options);
           if (!run.ok()) return ErrorResponse(run.error(), req);
           return JsonResponse(200, codec::ToJson(*run));
         }));
@@ -151,22 +87,10 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
           if (!version.ok()) return ErrorResponse(version.error(), req);
           auto body = codec::ParseObject(req.body);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          std::vector<FieldError> unknown;
-          for (auto it = body->begin(); it != body->end(); ++it) {
-            if (it.key() != "definition" && it.key() != "active" && it.key() != "primary") {
-              unknown.push_back({it.key(), "unknown_field"});
-            }
-          }
-          if (!unknown.empty()) return ErrorResponse(ValidationFailed(unknown), req);
-          SchemeSettings settings;
-          if (auto st = ReadSettings(*body, settings); !st.ok()) return ErrorResponse(st.error(), req);
-          std::optional<TierScheme> scheme;
-          if (auto it = body->find("definition"); it != body->end()) {
-            auto parsed = ParseDefinition(*it);
-            if (!parsed.ok()) return ErrorResponse(parsed.error(), req);
-            scheme = std::move(*parsed);
-          }
-          auto updated = s.tiering.Update(call.who(), call.ctx, *id, *version, scheme, settings);
+          auto patch = codec::DecodeSchemePatch(*body);
+          if (!patch.ok()) return ErrorResponse(patch.error(), req);
+          auto updated = s.tiering.Update(call.who(), call.ctx, *id, *version, patch->definition,
+                                          patch->settings);
           if (!updated.ok()) return ErrorResponse(updated.error(), req);
           return SchemeResponse(200, *updated);
         }));
@@ -199,14 +123,10 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto body = OptionalObject(req);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          RunOptions options;
-          std::optional<TierScheme> draft;
-          if (auto st = ReadRunOptions(*body, req, {"as_of", "movers_limit", "definition"}, options,
-                                       &draft);
-              !st.ok()) {
-            return ErrorResponse(st.error(), req);
-          }
-          auto run = s.tiering.Preview(call.who(), call.ctx, *id, draft, options);
+          auto run_request = RunRequestOf(*body, req, {"as_of", "movers_limit", "definition"});
+          if (!run_request.ok()) return ErrorResponse(run_request.error(), req);
+          auto run = s.tiering.Preview(call.who(), call.ctx, *id, run_request->definition,
+                                       run_request->options);
           if (!run.ok()) return ErrorResponse(run.error(), req);
           return JsonResponse(200, codec::ToJson(*run));
         }));
@@ -217,12 +137,9 @@ void AddTieringRoutes(Router& r, Services& s, const std::function<Handler(Authed
           if (!id.ok()) return ErrorResponse(id.error(), req);
           auto body = OptionalObject(req);
           if (!body.ok()) return ErrorResponse(body.error(), req);
-          RunOptions options;
-          if (auto st = ReadRunOptions(*body, req, {"as_of", "movers_limit"}, options, nullptr);
-              !st.ok()) {
-            return ErrorResponse(st.error(), req);
-          }
-          auto run = s.tiering.Apply(call.who(), call.ctx, *id, options);
+          auto run_request = RunRequestOf(*body, req, {"as_of", "movers_limit"});
+          if (!run_request.ok()) return ErrorResponse(run_request.error(), req);
+          auto run = s.tiering.Apply(call.who(), call.ctx, *id, run_request->options);
           if (!run.ok()) return ErrorResponse(run.error(), req);
           return JsonResponse(200, codec::ToJson(*run));
         }));
