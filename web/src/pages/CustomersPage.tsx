@@ -14,13 +14,13 @@ import {
   type CustomerQuery,
 } from '../modules/customers/listQuery';
 import { useOrgUnits } from '../modules/orgUnits/api';
-import { orgUnitNames } from '../modules/orgUnits/tree';
+import { orgUnitNames, unitsToOffer } from '../modules/orgUnits/tree';
 import { PagedList } from '../ui/PagedTable';
 import { useCursorPages } from '../ui/useCursorPages';
 
 export default function CustomersPage() {
   const { t } = useTranslation();
-  const { access } = useCurrentSession();
+  const { access, user } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const query = parseCustomerQuery(params);
   const pages = useCursorPages(params.toString());
@@ -38,6 +38,7 @@ export default function CustomersPage() {
       onChange={update}
       onReset={() => setParams(new URLSearchParams(), { replace: true })}
       canPickOwner={access.can('user.read')}
+      orgUnits={orgUnits.data && unitsToOffer(orgUnits.data, user)}
     />
   );
 
