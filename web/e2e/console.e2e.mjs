@@ -470,21 +470,82 @@ async function runFull() {
     await shot(kamPage, 'customers-columns');
   });
 
-  await step('a director (dir.east) sees their region only, and the users menu', async () => {
-    const api = await apiAs('dir.east');
-    const page = await newPage();
-    await login(page, 'dir.east');
-    const expected = (await api.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
-    await waitForNames(page, expected);
-    const all = (await (await apiAs('admin')).get('/customers?limit=20&sort=-id')).items.map(
-      (c) => c.name,
-    );
-    assert.notDeepEqual(expected, all, 'a director sees less than an admin');
-    const menu = await menuTexts(page);
-    assert.ok(menu.includes('用户') && !menu.includes('组织机构'), `menu ${menu}`);
-    await shot(page, 'customers-director');
-    await page.context().close();
-  });
+  await step(
+    'a director (dir.east) sees their region only, filters it by one of its org units, and has the users menu',
+    async () => {
+      const api = await apiAs('dir.east');
+      const page = await newPage();
+      await login(page, 'dir.east');
+      const expected = (await api.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
+      await waitForNames(page, expected);
+      const all = (await (await apiAs('admin')).get('/customers?limit=20&sort=-id')).items.map(
+        (c) => c.name,
+      );
+      assert.notDeepEqual(expected, all, 'a director sees less than an admin');
+      const menu = await menuTexts(page);
+      assert.ok(menu.includes('用户') && !menu.includes('组织机构'), `menu ${menu}`);
+      await shot(page, 'customers-director');
+
+      // The org-unit filter offers the director's region and the units below it, no other.
+      const units = (await api.get('/org-units')).items;
+      const region = new Set([api.user.org_unit_id]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const u of units) {
+          if (u.parent_id === null || !region.has(u.parent_id) || region.has(u.id)) continue;
+          region.add(u.id);
+          grew = true;
+        }
+      }
+      const regionNames = units.filter((u) => region.has(u.id)).map((u) => u.name);
+      await page.getByTestId('customer-org-unit-filter').click();
+      const titles = page.locator('.ant-select-dropdown:visible .ant-select-tree-title');
+      await titles.first().waitFor();
+      assert.deepEqual(
+        (await titles.allTextContents()).sort(),
+        [...regionNames].sort(),
+        'the units offered',
+      );
+      assert.ok(regionNames.length < units.length, 'a director is offered less than every unit');
+
+      // Picking a city shows only its customers, as the API answers the filter, and stays.
+      const city = units.find((u) => u.name === '苏州分公司');
+      assert.ok(city && region.has(city.id), '苏州分公司 is in the east region');
+      const ofCity = (await api.get(`/customers?limit=20&sort=-id&org_unit_id=${city.id}`)).items;
+      assert.ok(ofCity.length > 0, 'the city has customers in the demo');
+      assert.ok(
+        ofCity.every((c) => c.org_unit_id === city.id),
+        'the API filters by the unit',
+      );
+      assert.notDeepEqual(
+        ofCity.map((c) => c.name),
+        expected,
+      );
+      await titles.getByText('苏州分公司', { exact: true }).click();
+      await page.waitForURL(new RegExp(`[?&]org_unit_id=${city.id}(&|$)`));
+      await waitForNames(
+        page,
+        ofCity.map((c) => c.name),
+      );
+      const cells = await rows(page).allTextContents();
+      assert.ok(
+        cells.every((text) => text.includes('苏州分公司')),
+        `every row is in 苏州分公司: ${cells}`,
+      );
+      await shot(page, 'customers-director-org-unit');
+      await page.reload();
+      await waitForNames(
+        page,
+        ofCity.map((c) => c.name),
+      );
+
+      // The reset clears it.
+      await page.getByRole('button', { name: '重置' }).click();
+      await page.waitForURL(/\/customers$/);
+      await waitForNames(page, expected);
+      await page.context().close();
+    },
+  );
 
   await step('an admin sees users and org units, in zh-CN and en-US', async () => {
     const page = await newPage({ locale: 'en-US' });

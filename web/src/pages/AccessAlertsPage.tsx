@@ -1,14 +1,13 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AccessAlert, AccessAlertStatus } from '../api/types';
 import { ALERT_STATUSES, useAccessAlertPage } from '../modules/accessAlerts/api';
 import { AlertStatusTag } from '../modules/accessAlerts/tags';
 import { LIST_PAGE_SIZES, listParams, pageSize } from '../ui/listQuery';
-import { CursorPager } from '../ui/CursorPager';
-import { ErrorState } from '../ui/ErrorState';
+import { PagedTable } from '../ui/PagedTable';
 import { formatDateTime } from '../ui/format';
 import { useCursorPages } from '../ui/useCursorPages';
 
@@ -57,95 +56,77 @@ export default function AccessAlertsPage() {
             data-testid="alert-status-filter"
           />
         </div>
-        {page.isError && !page.data ? (
-          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-        ) : (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Table<AccessAlert>
-              rowKey="id"
-              size="middle"
-              loading={page.isFetching}
-              dataSource={page.data?.items ?? []}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              data-testid="access-alerts"
-              locale={{
-                emptyText: (
-                  <Empty
-                    description={
-                      status === 'open'
-                        ? t('accessAlert.noneOpen')
-                        : status === 'acknowledged'
-                          ? t('accessAlert.noneAcknowledged')
-                          : t('accessAlert.none')
-                    }
-                  />
-                ),
-              }}
-              columns={[
-                {
-                  key: 'created_at',
-                  title: t('accessAlert.field.created_at'),
-                  render: (_, a) => (
-                    <Link to={`/access-alerts/${a.id}`} style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(a.created_at)}
-                    </Link>
-                  ),
-                },
-                {
-                  key: 'user',
-                  title: t('accessAlert.field.user'),
-                  render: (_, a) => (
-                    <Space direction="vertical" size={0}>
-                      <Typography.Text strong>{a.user_name}</Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {a.username} · {t(`role.${a.role}`)}
-                      </Typography.Text>
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'customers',
-                  title: t('accessAlert.field.customers'),
-                  render: (_, a) =>
-                    t('accessAlert.customersOver', {
-                      count: a.customers,
-                      threshold: a.threshold,
-                    }),
-                },
-                {
-                  key: 'window',
-                  title: t('accessAlert.field.window'),
-                  render: (_, a) => (
-                    <span style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(a.window_start)} – {formatDateTime(a.window_end)}
-                    </span>
-                  ),
-                },
-                {
-                  key: 'status',
-                  title: t('accessAlert.field.status'),
-                  render: (_, a) => <AlertStatusTag status={a.status} />,
-                },
-                {
-                  key: 'open',
-                  title: t('common.actions'),
-                  render: (_, a) => (
-                    <Link to={`/access-alerts/${a.id}`} data-testid={`alert-${a.id}`}>
-                      {a.status === 'open' ? t('accessAlert.review') : t('accessAlert.details')}
-                    </Link>
-                  ),
-                },
-              ]}
-            />
-            <CursorPager
-              {...pages.pager(page)}
-              pageSize={limit}
-              pageSizes={LIST_PAGE_SIZES}
-              onPageSizeChange={(size) => update({ limit: size })}
-            />
-          </Space>
-        )}
+        <PagedTable<AccessAlert>
+          query={page}
+          pages={pages}
+          pageSize={limit}
+          pageSizes={LIST_PAGE_SIZES}
+          onPageSizeChange={(size) => update({ limit: size })}
+          rowKey="id"
+          data-testid="access-alerts"
+          empty={
+            status === 'open'
+              ? t('accessAlert.noneOpen')
+              : status === 'acknowledged'
+                ? t('accessAlert.noneAcknowledged')
+                : t('accessAlert.none')
+          }
+          columns={[
+            {
+              key: 'created_at',
+              title: t('accessAlert.field.created_at'),
+              render: (_, a) => (
+                <Link to={`/access-alerts/${a.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(a.created_at)}
+                </Link>
+              ),
+            },
+            {
+              key: 'user',
+              title: t('accessAlert.field.user'),
+              render: (_, a) => (
+                <Space direction="vertical" size={0}>
+                  <Typography.Text strong>{a.user_name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {a.username} · {t(`role.${a.role}`)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              key: 'customers',
+              title: t('accessAlert.field.customers'),
+              render: (_, a) =>
+                t('accessAlert.customersOver', {
+                  count: a.customers,
+                  threshold: a.threshold,
+                }),
+            },
+            {
+              key: 'window',
+              title: t('accessAlert.field.window'),
+              render: (_, a) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(a.window_start)} – {formatDateTime(a.window_end)}
+                </span>
+              ),
+            },
+            {
+              key: 'status',
+              title: t('accessAlert.field.status'),
+              render: (_, a) => <AlertStatusTag status={a.status} />,
+            },
+            {
+              key: 'open',
+              title: t('common.actions'),
+              render: (_, a) => (
+                <Link to={`/access-alerts/${a.id}`} data-testid={`alert-${a.id}`}>
+                  {a.status === 'open' ? t('accessAlert.review') : t('accessAlert.details')}
+                </Link>
+              ),
+            },
+          ]}
+        />
       </Card>
     </PageContainer>
   );

@@ -1,16 +1,5 @@
 import { PageContainer } from '@ant-design/pro-components';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -28,9 +17,8 @@ import { changeText, summaryText } from '../modules/audit/describe';
 import { auditFilters, auditParams, hasFilters, type AuditFilters } from '../modules/audit/query';
 import { isShownChange } from '../modules/history/display';
 import { UserSelect } from '../modules/users/UserSelect';
-import { CursorPager } from '../ui/CursorPager';
+import { PagedTable } from '../ui/PagedTable';
 import { DebouncedInput } from '../ui/DebouncedInput';
-import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime } from '../ui/format';
 import { LIST_PAGE_SIZES, pageSize, positiveInt } from '../ui/listQuery';
 import { useCursorPages } from '../ui/useCursorPages';
@@ -186,101 +174,87 @@ export default function AuditLogPage() {
             </Button>
           )}
         </div>
-        {page.isError && !page.data ? (
-          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-        ) : (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Table<AuditRecord>
-              rowKey="id"
-              size="middle"
-              loading={page.isFetching}
-              dataSource={items}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              data-testid="audit-log"
-              rowClassName={(r) => `audit-row-${r.id}`}
-              locale={{
-                emptyText: <Empty description={filtered ? t('audit.noMatch') : t('audit.none')} />,
-              }}
-              expandable={{
-                expandedRowRender: (r) => <RecordDetails record={r} />,
-              }}
-              columns={[
-                {
-                  key: 'at',
-                  title: t('audit.field.at'),
-                  render: (_, r) => (
-                    <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</span>
-                  ),
-                },
-                {
-                  key: 'actor',
-                  title: t('audit.field.actor'),
-                  render: (_, r) => (
-                    <Typography.Text strong={r.actor_id !== null}>
-                      {r.actor_name || t('history.system')}
-                    </Typography.Text>
-                  ),
-                },
-                {
-                  key: 'action',
-                  title: t('audit.field.action'),
-                  render: (_, r) => (
-                    <Tag
-                      color={
-                        r.action.startsWith('access.') || r.action === 'auth.login_failed'
-                          ? 'red'
-                          : r.action === EXPORT_ACTION
-                            ? 'blue'
-                            : undefined
-                      }
-                    >
-                      {actionLabel(t, r.action)}
-                    </Tag>
-                  ),
-                },
-                {
-                  key: 'entity',
-                  title: t('audit.field.entity'),
-                  render: (_, r) => (
-                    <span style={{ whiteSpace: 'nowrap' }}>
-                      {entityLabel(t, r.entity)}
-                      {r.entity_id !== null && ` #${r.entity_id}`}
-                    </span>
-                  ),
-                },
-                {
-                  key: 'customer',
-                  title: t('audit.field.customer'),
-                  render: (_, r) =>
-                    r.customer_id !== null && (
-                      <Link to={`/customers/${r.customer_id}`} style={{ whiteSpace: 'nowrap' }}>
-                        {t('audit.customer', { id: r.customer_id })}
-                      </Link>
-                    ),
-                },
-                {
-                  key: 'changes',
-                  title: t('audit.field.changes'),
-                  render: (_, r) => (
-                    <Typography.Text
-                      style={{ display: 'block', maxWidth: 420 }}
-                      data-testid={`audit-summary-${r.id}`}
-                    >
-                      {summaryText(t, r, i18n.language)}
-                    </Typography.Text>
-                  ),
-                },
-              ]}
-            />
-            <CursorPager
-              {...pages.pager(page)}
-              pageSize={limit}
-              pageSizes={LIST_PAGE_SIZES}
-              onPageSizeChange={(size) => update({ limit: size })}
-            />
-          </Space>
-        )}
+        <PagedTable<AuditRecord>
+          query={page}
+          pages={pages}
+          pageSize={limit}
+          pageSizes={LIST_PAGE_SIZES}
+          onPageSizeChange={(size) => update({ limit: size })}
+          rowKey="id"
+          data-testid="audit-log"
+          rowClassName={(r) => `audit-row-${r.id}`}
+          expandable={{
+            expandedRowRender: (r) => <RecordDetails record={r} />,
+          }}
+          empty={filtered ? t('audit.noMatch') : t('audit.none')}
+          columns={[
+            {
+              key: 'at',
+              title: t('audit.field.at'),
+              render: (_, r) => (
+                <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</span>
+              ),
+            },
+            {
+              key: 'actor',
+              title: t('audit.field.actor'),
+              render: (_, r) => (
+                <Typography.Text strong={r.actor_id !== null}>
+                  {r.actor_name || t('history.system')}
+                </Typography.Text>
+              ),
+            },
+            {
+              key: 'action',
+              title: t('audit.field.action'),
+              render: (_, r) => (
+                <Tag
+                  color={
+                    r.action.startsWith('access.') || r.action === 'auth.login_failed'
+                      ? 'red'
+                      : r.action === EXPORT_ACTION
+                        ? 'blue'
+                        : undefined
+                  }
+                >
+                  {actionLabel(t, r.action)}
+                </Tag>
+              ),
+            },
+            {
+              key: 'entity',
+              title: t('audit.field.entity'),
+              render: (_, r) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {entityLabel(t, r.entity)}
+                  {r.entity_id !== null && ` #${r.entity_id}`}
+                </span>
+              ),
+            },
+            {
+              key: 'customer',
+              title: t('audit.field.customer'),
+              render: (_, r) =>
+                r.customer_id !== null && (
+                  <Link to={`/customers/${r.customer_id}`} style={{ whiteSpace: 'nowrap' }}>
+                    {t('audit.customer', { id: r.customer_id })}
+                  </Link>
+                ),
+            },
+            {
+              key: 'changes',
+              title: t('audit.field.changes'),
+              render: (_, r) => (
+                <Typography.Text
+                  style={{ display: 'block', maxWidth: 420 }}
+                  data-testid={`audit-summary-${r.id}`}
+                >
+                  {summaryText(t, r, i18n.language)}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
       </Card>
     </PageContainer>
   );

@@ -1,5 +1,5 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Card, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { BreachKind, CadenceBreach } from '../api/types';
@@ -15,8 +15,7 @@ import { breachText, ruleText } from '../modules/cadence/describe';
 import { OrgUnitSelect } from '../modules/orgUnits/OrgUnitSelect';
 import { TierTag } from '../modules/tiering/tags';
 import { UserSelect } from '../modules/users/UserSelect';
-import { CursorPager } from '../ui/CursorPager';
-import { ErrorState } from '../ui/ErrorState';
+import { PagedTable } from '../ui/PagedTable';
 import { formatDate } from '../ui/format';
 import { useCursorPages } from '../ui/useCursorPages';
 
@@ -73,95 +72,75 @@ export default function CadenceBreachesPage() {
             />
           </div>
         </div>
-        {page.isError && !page.data ? (
-          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-        ) : (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Table<CadenceBreach>
-              rowKey={(b) => `${b.customer_id}-${b.kind}`}
-              size="middle"
-              loading={page.isFetching}
-              dataSource={page.data?.items ?? []}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              data-testid="breaches"
-              locale={{
-                emptyText: (
-                  <Empty
-                    description={
-                      filtered ? t('cadence.breaches.noneOfKind') : t('cadence.breaches.none')
-                    }
-                  />
+        <PagedTable<CadenceBreach>
+          query={page}
+          pages={pages}
+          pageSize={limit}
+          pageSizes={BREACH_PAGE_SIZES}
+          onPageSizeChange={(size) => update({ limit: size })}
+          rowKey={(b) => `${b.customer_id}-${b.kind}`}
+          data-testid="breaches"
+          empty={filtered ? t('cadence.breaches.noneOfKind') : t('cadence.breaches.none')}
+          columns={[
+            {
+              key: 'customer',
+              title: t('cadence.breaches.customer'),
+              render: (_, b) => (
+                <Space size={4} wrap style={{ minWidth: 200 }}>
+                  <Link to={`/customers/${b.customer_id}`}>{b.customer_name}</Link>
+                  {b.tier && <TierTag tier={b.tier} />}
+                </Space>
+              ),
+            },
+            {
+              key: 'detail',
+              title: t('cadence.breaches.detail'),
+              render: (_, b) => (
+                <Space direction="vertical" size={2}>
+                  <Tag color={b.kind === 'overdue' ? 'red' : 'orange'}>{breachText(t, b)}</Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('cadence.lastContact')}
+                    {colon}
+                    {b.last_contact_at
+                      ? formatDate(b.last_contact_at)
+                      : t('cadence.neverContacted')}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              key: 'rule',
+              title: t('cadence.breaches.rule'),
+              render: (_, b) => (
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ fontSize: 12, margin: 0, width: 200 }}
+                >
+                  {ruleText(t, b)}
+                </Typography.Paragraph>
+              ),
+            },
+            {
+              key: 'since',
+              title: t('cadence.breaches.since'),
+              render: (_, b) => <span style={{ whiteSpace: 'nowrap' }}>{b.since}</span>,
+            },
+            {
+              key: 'owner',
+              title: t('cadence.breaches.owner'),
+              render: (_, b) =>
+                b.owner_name ?? (
+                  <Typography.Text type="secondary">{t('cadence.noOwner')}</Typography.Text>
                 ),
-              }}
-              columns={[
-                {
-                  key: 'customer',
-                  title: t('cadence.breaches.customer'),
-                  render: (_, b) => (
-                    <Space size={4} wrap style={{ minWidth: 200 }}>
-                      <Link to={`/customers/${b.customer_id}`}>{b.customer_name}</Link>
-                      {b.tier && <TierTag tier={b.tier} />}
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'detail',
-                  title: t('cadence.breaches.detail'),
-                  render: (_, b) => (
-                    <Space direction="vertical" size={2}>
-                      <Tag color={b.kind === 'overdue' ? 'red' : 'orange'}>{breachText(t, b)}</Tag>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('cadence.lastContact')}
-                        {colon}
-                        {b.last_contact_at
-                          ? formatDate(b.last_contact_at)
-                          : t('cadence.neverContacted')}
-                      </Typography.Text>
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'rule',
-                  title: t('cadence.breaches.rule'),
-                  render: (_, b) => (
-                    <Typography.Paragraph
-                      type="secondary"
-                      style={{ fontSize: 12, margin: 0, width: 200 }}
-                    >
-                      {ruleText(t, b)}
-                    </Typography.Paragraph>
-                  ),
-                },
-                {
-                  key: 'since',
-                  title: t('cadence.breaches.since'),
-                  render: (_, b) => <span style={{ whiteSpace: 'nowrap' }}>{b.since}</span>,
-                },
-                {
-                  key: 'owner',
-                  title: t('cadence.breaches.owner'),
-                  render: (_, b) =>
-                    b.owner_name ?? (
-                      <Typography.Text type="secondary">{t('cadence.noOwner')}</Typography.Text>
-                    ),
-                },
-                {
-                  key: 'escalated',
-                  title: t('cadence.escalated'),
-                  render: (_, b) =>
-                    b.notified_director_at ? <Tag>{formatDate(b.notified_director_at)}</Tag> : '—',
-                },
-              ]}
-            />
-            <CursorPager
-              {...pages.pager(page)}
-              pageSize={limit}
-              pageSizes={BREACH_PAGE_SIZES}
-              onPageSizeChange={(size) => update({ limit: size })}
-            />
-          </Space>
-        )}
+            },
+            {
+              key: 'escalated',
+              title: t('cadence.escalated'),
+              render: (_, b) =>
+                b.notified_director_at ? <Tag>{formatDate(b.notified_director_at)}</Tag> : '—',
+            },
+          ]}
+        />
       </Card>
     </PageContainer>
   );

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Permission, Role } from '../api/types';
 import {
@@ -168,5 +168,106 @@ describe('exporting the customer list', () => {
     });
     await screen.findByText('No customers yet');
     expect(screen.queryByTestId('customer-export') !== null).toBe(offered);
+  });
+});
+
+// 华东区域 (2) and 华北区域 (3) under the head office, with a city below each of them.
+const orgUnits = {
+  items: [
+    [1, null, '总部', 'company'],
+    [2, 1, '华东区域', 'region'],
+    [3, 1, '华北区域', 'region'],
+    [6, 2, '上海分公司', 'city'],
+    [7, 2, '苏州分公司', 'city'],
+    [10, 3, '北京分公司', 'city'],
+  ].map(([id, parent_id, name, kind]) => ({
+    id,
+    parent_id,
+    name,
+    kind,
+    version: 1,
+    created_at: '2026-01-05T08:00:00Z',
+    updated_at: '2026-01-05T08:00:00Z',
+  })),
+  next_cursor: null,
+};
+
+const unitsApi = () => fakeApi().on('GET /customers', noCustomers).on('GET /org-units', orgUnits);
+
+/** The names the org-unit filter offers, once opened. */
+async function offeredUnits(user: ReturnType<typeof setupUser>): Promise<string[]> {
+  await user.click(
+    within(await screen.findByTestId('customer-org-unit-filter')).getByRole('combobox'),
+  );
+  await screen.findAllByRole('treeitem');
+  return [...document.querySelectorAll('.ant-select-tree-title')].map((e) => e.textContent ?? '');
+}
+
+describe('filtering the customer list by org unit', () => {
+  it('offers a director their own unit and those below it, sends the unit picked, keeps it in the URL, exports with it, and the reset clears it', async () => {
+    const user = setupUser();
+    captureDownloads();
+    const fake = unitsApi().on(
+      'GET /customers/export',
+      fileReply('ID\r\n', { 'Content-Type': csvType, 'X-Export-Rows': '0' }),
+    );
+    const { router } = await renderSignedIn(<CustomersPage />, {
+      api: fake,
+      path: '/customers',
+      language: 'zh-CN',
+      user: userOf({ id: 1, role: 'director', org_unit_id: 2 }),
+    });
+
+    expect(await offeredUnits(user)).toEqual(['华东区域', '上海分公司', '苏州分公司']);
+    await user.click(screen.getByText('苏州分公司'));
+    await waitFor(() => expect(router.state.location.search).toBe('?org_unit_id=7'));
+    await waitFor(() =>
+      expect(fake.sent('GET /customers').at(-1)?.query.get('org_unit_id')).toBe('7'),
+    );
+
+    await exportAs(user, 'CSV');
+    await waitFor(() => expect(fake.sent('GET /customers/export')).toHaveLength(1));
+    expect(fake.sent('GET /customers/export')[0]?.query.get('org_unit_id')).toBe('7');
+
+    await user.click(screen.getByRole('button', { name: '重置' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() =>
+      expect(fake.sent('GET /customers').at(-1)?.query.has('org_unit_id')).toBe(false),
+    );
+  });
+
+  it('reads the unit from the URL and names it', async () => {
+    const fake = unitsApi();
+    await open(fake, 'admin', { url: '/customers?org_unit_id=10' });
+    const filter = await screen.findByTestId('customer-org-unit-filter');
+    await waitFor(() => expect(filter.textContent).toContain('北京分公司'));
+    expect(fake.sent('GET /customers')[0]?.query.get('org_unit_id')).toBe('10');
+  });
+
+  it.each<[Role, string[]]>([
+    ['kam', ['总部', '华东区域', '上海分公司', '苏州分公司', '华北区域', '北京分公司']],
+    ['specialist', ['总部', '华东区域', '上海分公司', '苏州分公司', '华北区域', '北京分公司']],
+    ['service', ['华北区域', '北京分公司']],
+  ])('offers a %s the units whose customers they may see: %s', async (role, want) => {
+    const user = setupUser();
+    await renderSignedIn(<CustomersPage />, {
+      api: unitsApi(),
+      path: '/customers',
+      language: 'en-US',
+      user: userOf({ id: 1, role, org_unit_id: 3 }),
+    });
+    expect(await offeredUnits(user)).toEqual(want);
+    expect(screen.getByRole('combobox', { name: 'Org unit' })).toBeTruthy();
+  });
+
+  it('is not offered, and says nothing, when the org units cannot be read', async () => {
+    const fake = fakeApi()
+      .on('GET /customers', noCustomers)
+      .on('GET /org-units', apiError(403, 'forbidden'));
+    await open(fake, 'director');
+    await screen.findByText('No customers yet');
+    await waitFor(() => expect(fake.sent('GET /org-units')).toHaveLength(1));
+    expect(screen.queryByTestId('customer-org-unit-filter')).toBeNull();
+    expect(screen.queryByText('Could not load')).toBeNull();
   });
 });

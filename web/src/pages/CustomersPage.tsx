@@ -14,14 +14,13 @@ import {
   type CustomerQuery,
 } from '../modules/customers/listQuery';
 import { useOrgUnits } from '../modules/orgUnits/api';
-import { orgUnitNames } from '../modules/orgUnits/tree';
-import { CursorPager } from '../ui/CursorPager';
-import { ErrorState } from '../ui/ErrorState';
+import { orgUnitNames, unitsToOffer } from '../modules/orgUnits/tree';
+import { PagedList } from '../ui/PagedTable';
 import { useCursorPages } from '../ui/useCursorPages';
 
 export default function CustomersPage() {
   const { t } = useTranslation();
-  const { access } = useCurrentSession();
+  const { access, user } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const query = parseCustomerQuery(params);
   const pages = useCursorPages(params.toString());
@@ -39,36 +38,38 @@ export default function CustomersPage() {
       onChange={update}
       onReset={() => setParams(new URLSearchParams(), { replace: true })}
       canPickOwner={access.can('user.read')}
+      orgUnits={orgUnits.data && unitsToOffer(orgUnits.data, user)}
     />
   );
 
   return (
     <PageContainer title={t('menu.customers')}>
-      {result.isError && !result.data ? (
-        <ErrorState error={result.error} onRetry={() => void result.refetch()} />
-      ) : (
-        <div data-testid="customer-list">
-          <CustomerTable
-            customers={result.data?.items ?? []}
-            loading={result.isFetching}
-            sort={query.sort}
-            onSortChange={(sort) => update({ sort })}
-            onReload={() => void result.refetch()}
-            orgUnitName={(id) => names.get(id)}
-            toolbar={filters}
-            actions={access.can('data.export') && <ExportCustomersButton query={query} />}
-            empty={<Empty description={filtered ? t('customers.noMatch') : t('customers.none')} />}
-            footer={
-              <CursorPager
-                {...pages.pager(result)}
-                pageSize={query.limit}
-                pageSizes={PAGE_SIZES}
-                onPageSizeChange={(limit) => update({ limit })}
-              />
-            }
-          />
-        </div>
-      )}
+      <PagedList
+        query={result}
+        pages={pages}
+        pageSize={query.limit}
+        pageSizes={PAGE_SIZES}
+        onPageSizeChange={(limit) => update({ limit })}
+      >
+        {(customers, pager) => (
+          <div data-testid="customer-list">
+            <CustomerTable
+              customers={customers}
+              loading={result.isFetching}
+              sort={query.sort}
+              onSortChange={(sort) => update({ sort })}
+              onReload={() => void result.refetch()}
+              orgUnitName={(id) => names.get(id)}
+              toolbar={filters}
+              actions={access.can('data.export') && <ExportCustomersButton query={query} />}
+              empty={
+                <Empty description={filtered ? t('customers.noMatch') : t('customers.none')} />
+              }
+              footer={pager}
+            />
+          </div>
+        )}
+      </PagedList>
     </PageContainer>
   );
 }

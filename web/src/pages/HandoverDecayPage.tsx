@@ -1,12 +1,11 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { HandoverDecay } from '../api/types';
 import { useDecayPage } from '../modules/handovers/api';
 import { listParams, pageSize, positiveInt, LIST_PAGE_SIZES } from '../ui/listQuery';
-import { CursorPager } from '../ui/CursorPager';
-import { ErrorState } from '../ui/ErrorState';
+import { PagedTable } from '../ui/PagedTable';
 import { formatDate, formatDateTime } from '../ui/format';
 import { useCursorPages } from '../ui/useCursorPages';
 
@@ -53,74 +52,60 @@ export default function HandoverDecayPage() {
             }
           />
         )}
-        {page.isError && !page.data ? (
-          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-        ) : (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Table<HandoverDecay>
-              rowKey={(d) => `${d.handover_id}-${d.customer_id}-${d.kind}-${d.since}`}
-              size="middle"
-              loading={page.isFetching}
-              dataSource={page.data?.items ?? []}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              data-testid="decay"
-              locale={{ emptyText: <Empty description={t('handover.decay.none')} /> }}
-              columns={[
-                {
-                  key: 'customer',
-                  title: t('handover.customer'),
-                  render: (_, d) => (
-                    <Link to={`/customers/${d.customer_id}`}>{d.customer_name}</Link>
-                  ),
-                },
-                {
-                  key: 'handed_over_at',
-                  title: t('handover.decay.handedOverAt'),
-                  render: (_, d) => (
-                    <Link to={`/handovers/${d.handover_id}`} style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(d.handed_over_at)}
-                    </Link>
-                  ),
-                },
-                { key: 'from', title: t('handover.field.from'), dataIndex: 'from_user_name' },
-                {
-                  key: 'to',
-                  title: t('handover.successor'),
-                  render: (_, d) =>
-                    d.to_user_name ?? (
-                      <Typography.Text type="secondary">{t('cadence.noOwner')}</Typography.Text>
-                    ),
-                },
-                {
-                  key: 'kind',
-                  title: t('cadence.breaches.kind'),
-                  render: (_, d) => (
-                    <Tag color={d.kind === 'overdue' ? 'red' : 'orange'}>
-                      {t(`cadence.kind.${d.kind}`, { defaultValue: d.kind })}
-                    </Tag>
-                  ),
-                },
-                {
-                  key: 'since',
-                  title: t('cadence.breaches.since'),
-                  render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{d.since}</span>,
-                },
-                {
-                  key: 'flagged_at',
-                  title: t('handover.decay.flaggedAt'),
-                  render: (_, d) => formatDate(d.flagged_at),
-                },
-              ]}
-            />
-            <CursorPager
-              {...pages.pager(page)}
-              pageSize={limit}
-              pageSizes={LIST_PAGE_SIZES}
-              onPageSizeChange={(size) => update({ limit: size })}
-            />
-          </Space>
-        )}
+        <PagedTable<HandoverDecay>
+          query={page}
+          pages={pages}
+          pageSize={limit}
+          pageSizes={LIST_PAGE_SIZES}
+          onPageSizeChange={(size) => update({ limit: size })}
+          rowKey={(d) => `${d.handover_id}-${d.customer_id}-${d.kind}-${d.since}`}
+          data-testid="decay"
+          empty={t('handover.decay.none')}
+          columns={[
+            {
+              key: 'customer',
+              title: t('handover.customer'),
+              render: (_, d) => <Link to={`/customers/${d.customer_id}`}>{d.customer_name}</Link>,
+            },
+            {
+              key: 'handed_over_at',
+              title: t('handover.decay.handedOverAt'),
+              render: (_, d) => (
+                <Link to={`/handovers/${d.handover_id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(d.handed_over_at)}
+                </Link>
+              ),
+            },
+            { key: 'from', title: t('handover.field.from'), dataIndex: 'from_user_name' },
+            {
+              key: 'to',
+              title: t('handover.successor'),
+              render: (_, d) =>
+                d.to_user_name ?? (
+                  <Typography.Text type="secondary">{t('cadence.noOwner')}</Typography.Text>
+                ),
+            },
+            {
+              key: 'kind',
+              title: t('cadence.breaches.kind'),
+              render: (_, d) => (
+                <Tag color={d.kind === 'overdue' ? 'red' : 'orange'}>
+                  {t(`cadence.kind.${d.kind}`, { defaultValue: d.kind })}
+                </Tag>
+              ),
+            },
+            {
+              key: 'since',
+              title: t('cadence.breaches.since'),
+              render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{d.since}</span>,
+            },
+            {
+              key: 'flagged_at',
+              title: t('handover.decay.flaggedAt'),
+              render: (_, d) => formatDate(d.flagged_at),
+            },
+          ]}
+        />
       </Card>
     </PageContainer>
   );

@@ -1,6 +1,6 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Handover } from '../api/types';
@@ -9,8 +9,7 @@ import { useHandoverPage } from '../modules/handovers/api';
 import { listParams, pageSize, positiveInt, LIST_PAGE_SIZES } from '../ui/listQuery';
 import { HANDOVER_KINDS, totalCount } from '../modules/handovers/order';
 import { UserSelect } from '../modules/users/UserSelect';
-import { CursorPager } from '../ui/CursorPager';
-import { ErrorState } from '../ui/ErrorState';
+import { PagedTable } from '../ui/PagedTable';
 import { formatDateTime } from '../ui/format';
 import { useCursorPages } from '../ui/useCursorPages';
 
@@ -62,90 +61,74 @@ export default function HandoversPage() {
             </div>
           </div>
         )}
-        {page.isError && !page.data ? (
-          <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-        ) : (
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Table<Handover>
-              rowKey="id"
-              size="middle"
-              loading={page.isFetching}
-              dataSource={items}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              data-testid="handovers"
-              locale={{
-                emptyText: (
-                  <Empty description={userId ? t('handover.noneOfUser') : t('handover.none')} />
-                ),
-              }}
-              columns={[
-                {
-                  key: 'at',
-                  title: t('handover.field.at'),
-                  render: (_, h) => (
-                    <Link to={`/handovers/${h.id}`} style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(h.at)}
-                    </Link>
-                  ),
-                },
-                {
-                  key: 'from',
-                  title: t('handover.field.from'),
-                  render: (_, h) => <Typography.Text strong>{h.from_user_name}</Typography.Text>,
-                },
-                {
-                  key: 'to',
-                  title: t('handover.field.to'),
-                  render: (_, h) => (
-                    <Space size={[4, 4]} wrap style={{ maxWidth: 320 }}>
-                      {h.successors.map((s) => (
-                        <Tag key={s.user_id}>{s.display_name}</Tag>
-                      ))}
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'moved',
-                  title: t('handover.moved'),
-                  render: (_, h) => (
-                    <Space direction="vertical" size={0}>
-                      <Typography.Text>
-                        {t('handover.movedCount', { count: totalCount(h.counts) })}
-                      </Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {HANDOVER_KINDS.filter((k) => h.counts[k] > 0)
-                          .map((k) => `${t(`handover.kind.${k}`)} ${h.counts[k]}`)
-                          .join(t('common.listSeparator'))}
-                      </Typography.Text>
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'mode',
-                  title: t('handover.field.mode'),
-                  render: (_, h) => t(`handover.mode.${h.mode}`),
-                },
-                { key: 'actor', title: t('handover.field.actor'), dataIndex: 'actor_name' },
-                {
-                  key: 'open',
-                  title: t('common.actions'),
-                  render: (_, h) => (
-                    <Link to={`/handovers/${h.id}`} data-testid={`handover-${h.id}`}>
-                      {t('handover.details')}
-                    </Link>
-                  ),
-                },
-              ]}
-            />
-            <CursorPager
-              {...pages.pager(page)}
-              pageSize={limit}
-              pageSizes={LIST_PAGE_SIZES}
-              onPageSizeChange={(size) => update({ limit: size })}
-            />
-          </Space>
-        )}
+        <PagedTable<Handover>
+          query={page}
+          pages={pages}
+          pageSize={limit}
+          pageSizes={LIST_PAGE_SIZES}
+          onPageSizeChange={(size) => update({ limit: size })}
+          rowKey="id"
+          data-testid="handovers"
+          empty={userId ? t('handover.noneOfUser') : t('handover.none')}
+          columns={[
+            {
+              key: 'at',
+              title: t('handover.field.at'),
+              render: (_, h) => (
+                <Link to={`/handovers/${h.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(h.at)}
+                </Link>
+              ),
+            },
+            {
+              key: 'from',
+              title: t('handover.field.from'),
+              render: (_, h) => <Typography.Text strong>{h.from_user_name}</Typography.Text>,
+            },
+            {
+              key: 'to',
+              title: t('handover.field.to'),
+              render: (_, h) => (
+                <Space size={[4, 4]} wrap style={{ maxWidth: 320 }}>
+                  {h.successors.map((s) => (
+                    <Tag key={s.user_id}>{s.display_name}</Tag>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              key: 'moved',
+              title: t('handover.moved'),
+              render: (_, h) => (
+                <Space direction="vertical" size={0}>
+                  <Typography.Text>
+                    {t('handover.movedCount', { count: totalCount(h.counts) })}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {HANDOVER_KINDS.filter((k) => h.counts[k] > 0)
+                      .map((k) => `${t(`handover.kind.${k}`)} ${h.counts[k]}`)
+                      .join(t('common.listSeparator'))}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              key: 'mode',
+              title: t('handover.field.mode'),
+              render: (_, h) => t(`handover.mode.${h.mode}`),
+            },
+            { key: 'actor', title: t('handover.field.actor'), dataIndex: 'actor_name' },
+            {
+              key: 'open',
+              title: t('common.actions'),
+              render: (_, h) => (
+                <Link to={`/handovers/${h.id}`} data-testid={`handover-${h.id}`}>
+                  {t('handover.details')}
+                </Link>
+              ),
+            },
+          ]}
+        />
       </Card>
     </PageContainer>
   );

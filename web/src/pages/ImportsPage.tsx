@@ -1,5 +1,6 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Col, Empty, Row, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Card, Col, Row, Segmented, Select, Space, Typography, type TableColumnType } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,8 +14,7 @@ import { FormatCard } from '../modules/imports/FormatCard';
 import { IMPORT_KINDS, IMPORT_STATUSES, progressPercent } from '../modules/imports/formats';
 import { StartImportCard } from '../modules/imports/StartImportCard';
 import { ImportStatusTag } from '../modules/imports/tags';
-import { CursorPager } from '../ui/CursorPager';
-import { ErrorState } from '../ui/ErrorState';
+import { PagedTable } from '../ui/PagedTable';
 import { formatDateTime } from '../ui/format';
 import { LIST_PAGE_SIZES, listParams, pageSize } from '../ui/listQuery';
 import { useCursorPages } from '../ui/useCursorPages';
@@ -92,24 +92,22 @@ export default function ImportsPage() {
                 />
               </Space>
             </div>
-            {page.isError && !page.data ? (
-              <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-            ) : (
-              <Space direction="vertical" size={16} style={{ width: '100%' }}>
-                <ImportRunTable
-                  runs={page.data?.items ?? []}
-                  loading={page.isPending || page.isPlaceholderData}
-                  empty={filtered ? t('imports.noneMatching') : t('imports.none')}
-                  onOpen={(run) => void navigate(`/imports/${run.id}`)}
-                />
-                <CursorPager
-                  {...pages.pager(page)}
-                  pageSize={limit}
-                  pageSizes={LIST_PAGE_SIZES}
-                  onPageSizeChange={(size) => update({ limit: size })}
-                />
-              </Space>
-            )}
+            <PagedTable<ImportRun>
+              query={page}
+              pages={pages}
+              pageSize={limit}
+              pageSizes={LIST_PAGE_SIZES}
+              onPageSizeChange={(size) => update({ limit: size })}
+              loading={page.isPending || page.isPlaceholderData}
+              rowKey="id"
+              data-testid="import-runs"
+              onRow={(run) => ({
+                onClick: () => void navigate(`/imports/${run.id}`),
+                style: { cursor: 'pointer' },
+              })}
+              empty={filtered ? t('imports.noneMatching') : t('imports.none')}
+              columns={importRunColumns(t)}
+            />
           </Card>
         </Col>
       </Row>
@@ -117,106 +115,85 @@ export default function ImportsPage() {
   );
 }
 
-type TableProps = {
-  runs: ImportRun[];
-  loading: boolean;
-  empty: string;
-  onOpen: (run: ImportRun) => void;
-};
-
-/** Import runs, one a row; the file name links to the run, and a click anywhere opens it. */
-function ImportRunTable({ runs, loading, empty, onOpen }: TableProps) {
-  const { t } = useTranslation();
-  return (
-    <Table<ImportRun>
-      rowKey="id"
-      size="middle"
-      loading={loading}
-      dataSource={runs}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      data-testid="import-runs"
-      onRow={(run) => ({ onClick: () => onOpen(run), style: { cursor: 'pointer' } })}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      columns={[
-        {
-          key: 'kind',
-          title: t('imports.field.kind'),
-          render: (_, run) => t(`imports.kind.${run.kind}`),
-        },
-        {
-          key: 'file',
-          title: t('imports.field.file'),
-          render: (_, run) => (
-            <Link
-              to={`/imports/${run.id}`}
-              onClick={(e) => e.stopPropagation()}
-              data-testid={`import-${run.id}`}
-              style={{ whiteSpace: 'nowrap' }}
-            >
-              {run.file_name || t('imports.noFileName')}
-            </Link>
-          ),
-        },
-        {
-          key: 'status',
-          title: t('imports.field.status'),
-          render: (_, run) => (
-            <span style={{ whiteSpace: 'nowrap' }}>
-              <ImportStatusTag status={run.status} />
-              {run.status === 'running' && (
-                <Typography.Text type="secondary">{progressPercent(run)}%</Typography.Text>
-              )}
-            </span>
-          ),
-        },
-        {
-          key: 'rows',
-          title: t('imports.field.rows'),
-          align: 'right',
-          dataIndex: 'rows',
-        },
-        {
-          key: 'imported',
-          title: t('imports.field.imported'),
-          align: 'right',
-          dataIndex: 'imported',
-        },
-        {
-          key: 'rejected',
-          title: t('imports.field.rejected'),
-          align: 'right',
-          render: (_, run) =>
-            run.rejected > 0 ? (
-              <Typography.Text type="danger">{run.rejected}</Typography.Text>
-            ) : (
-              run.rejected
-            ),
-        },
-        {
-          key: 'by',
-          title: t('imports.field.by'),
-          render: (_, run) =>
-            run.created_by === null ? (
-              <Typography.Text type="secondary">{t('imports.commandLine')}</Typography.Text>
-            ) : (
-              run.created_by_name
-            ),
-        },
-        {
-          key: 'started_at',
-          title: t('imports.field.started_at'),
-          render: (_, run) => (
-            <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(run.started_at) || '—'}</span>
-          ),
-        },
-        {
-          key: 'duration',
-          title: t('imports.field.duration'),
-          align: 'right',
-          render: (_, run) => (run.started_at === null ? '—' : formatDuration(t, run.seconds)),
-        },
-      ]}
-    />
-  );
+/** An import run's columns; the file name links to the run (a click on the row opens it too). */
+function importRunColumns(t: TFunction): TableColumnType<ImportRun>[] {
+  return [
+    {
+      key: 'kind',
+      title: t('imports.field.kind'),
+      render: (_, run) => t(`imports.kind.${run.kind}`),
+    },
+    {
+      key: 'file',
+      title: t('imports.field.file'),
+      render: (_, run) => (
+        <Link
+          to={`/imports/${run.id}`}
+          onClick={(e) => e.stopPropagation()}
+          data-testid={`import-${run.id}`}
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {run.file_name || t('imports.noFileName')}
+        </Link>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('imports.field.status'),
+      render: (_, run) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <ImportStatusTag status={run.status} />
+          {run.status === 'running' && (
+            <Typography.Text type="secondary">{progressPercent(run)}%</Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      key: 'rows',
+      title: t('imports.field.rows'),
+      align: 'right',
+      dataIndex: 'rows',
+    },
+    {
+      key: 'imported',
+      title: t('imports.field.imported'),
+      align: 'right',
+      dataIndex: 'imported',
+    },
+    {
+      key: 'rejected',
+      title: t('imports.field.rejected'),
+      align: 'right',
+      render: (_, run) =>
+        run.rejected > 0 ? (
+          <Typography.Text type="danger">{run.rejected}</Typography.Text>
+        ) : (
+          run.rejected
+        ),
+    },
+    {
+      key: 'by',
+      title: t('imports.field.by'),
+      render: (_, run) =>
+        run.created_by === null ? (
+          <Typography.Text type="secondary">{t('imports.commandLine')}</Typography.Text>
+        ) : (
+          run.created_by_name
+        ),
+    },
+    {
+      key: 'started_at',
+      title: t('imports.field.started_at'),
+      render: (_, run) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(run.started_at) || '—'}</span>
+      ),
+    },
+    {
+      key: 'duration',
+      title: t('imports.field.duration'),
+      align: 'right',
+      render: (_, run) => (run.started_at === null ? '—' : formatDuration(t, run.seconds)),
+    },
+  ];
 }

@@ -2,6 +2,8 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DebouncedInput } from '../../ui/DebouncedInput';
+import type { OrgUnit } from '../../api/types';
+import { OrgUnitSelect } from '../orgUnits/OrgUnitSelect';
 import { UserSelect } from '../users/UserSelect';
 import { STAGES, TIERS } from './fields';
 import type { CustomerQuery } from './listQuery';
@@ -12,12 +14,14 @@ type Props = {
   onReset: () => void;
   /** Offer the owner filter (listing users needs `user.read`). */
   canPickOwner: boolean;
+  /** The org units the user may narrow the list to; none (or unread) hides the filter. */
+  orgUnits?: readonly OrgUnit[];
 };
 
 const KEY_ACCOUNT_VALUES = { yes: true, no: false } as const;
 
 /** Search and filters of the customer list; each change goes to the URL at once. */
-export function CustomerFilters({ query, onChange, onReset, canPickOwner }: Props) {
+export function CustomerFilters({ query, onChange, onReset, canPickOwner, orgUnits }: Props) {
   const { t } = useTranslation();
   const keyAccount =
     query.is_key_account === undefined ? undefined : query.is_key_account ? 'yes' : 'no';
@@ -69,6 +73,19 @@ export function CustomerFilters({ query, onChange, onReset, canPickOwner }: Prop
             placeholder={t('customer.field.owner_id')}
             value={query.owner_id ?? null}
             onChange={(owner) => onChange({ owner_id: owner ?? undefined })}
+          />
+        </div>
+      )}
+      {orgUnits && orgUnits.length > 0 && (
+        <div style={{ width: 180 }}>
+          <OrgUnitSelect
+            units={orgUnits}
+            value={query.org_unit_id ?? null}
+            onChange={(unit) => onChange({ org_unit_id: unit ?? undefined })}
+            allowClear
+            placeholder={t('customer.field.org_unit_id')}
+            aria-label={t('customer.field.org_unit_id')}
+            data-testid="customer-org-unit-filter"
           />
         </div>
       )}

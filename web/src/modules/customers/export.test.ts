@@ -21,10 +21,10 @@ describe('the export address for the list as it is shown', () => {
     ],
     [
       'every filter, the search and the sort, and never the page size',
-      'q=电力&stage=active&is_key_account=true&tier=strategic&owner_id=12&region=江苏省苏州市&industry=电力能源&sort=name&limit=50',
+      'q=电力&stage=active&is_key_account=true&tier=strategic&owner_id=12&org_unit_id=7&region=江苏省苏州市&industry=电力能源&sort=name&limit=50',
       'xlsx',
       'en-US',
-      '/api/v1/customers/export?q=%E7%94%B5%E5%8A%9B&stage=active&is_key_account=true&tier=strategic&owner_id=12' +
+      '/api/v1/customers/export?q=%E7%94%B5%E5%8A%9B&stage=active&is_key_account=true&tier=strategic&owner_id=12&org_unit_id=7' +
         '&region=%E6%B1%9F%E8%8B%8F%E7%9C%81%E8%8B%8F%E5%B7%9E%E5%B8%82&industry=%E7%94%B5%E5%8A%9B%E8%83%BD%E6%BA%90' +
         '&sort=name&format=xlsx&lang=en-US',
     ],

@@ -14,6 +14,8 @@ export type CustomerQuery = {
   is_key_account?: boolean;
   tier?: string;
   owner_id?: number;
+  /** The org unit and those below it. */
+  org_unit_id?: number;
   region?: string;
   industry?: string;
   sort: SortParam;
@@ -47,6 +49,7 @@ export function parseCustomerQuery(params: URLSearchParams): CustomerQuery {
     is_key_account: key === 'true' ? true : key === 'false' ? false : undefined,
     tier: params.get('tier') || undefined,
     owner_id: positiveInt(params.get('owner_id')),
+    org_unit_id: positiveInt(params.get('org_unit_id')),
     region: params.get('region') || undefined,
     industry: params.get('industry') || undefined,
     sort: sortParam(params.get('sort')),

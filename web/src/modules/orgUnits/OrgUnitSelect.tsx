@@ -1,5 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { OrgUnit } from '../../api/types';
 import { useOrgUnits } from './api';
 import { orgUnitTree, type OrgUnitNode } from './tree';
 
@@ -19,25 +20,33 @@ type Props = {
   id?: string;
   allowClear?: boolean;
   disabled?: boolean;
+  /** The units offered; default every unit. */
+  units?: readonly OrgUnit[];
+  placeholder?: string;
+  'aria-label'?: string;
+  'data-testid'?: string;
 };
 
 /** Picks an org unit from the tree; a form control (value/onChange). */
-export function OrgUnitSelect({ value, onChange, id, allowClear, disabled }: Props) {
+export function OrgUnitSelect({ value, onChange, id, allowClear, disabled, ...props }: Props) {
   const { t } = useTranslation();
-  const units = useOrgUnits();
+  const all = useOrgUnits();
+  const units = props.units ?? all.data ?? [];
   return (
     <TreeSelect<number>
       id={id}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
-      treeData={toOptions(orgUnitTree(units.data ?? []))}
-      loading={units.isPending}
+      treeData={toOptions(orgUnitTree(units))}
+      loading={!props.units && all.isPending}
       treeDefaultExpandAll
       allowClear={allowClear}
       disabled={disabled}
       showSearch
       treeNodeFilterProp="title"
-      placeholder={t('orgUnits.select')}
+      placeholder={props.placeholder ?? t('orgUnits.select')}
+      aria-label={props['aria-label']}
+      data-testid={props['data-testid']}
       style={{ width: '100%' }}
     />
   );
