@@ -135,6 +135,7 @@ int Serve(const ServeOptions& o) {
                           wiring.visit_plans(),
                           wiring.reviews(),
                           wiring.exports(),
+                          wiring.contracts(),
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};

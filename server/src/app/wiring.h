@@ -11,6 +11,7 @@
 #include "core/audit/audit_service.h"
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
+#include "core/contracts/contract_service.h"
 #include "core/customers/customer_service.h"
 #include "core/engagement/engagement_service.h"
 #include "core/engagement/handover_service.h"
@@ -62,6 +63,7 @@ class Wiring {
   VisitPlanService& visit_plans() { return visit_plans_; }
   ReviewService& reviews() { return reviews_; }
   ExportService& exports() { return exports_; }
+  ContractService& contracts() { return contracts_; }
   const SchemeFormat& scheme_format() const { return scheme_format_; }
   AccessLogWriter& access_log() { return access_log_; }
   // The principal CLI commands act as (audited as "cli").
@@ -92,6 +94,7 @@ class Wiring {
   VisitPlanService visit_plans_;
   ReviewService reviews_;
   ExportService exports_;
+  ContractService contracts_;
 };
 
 // Opens and migrates only (for `kams migrate`).

@@ -38,6 +38,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddOrgRoutes(router_, services_, authed);
   AddCustomerRoutes(router_, services_, authed);
   AddContactRoutes(router_, services_, authed);
+  AddContractRoutes(router_, services_, authed);
   AddAuditRoutes(router_, services_, authed);
   AddImportRoutes(router_, services_, authed);
   AddTieringRoutes(router_, services_, authed);

@@ -7,6 +7,7 @@
 #include "core/audit/audit_service.h"
 #include "core/auth/auth_service.h"
 #include "core/contacts/contact_service.h"
+#include "core/contracts/contract_service.h"
 #include "core/customers/customer_service.h"
 #include "core/engagement/engagement_service.h"
 #include "core/engagement/handover_service.h"
@@ -41,6 +42,7 @@ struct Services {
   VisitPlanService& visit_plans;
   ReviewService& reviews;
   ExportService& exports;
+  ContractService& contracts;
   std::function<bool()> healthy;  // storage reachable
 };
 
@@ -84,6 +86,8 @@ void AddCustomerRoutes(Router& r, Services& s,
                        const std::function<Handler(AuthedHandler)>& authed);
 void AddContactRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);
+void AddContractRoutes(Router& r, Services& s,
+                       const std::function<Handler(AuthedHandler)>& authed);
 void AddOrgRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
 void AddAuditRoutes(Router& r, Services& s, const std::function<Handler(AuthedHandler)>& authed);
 void AddImportRoutes(Router& r, Services& s,

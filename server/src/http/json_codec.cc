@@ -326,6 +326,46 @@ Status ApplyContact(const json& body, Contact& c) {
   return Ok();
 }
 
+json ToJson(const Contract& c) {
+  return json{
+      {"id", c.id},
+      {"customer_id", c.customer_id},
+      {"version", c.version},
+      {"number", c.number},
+      {"title", c.title},
+      {"status", c.status},
+      {"signed_on", EmptyAsNull(c.signed_on)},
+      {"starts_on", c.starts_on},
+      {"ends_on", EmptyAsNull(c.ends_on)},
+      {"amount_fen", Nullable(c.amount_fen)},
+      {"terminated_on", EmptyAsNull(c.terminated_on)},
+      {"termination_reason", c.termination_reason},
+      {"notes", c.notes},
+      {"created_by", Nullable(c.created_by)},
+      {"created_at", Time(c.created_at)},
+      {"updated_at", Time(c.updated_at)},
+  };
+}
+
+Status ApplyContract(const json& body, Contract& c) {
+  Contract next = c;
+  Fields f(body);
+  f.ReadOnly({"id", "customer_id", "version", "created_by", "created_at", "updated_at"});
+  f.Text("number", next.number);
+  f.Text("title", next.title);
+  f.Text("status", next.status);
+  f.Text("signed_on", next.signed_on);
+  f.Text("starts_on", next.starts_on);
+  f.Text("ends_on", next.ends_on);
+  f.Int("amount_fen", next.amount_fen);
+  f.Text("terminated_on", next.terminated_on);
+  f.Text("termination_reason", next.termination_reason);
+  f.Text("notes", next.notes);
+  KAMS_CHECK(f.FinishWith(ValidateContract(next)));
+  c = std::move(next);
+  return Ok();
+}
+
 json ToJson(const User& u) {
   return json{
       {"id", u.id},

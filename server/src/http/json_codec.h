@@ -13,6 +13,7 @@
 #include "core/auth/session.h"
 #include "core/common/result.h"
 #include "core/contacts/contact.h"
+#include "core/contracts/contract.h"
 #include "core/customers/customer.h"
 #include "core/org/org_service.h"
 #include "core/org/org_unit.h"
@@ -38,6 +39,7 @@ json ErrorJson(const Error& e);
 void WriteCustomer(JsonWriter& w, const Customer& c);
 std::string CustomerJson(const Customer& c);
 json ToJson(const Contact& c);
+json ToJson(const Contract& c);
 json ToJson(const User& u);
 json ToJson(const OrgUnit& u);
 json ToJson(const AuditRecord& r);
@@ -48,6 +50,7 @@ json ToJson(const AccountTeamMember& m);
 // types are validation errors naming each field; nothing is applied on error.
 Status ApplyCustomer(const json& body, Customer& c);
 Status ApplyContact(const json& body, Contact& c);
+Status ApplyContract(const json& body, Contract& c);
 Status ApplyOrgUnit(const json& body, OrgUnit& u);
 // `with_password` accepts "password" (create) and writes it to `password`.
 Status ApplyUser(const json& body, User& u, std::string* password);

@@ -23,6 +23,7 @@ struct Foreign {
   Id contact = 0;
   Id interaction = 0;
   Id plan = 0;
+  Id contract = 0;
   Id team_user = 0;
 };
 
@@ -48,6 +49,11 @@ const Foreign& ForeignThings() {
                                                 {"purpose", "矩阵测试拜访"}});
     if (p.status != 201) throw std::runtime_error(p.body);
     out.plan = p.Json()["id"].get<Id>();
+    auto k = north.Post(CustomerPath(out.customer) + "/contracts",
+                        {{"number", "HT-矩阵-1"}, {"title", "矩阵测试合同"},
+                         {"starts_on", "2026-01-01"}, {"ends_on", ChinaDate(-10)}});
+    if (k.status != 201) throw std::runtime_error(k.body);
+    out.contract = k.Json()["id"].get<Id>();
     out.team_user = UserId("liu.yang");
     return out;
   }();
@@ -74,6 +80,7 @@ std::optional<std::string> Fill(const std::string& pattern) {
   }
   std::string out = std::regex_replace(pattern, std::regex(R"(\{id\})"), id);
   out = std::regex_replace(out, std::regex(R"(\{contact_id\})"), N(f.contact));
+  out = std::regex_replace(out, std::regex(R"(\{contract_id\})"), N(f.contract));
   out = std::regex_replace(out, std::regex(R"(\{user_id\})"), N(f.team_user));
   return out;
 }
@@ -84,6 +91,7 @@ std::string Snapshot() {
   const Client& admin = As("admin");
   return GetJson(admin, CustomerPath(f.customer)).dump() +
          GetJson(admin, CustomerPath(f.customer) + "/contacts").dump() +
+         GetJson(admin, CustomerPath(f.customer) + "/contracts").dump() +
          GetJson(admin, CustomerPath(f.customer) + "/team").dump() +
          GetJson(admin, "/api/v1/interactions/" + N(f.interaction)).dump() +
          GetJson(admin, "/api/v1/visit-plans/" + N(f.plan)).dump() +

@@ -30,9 +30,12 @@ TEST(Me, PermissionsFollowTheRoleTable) {
                                           "data.import", "data.export", "tiering.manage",
                                           "interaction.write",
                                           "cadence.manage", "access_alert.manage", "user.handover",
-                                          "handover.read", "review.manage"}));
-  EXPECT_EQ(Permissions(As("kam.sh")), (std::set<std::string>{"customer.create", "customer.update",
-                                                              "contact.write", "interaction.write"}));
+                                          "handover.read", "review.manage", "contract.write"}));
+  EXPECT_EQ(Permissions(As("kam.sh")),
+            (std::set<std::string>{"customer.create", "customer.update", "contact.write",
+                                   "interaction.write", "contract.write"}));
+  EXPECT_FALSE(Permissions(As("exec")).count("contract.write"));
+  EXPECT_FALSE(Permissions(As("svc.east")).count("contract.write"));
   const auto director = Permissions(As("dir.east"));
   EXPECT_TRUE(director.count("user.read"));
   EXPECT_TRUE(director.count("customer.assign"));

@@ -276,6 +276,7 @@ class Stack {
                       wiring_.visit_plans(),
                       wiring_.reviews(),
                       wiring_.exports(),
+                      wiring_.contracts(),
                       [this] {
                         return wiring_.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                       }},

@@ -585,6 +585,63 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/customers/{id}/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's contracts
+         * @description Contracts (合同) of a customer in scope, latest start first (`starts_on`, then id, descending).
+         */
+        get: operations["listContracts"];
+        put?: never;
+        /**
+         * Record a contract
+         * @description Needs `contract.write` (admin, specialist, director, KAM, assistant, sales rep), for customers in scope. A number already used for the customer is 409 with `number` `taken`.
+         */
+        post: operations["createContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/contracts/{contract_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+                /** @description Contract id, of a contract of that customer. */
+                contract_id: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        /** Get a contract */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contract
+         * @description For a contract recorded by mistake; one that ended early is terminated instead.
+         */
+        delete: operations["deleteContract"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit or terminate a contract
+         * @description Audited as `contract.update`, or `contract.terminate` when the status becomes `terminated`.
+         */
+        patch: operations["updateContract"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2650,7 +2707,7 @@ export interface components {
             /** @description The session's CSRF token; present only when signed in with the session cookie. */
             csrf_token?: string;
             /** @description What the caller's role may do: the permission names of the README's table (`customer.create`, `customer.update`, `customer.assign`, `customer.delete`, `contact.write`, `account_team.write`, `user.read`, `user.manage`, `org.manage`, `audit.read`, `data.import`, `data.export`, `tiering.manage`, `interaction.write`, `cadence.manage`, `access_alert.manage`, `user.handover`, `handover.read`, `review.manage`). The console shows menus and actions by them; the server enforces them regardless. */
-            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "data.export" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read" | "review.manage")[];
+            permissions: ("customer.create" | "customer.update" | "customer.assign" | "customer.delete" | "contact.write" | "account_team.write" | "user.read" | "user.manage" | "org.manage" | "audit.read" | "data.import" | "data.export" | "tiering.manage" | "interaction.write" | "cadence.manage" | "access_alert.manage" | "user.handover" | "handover.read" | "review.manage" | "contract.write")[];
         };
         PasswordChange: {
             /**
@@ -3317,6 +3374,17 @@ export interface components {
             missed_visits: components["schemas"]["VisitPlan"][];
             /** @description The sections cut at their first 100 entries (overdue and over-contacted accounts, the most days overdue first; next steps; requests; visits). The rest is in the full lists: `GET /api/v1/cadence-breaches?owner_id=…&kind=…`, `GET /api/v1/interactions?next_step_owner_id=…` or `?request_owner_id=…`, `GET /api/v1/visit-plans`. Empty when every section is whole. */
             more: ("overdue" | "over_contacted" | "next_steps" | "open_requests" | "visits_today" | "missed_visits")[];
+            /** @description Active contracts (合同) of the accounts the caller owns or serves on the team of that end in the next 30 days, today included, soonest first. */
+            contracts_ending: {
+                contract_id: number;
+                number: string;
+                title: string;
+                customer_id: number;
+                customer_name: string;
+                /** Format: date */
+                ends_on: string;
+                in_days: number;
+            }[];
         };
         /** @description Per role, the most distinct customers a user may read within the window without an alert (more raises one); null: the role never alerts. Defaults: 200 for kam, assistant and sales; 1000 for director and service; null for specialist, executive and admin. */
         AccessAlertThresholds: {
@@ -3846,6 +3914,164 @@ export interface components {
             items: components["schemas"]["UserWhoSees"][];
             next_cursor: string | null;
         };
+        /** @description A contract (合同) with a customer: number, title, dates, value; active or terminated. */
+        Contract: {
+            /**
+             * Format: int64
+             * @description Contract id.
+             */
+            readonly id: number;
+            /**
+             * Format: int64
+             * @description The customer (客户) the contract is with.
+             */
+            readonly customer_id: number;
+            /**
+             * Format: int64
+             * @description Version of the contract: starts at 1, +1 per change; send it in `If-Match`.
+             */
+            readonly version: number;
+            /** @description Contract number (合同编号), unique within the customer; at most 50 characters. */
+            number: string;
+            /** @description What the contract covers (合同名称); at most 200 characters. */
+            title: string;
+            /**
+             * @description `active` (有效) or `terminated` (已终止, ended early: with `terminated_on`). A contract whose `ends_on` has passed stays `active`: it has expired (已到期).
+             * @enum {string}
+             */
+            status: "active" | "terminated";
+            /**
+             * Format: date
+             * @description When it was signed (签订日期); null when not known. Calendar date `YYYY-MM-DD`.
+             */
+            signed_on: string | null;
+            /**
+             * Format: date
+             * @description When it takes effect (生效日期). Calendar date `YYYY-MM-DD`.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description When it ends (到期日期), not before `starts_on`; null: open-ended. Calendar date `YYYY-MM-DD`.
+             */
+            ends_on: string | null;
+            /**
+             * Format: int64
+             * @description Contract value (合同金额) in fen; null when not stated.
+             */
+            amount_fen: number | null;
+            /**
+             * Format: date
+             * @description With status `terminated`: the day it ended (终止日期), not before `starts_on`; null otherwise. Calendar date `YYYY-MM-DD`.
+             */
+            terminated_on: string | null;
+            /** @description With status `terminated`: why (终止原因); empty otherwise. */
+            termination_reason: string;
+            /** @description Free-text notes. */
+            notes: string;
+            /**
+             * Format: int64
+             * @description Who recorded it; null for the command line.
+             */
+            readonly created_by: number | null;
+            /**
+             * Format: date-time
+             * @description When it was recorded. RFC 3339 UTC, e.g. `2026-03-01T08:00:00Z`.
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When it last changed. RFC 3339 UTC, e.g. `2026-03-01T08:00:00Z`.
+             */
+            readonly updated_at: string;
+        };
+        /** @description A page of contracts, latest start first. */
+        ContractList: {
+            items: components["schemas"]["Contract"][];
+            /** @description Opaque cursor for the next page (pass it as `cursor`); null on the last page. */
+            next_cursor: string | null;
+        };
+        ContractCreate: {
+            /** @description Contract number (合同编号), unique within the customer; at most 50 characters. */
+            number: string;
+            /** @description What the contract covers (合同名称); at most 200 characters. */
+            title: string;
+            /**
+             * @description `active` (有效) or `terminated` (已终止, ended early: with `terminated_on`). A contract whose `ends_on` has passed stays `active`: it has expired (已到期). Default `active`.
+             * @enum {string}
+             */
+            status?: "active" | "terminated";
+            /**
+             * Format: date
+             * @description When it was signed (签订日期); null when not known. Calendar date `YYYY-MM-DD`. Send null or an empty string to clear it.
+             */
+            signed_on?: string | null;
+            /**
+             * Format: date
+             * @description When it takes effect (生效日期). Calendar date `YYYY-MM-DD`.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description When it ends (到期日期), not before `starts_on`; null: open-ended. Calendar date `YYYY-MM-DD`. Send null or an empty string to clear it.
+             */
+            ends_on?: string | null;
+            /**
+             * Format: int64
+             * @description Contract value (合同金额) in fen; null when not stated.
+             */
+            amount_fen?: number | null;
+            /**
+             * Format: date
+             * @description With status `terminated`: the day it ended (终止日期), not before `starts_on`; null otherwise. Calendar date `YYYY-MM-DD`. Send null or an empty string to clear it.
+             */
+            terminated_on?: string | null;
+            /** @description With status `terminated`: why (终止原因); empty otherwise. Send null or an empty string to clear it. */
+            termination_reason?: string | null;
+            /** @description Free-text notes. Send null or an empty string to clear it. */
+            notes?: string | null;
+        };
+        /** @description Only the members sent change. To terminate: `status` `terminated` with `terminated_on` (and a `termination_reason`). */
+        ContractPatch: {
+            /** @description Contract number (合同编号), unique within the customer; at most 50 characters. */
+            number?: string;
+            /** @description What the contract covers (合同名称); at most 200 characters. */
+            title?: string;
+            /**
+             * @description `active` (有效) or `terminated` (已终止, ended early: with `terminated_on`). A contract whose `ends_on` has passed stays `active`: it has expired (已到期).
+             * @enum {string}
+             */
+            status?: "active" | "terminated";
+            /**
+             * Format: date
+             * @description When it was signed (签订日期); null when not known. Calendar date `YYYY-MM-DD`. Send null or an empty string to clear it.
+             */
+            signed_on?: string | null;
+            /**
+             * Format: date
+             * @description When it takes effect (生效日期). Calendar date `YYYY-MM-DD`.
+             */
+            starts_on?: string;
+            /**
+             * Format: date
+             * @description When it ends (到期日期), not before `starts_on`; null: open-ended. Calendar date `YYYY-MM-DD`. Send null or an empty string to clear it.
+             */
+            ends_on?: string | null;
+            /**
+             * Format: int64
+             * @description Contract value (合同金额) in fen; null when not stated.
+             */
+            amount_fen?: number | null;
+            /**
+             * Format: date
+             * @description With status `terminated`: the day it ended (终止日期), not before `starts_on`; null otherwise. Calendar date `YYYY-MM-DD`. Send null or an empty string to clear it.
+             */
+            terminated_on?: string | null;
+            /** @description With status `terminated`: why (终止原因); empty otherwise. Send null or an empty string to clear it. */
+            termination_reason?: string | null;
+            /** @description Free-text notes. Send null or an empty string to clear it. */
+            notes?: string | null;
+        };
     };
     responses: {
         /** @description `bad_request`: malformed JSON, a body that is not an object, a malformed query string, a missing or malformed `If-Match`; or `validation_failed`: wrong types or failed rules, with `fields` naming each problem (all of them at once). */
@@ -3981,6 +4207,8 @@ export interface components {
         VisitPlanId: number;
         /** @description Import run id. */
         ImportId: number;
+        /** @description Contract id, of a contract of that customer. */
+        ContractId: number;
     };
     requestBodies: never;
     headers: {
@@ -5277,6 +5505,188 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listContracts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 500 (`out_of_range` otherwise). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque `next_cursor` from the previous page, under the same sort (`invalid` otherwise). Empty means the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contracts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractCreate"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+                /** @description Contract id, of a contract of that customer. */
+                contract_id: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteContract: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+                /** @description Contract id, of a contract of that customer. */
+                contract_id: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateContract: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version being changed, as in the `version` field or the `ETag`: `3`, `"3"` or `W/"3"`. Missing or malformed is 400 `bad_request`; stale is 412. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description The `csrf_token` from login or `/auth/me`. Required when authenticating with the session cookie (403 otherwise); not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Customer id (a positive integer; anything else is 404). */
+                id: components["parameters"]["CustomerId"];
+                /** @description Contract id, of a contract of that customer. */
+                contract_id: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed contract. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];

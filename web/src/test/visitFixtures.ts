@@ -66,6 +66,7 @@ export function emptyDay(today = '2026-11-24'): MyDay {
     next_steps: [],
     open_requests: [],
     birthdays: [],
+    contracts_ending: [],
     visits_today: [],
     missed_visits: [],
     more: [],

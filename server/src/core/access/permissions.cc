@@ -13,6 +13,9 @@ bool Allows(Role role, Permission p) {
       return role == R::kAdmin || role == R::kSpecialist || role == R::kDirector ||
              role == R::kKam || role == R::kAssistant || role == R::kSales ||
              role == R::kService;
+    case Permission::kContractWrite:  // commercial terms: not service agents
+      return role == R::kAdmin || role == R::kSpecialist || role == R::kDirector ||
+             role == R::kKam || role == R::kAssistant || role == R::kSales;
     case Permission::kCustomerAssign:
     case Permission::kAccountTeamWrite:
       return role == R::kAdmin || role == R::kSpecialist || role == R::kDirector;
@@ -53,6 +56,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kCustomerAssign: return "customer.assign";
     case Permission::kCustomerDelete: return "customer.delete";
     case Permission::kContactWrite: return "contact.write";
+    case Permission::kContractWrite: return "contract.write";
     case Permission::kAccountTeamWrite: return "account_team.write";
     case Permission::kUserRead: return "user.read";
     case Permission::kUserManage: return "user.manage";

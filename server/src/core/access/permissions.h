@@ -14,6 +14,7 @@ enum class Permission {
   kCustomerAssign,       // change owner_id / org_unit_id
   kCustomerDelete,
   kContactWrite,         // create, edit, delete contacts of a visible customer
+  kContractWrite,        // record, edit, terminate, delete contracts of a visible customer
   kAccountTeamWrite,     // add or remove account-team members
   kUserRead,             // list users (admins all; directors their subtree)
   kUserManage,           // create, edit, disable users; reset passwords
@@ -39,7 +40,7 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kInteractionWrite, Permission::kCadenceManage,
     Permission::kAccessAlertManage,
     Permission::kUserHandover,   Permission::kHandoverRead,
-    Permission::kReviewManage,
+    Permission::kReviewManage,   Permission::kContractWrite,
 };
 
 bool Allows(Role role, Permission permission);

@@ -476,6 +476,11 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
               [](const BirthdayReminder& a, const BirthdayReminder& b) {
                 return a.in_days < b.in_days;
               });
+    for (auto& c : tx.contracts().Ending(who.user_id, FormatCivilDate(day.today),
+                                         FormatCivilDate(CivilFromDays(today + kContractDays)))) {
+      c.in_days = DaysFromCivil(c.ends_on) - today;
+      day.contracts_ending.push_back(std::move(c));
+    }
     return day;
   });
 }

@@ -32,6 +32,7 @@ struct InteractionPatch {
 };
 
 inline constexpr std::int64_t kBirthdayDays = 14;  // birthdays this many days ahead
+inline constexpr std::int64_t kContractDays = 30;  // contracts ending this many days ahead
 
 struct MyDay {
   CivilDate today;
@@ -40,6 +41,7 @@ struct MyDay {
   std::vector<Interaction> next_steps;  // open, due first (undated last)
   std::vector<Interaction> open_requests;
   std::vector<BirthdayReminder> birthdays;
+  std::vector<ContractReminder> contracts_ending;  // active ones, soonest first
   std::vector<VisitPlan> visits_today;   // by start, completed ones included
   std::vector<VisitPlan> missed_visits;  // latest day first
   // The sections cut at kMyDayItems entries (by their JSON names): the rest is in the

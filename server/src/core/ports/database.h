@@ -18,6 +18,7 @@ class Tx {
   virtual UserRepository& users() = 0;
   virtual CustomerRepository& customers() = 0;
   virtual ContactRepository& contacts() = 0;
+  virtual ContractRepository& contracts() = 0;
   virtual AuditRepository& audit() = 0;
   virtual AuthRepository& auth() = 0;
   virtual AccessLogRepository& access_log() = 0;

@@ -15,6 +15,7 @@
 #include "core/audit/audit_record.h"
 #include "core/auth/session.h"
 #include "core/contacts/contact.h"
+#include "core/contracts/contract.h"
 #include "core/customers/customer.h"
 #include "core/engagement/cadence.h"
 #include "core/engagement/interaction.h"
@@ -106,6 +107,22 @@ class ContactRepository {
   virtual Id Insert(const Contact& c) = 0;
   virtual void Update(const Contact& c) = 0;
   virtual void Delete(Id customer_id, Id contact_id) = 0;  // reports to it become unset
+};
+
+class ContractRepository {
+ public:
+  virtual ~ContractRepository() = default;
+  // The customer's contracts, newest start first (keyset on starts_on, id).
+  virtual Page<Contract> List(Id customer_id, const PageRequest& page) = 0;
+  virtual std::optional<Contract> Get(Id customer_id, Id contract_id) = 0;
+  virtual bool NumberTaken(Id customer_id, const std::string& number, Id except_id) = 0;
+  virtual Id Insert(const Contract& c) = 0;
+  virtual void Update(const Contract& c) = 0;
+  virtual void Delete(Id customer_id, Id contract_id) = 0;
+  // Active contracts ending in [from, to] (YYYY-MM-DD) of the live customers the user owns
+  // or serves on the team of, soonest first; in_days is left for the caller.
+  virtual std::vector<ContractReminder> Ending(Id user_id, const std::string& from,
+                                               const std::string& to) = 0;
 };
 
 struct AuditFilter {

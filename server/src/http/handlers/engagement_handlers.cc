@@ -219,12 +219,23 @@ void AddEngagementRoutes(Router& r, Services& s,
                                  {"next", FormatCivilDate(b.next)},
                                  {"in_days", b.in_days}});
           }
+          json contracts = json::array();
+          for (const auto& c : day->contracts_ending) {
+            contracts.push_back({{"contract_id", c.contract_id},
+                                 {"number", c.number},
+                                 {"title", c.title},
+                                 {"customer_id", c.customer_id},
+                                 {"customer_name", c.customer_name},
+                                 {"ends_on", FormatCivilDate(c.ends_on)},
+                                 {"in_days", c.in_days}});
+          }
           return JsonResponse(200, json{{"today", FormatCivilDate(day->today)},
                                         {"overdue", breaches(day->overdue)},
                                         {"over_contacted", breaches(day->over_contacted)},
                                         {"next_steps", records(day->next_steps)},
                                         {"open_requests", records(day->open_requests)},
                                         {"birthdays", birthdays},
+                                        {"contracts_ending", contracts},
                                         {"visits_today", plans(day->visits_today)},
                                         {"missed_visits", plans(day->missed_visits)},
                                         {"more", day->more}});

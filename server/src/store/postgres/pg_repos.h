@@ -7,6 +7,7 @@
 
 #include "core/ports/database.h"
 #include "store/engagement_repos.h"
+#include "store/contract_repo.h"
 #include "store/import_run_repo.h"
 #include "store/visit_repos.h"
 #include "store/postgres/pg_session.h"
@@ -299,7 +300,7 @@ class PgTx final : public Tx {
   explicit PgTx(PgSession& s)
       : org_(s), users_(s), customers_(s), contacts_(s), audit_(s), auth_(s), access_log_(s),
         jobs_(s), transactions_(s), tiering_(s), nominations_(s),
-        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_), import_runs_(runner_),
+        notifications_(s), runner_(s), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_), import_runs_(runner_), contracts_(runner_),
         access_alerts_(s),
         handovers_(s) {}
   OrgRepository& org() override { return org_; }
@@ -319,6 +320,7 @@ class PgTx final : public Tx {
   VisitPlanRepository& visit_plans() override { return visit_plans_; }
   ReviewRepository& reviews() override { return reviews_; }
   ImportRunRepository& import_runs() override { return import_runs_; }
+  ContractRepository& contracts() override { return contracts_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
   HandoverRepository& handovers() override { return handovers_; }
 
@@ -344,6 +346,7 @@ class PgTx final : public Tx {
   SqlVisitPlanRepository visit_plans_;
   SqlReviewRepository reviews_;
   SqlImportRunRepository import_runs_;
+  SqlContractRepository contracts_;
   PgAccessAlertRepository access_alerts_;
   PgHandoverRepository handovers_;
 };

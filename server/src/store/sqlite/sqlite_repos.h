@@ -3,6 +3,7 @@
 
 #include "core/ports/database.h"
 #include "store/engagement_repos.h"
+#include "store/contract_repo.h"
 #include "store/import_run_repo.h"
 #include "store/visit_repos.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -291,7 +292,7 @@ class SqliteTx final : public Tx {
   explicit SqliteTx(SqliteConnection& c)
       : org_(c), users_(c), customers_(c), contacts_(c), audit_(c), auth_(c), access_log_(c),
         jobs_(c), transactions_(c), tiering_(c), nominations_(c),
-        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_), import_runs_(runner_),
+        notifications_(c), runner_(c), interactions_(runner_), cadence_(runner_), visit_plans_(runner_), reviews_(runner_), import_runs_(runner_), contracts_(runner_),
         access_alerts_(c),
         handovers_(c) {}
   OrgRepository& org() override { return org_; }
@@ -311,6 +312,7 @@ class SqliteTx final : public Tx {
   VisitPlanRepository& visit_plans() override { return visit_plans_; }
   ReviewRepository& reviews() override { return reviews_; }
   ImportRunRepository& import_runs() override { return import_runs_; }
+  ContractRepository& contracts() override { return contracts_; }
   AccessAlertRepository& access_alerts() override { return access_alerts_; }
   HandoverRepository& handovers() override { return handovers_; }
 
@@ -333,6 +335,7 @@ class SqliteTx final : public Tx {
   SqlVisitPlanRepository visit_plans_;
   SqlReviewRepository reviews_;
   SqlImportRunRepository import_runs_;
+  SqlContractRepository contracts_;
   SqliteAccessAlertRepository access_alerts_;
   SqliteHandoverRepository handovers_;
 };
