@@ -216,7 +216,8 @@ int Demo(const std::string& db, int customers, std::uint64_t seed, int months) {
   std::printf(
       "Demo company loaded: %d org units, %d users, %d customers, %d contacts, %lld transactions;\n"
       "%d tier schemes stored and applied (%lld tier changes); %lld contact records, %lld visit\n"
-      "plans, %lld reviewed; ye.feng left 40 days ago and handed %lld accounts to fang.xin.\n"
+      "plans, %lld reviewed; %lld contracts; ye.feng left 40 days ago and handed %lld accounts\n"
+      "to fang.xin.\n"
       "Every demo user's password is: %s\n"
       "Try: admin (admin), exec (executive), specialist, dir.east (director), kam.sz (KAM),\n"
       "     asst.sh (assistant), svc.east (service), sales.sz (sales rep).\n",
@@ -224,7 +225,8 @@ int Demo(const std::string& db, int customers, std::uint64_t seed, int months) {
       static_cast<long long>(report->transactions), report->schemes,
       static_cast<long long>(report->tier_changes), static_cast<long long>(report->interactions),
       static_cast<long long>(report->visit_plans), static_cast<long long>(report->reviewed),
-      static_cast<long long>(report->handed_over), demo::kDemoPassword);
+      static_cast<long long>(report->contracts), static_cast<long long>(report->handed_over),
+      demo::kDemoPassword);
   return 0;
 }
 

@@ -112,7 +112,8 @@ void SqlContractRepository::Delete(Id customer_id, Id contract_id) {
 }
 
 std::vector<ContractReminder> SqlContractRepository::Ending(Id user_id, const std::string& from,
-                                                           const std::string& to) {
+                                                           const std::string& to,
+                                                           std::int64_t limit) {
   SqlBinder b(run_.dialect());
   const std::string user = b.Add(user_id);
   std::vector<ContractReminder> out;
@@ -122,7 +123,7 @@ std::vector<ContractReminder> SqlContractRepository::Ending(Id user_id, const st
            "k.status = 'active' AND k.ends_on BETWEEN " + b.Add(from) + " AND " + b.Add(to) +
                " AND (c.owner_id = " + user +
                " OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = " + user +
-               ")) ORDER BY k.ends_on, k.id",
+               ")) ORDER BY k.ends_on, k.id LIMIT " + b.Add(limit),
            [&](const SqlRow& r) {
              ContractReminder x;
              x.contract_id = r.Int(0);

@@ -15,8 +15,8 @@ class SqlContractRepository final : public ContractRepository {
   Id Insert(const Contract& c) override;
   void Update(const Contract& c) override;
   void Delete(Id customer_id, Id contract_id) override;
-  std::vector<ContractReminder> Ending(Id user_id, const std::string& from,
-                                       const std::string& to) override;
+  std::vector<ContractReminder> Ending(Id user_id, const std::string& from, const std::string& to,
+                                       std::int64_t limit) override;
 
  private:
   SqlRunner& run_;

@@ -3372,9 +3372,9 @@ export interface components {
             visits_today: components["schemas"]["VisitPlan"][];
             /** @description The caller's plans whose day has passed without a visit, latest first (at most 100). */
             missed_visits: components["schemas"]["VisitPlan"][];
-            /** @description The sections cut at their first 100 entries (overdue and over-contacted accounts, the most days overdue first; next steps; requests; visits). The rest is in the full lists: `GET /api/v1/cadence-breaches?owner_id=…&kind=…`, `GET /api/v1/interactions?next_step_owner_id=…` or `?request_owner_id=…`, `GET /api/v1/visit-plans`. Empty when every section is whole. */
-            more: ("overdue" | "over_contacted" | "next_steps" | "open_requests" | "visits_today" | "missed_visits")[];
-            /** @description Active contracts (合同) of the accounts the caller owns or serves on the team of that end in the next 30 days, today included, soonest first. */
+            /** @description The sections cut at their first 100 entries (overdue and over-contacted accounts, the most days overdue first; next steps; requests; visits; contracts ending). The rest is in the full lists: `GET /api/v1/cadence-breaches?owner_id=…&kind=…`, `GET /api/v1/interactions?next_step_owner_id=…` or `?request_owner_id=…`, `GET /api/v1/visit-plans`, each account's `GET /api/v1/customers/{id}/contracts`. Empty when every section is whole. */
+            more: ("overdue" | "over_contacted" | "next_steps" | "open_requests" | "visits_today" | "missed_visits" | "contracts_ending")[];
+            /** @description Active contracts (合同) of the accounts the caller owns or serves on the team of that end in the next 30 days, today included, soonest first. At most 100. */
             contracts_ending: {
                 contract_id: number;
                 number: string;

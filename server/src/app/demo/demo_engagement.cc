@@ -168,6 +168,57 @@ Status SetUpVisitPlans(const CoreDeps& deps, Rng& rng, DemoEngagementReport& rep
   });
 }
 
+// One contract per key account with an owner, numbered HT-<start year>-<customer id>.
+Status SetUpContracts(const CoreDeps& deps, std::uint64_t seed, DemoEngagementReport& report) {
+  constexpr const char* kTitles[] = {"年度供货合同", "设备采购及安装合同", "技术服务合同",
+                                     "框架采购协议", "运维服务合同", "供用电合同"};
+  constexpr const char* kReasons[] = {"客户改制，双方协商提前终止", "项目取消", "客户转由集团统一采购"};
+  Rng rng(seed ^ 0xC0A7AC75ULL);
+  const CivilDate today = BusinessDay(deps.clock.Now());
+  const std::int64_t day0 = DaysFromCivil(today);
+  const Principal everyone{0, "demo", Role::kAdmin, 0};
+  return deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    for (Id after = 0;;) {
+      const auto batch = tx.cadence().Subjects(after, 500);
+      for (const auto& s : batch) {
+        auto customer = tx.customers().Get(everyone, s.customer_id);
+        if (!customer || !customer->owner_id) continue;
+        Contract c;
+        c.customer_id = customer->id;
+        c.title = rng.Pick(kTitles);
+        const int fate = rng.Range(0, 99);
+        std::int64_t ends = 0;
+        if (fate < 15) {
+          ends = day0 + rng.Range(0, 30);  // ends within the month: My day reminds
+        } else if (fate < 25) {
+          ends = day0 - rng.Range(5, 60);  // expired, not renewed yet
+        } else {
+          ends = DaysFromCivil(CivilDate{today.year + (fate < 60 ? 0 : 1), 12, 31});
+        }
+        const CivilDate starts = CivilFromDays(ends - 364);
+        c.starts_on = FormatCivilDate(starts);
+        c.ends_on = FormatCivilDate(CivilFromDays(ends));
+        c.signed_on = FormatCivilDate(CivilFromDays(ends - 364 - rng.Range(3, 20)));
+        c.number = "HT-" + std::to_string(starts.year) + "-" + std::to_string(customer->id);
+        c.amount_fen = static_cast<std::int64_t>(rng.Range(50, 2000)) * 10'000 * 100;
+        if (fate >= 95 && ends > day0 && ends - 364 < day0) {  // running: ended early
+          c.status = "terminated";
+          c.terminated_on = FormatCivilDate(CivilFromDays(std::min(day0, ends) - rng.Range(1, 60)));
+          if (c.terminated_on < c.starts_on) c.terminated_on = c.starts_on;
+          c.termination_reason = rng.Pick(kReasons);
+        }
+        c.created_by = *customer->owner_id;
+        c.created_at = c.updated_at = PlanStart(CivilFromDays(ends - 364 - 2), std::string("10:00"));
+        tx.contracts().Insert(c);
+        ++report.contracts;
+      }
+      if (batch.size() < 500) break;
+      after = batch.back().customer_id;
+    }
+    return Ok();
+  });
+}
+
 // Directors reviewed everything before last week, and half of last week, commenting now
 // and then; some KAMs replied.
 Status SetUpReviews(const CoreDeps& deps, Rng& rng, DemoEngagementReport& report) {
@@ -297,6 +348,7 @@ Result<DemoEngagementReport> SetUpDemoEngagement(const CoreDeps& deps, std::uint
   }));
   KAMS_CHECK(SetUpVisitPlans(deps, rng, report));
   KAMS_CHECK(SetUpReviews(deps, rng, report));
+  KAMS_CHECK(SetUpContracts(deps, seed, report));
   CadenceService cadence(deps);
   KAMS_TRY(report.cadence, cadence.RunDaily());
   return report;

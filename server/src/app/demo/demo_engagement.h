@@ -9,6 +9,9 @@
 //     some missed, a few cancelled, today's and the coming days' still planned;
 //   - the weekly review: everything before last week reviewed by the directors, last week
 //     half done, with a few comment threads;
+//   - a contract (合同) with each key account: most running to the end of this year or
+//     next, some ending within the month (My day's reminders), a few expired, a few
+//     terminated early;
 // then the daily cadence check, so each KAM's day and each director's lists start with
 // something to act on.
 
@@ -22,6 +25,7 @@ struct DemoEngagementReport {
   std::int64_t visit_plans = 0;
   std::int64_t reviewed = 0;
   std::int64_t handed_over = 0;  // customers in the demo handover
+  std::int64_t contracts = 0;
   std::string cadence;           // what the daily check did
 };
 

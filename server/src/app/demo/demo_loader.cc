@@ -179,6 +179,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
     report.visit_plans = engagement.visit_plans;
     report.reviewed = engagement.reviewed;
     report.handed_over = engagement.handed_over;
+    report.contracts = engagement.contracts;
   }
 
   KAMS_CHECK(deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
@@ -191,6 +192,7 @@ Result<LoadReport> LoadDemoCompany(const CoreDeps& deps, const SchemeFormat& for
                             {"transactions", std::nullopt, std::to_string(report.transactions)},
                             {"interactions", std::nullopt, std::to_string(report.interactions)},
                             {"visit_plans", std::nullopt, std::to_string(report.visit_plans)},
+                            {"contracts", std::nullopt, std::to_string(report.contracts)},
                             {"tier_schemes", std::nullopt, std::to_string(report.schemes)}}});
     return Ok();
   }));

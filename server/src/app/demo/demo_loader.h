@@ -31,6 +31,7 @@ struct LoadReport {
   std::int64_t tier_changes = 0;
   std::int64_t interactions = 0;  // contact records
   std::int64_t visit_plans = 0;
+  std::int64_t contracts = 0;
   std::int64_t reviewed = 0;      // records and plans the directors marked reviewed
   std::int64_t handed_over = 0;   // customers of the demo handover
 };

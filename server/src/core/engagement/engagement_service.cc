@@ -476,8 +476,14 @@ Result<MyDay> CadenceService::Today(const Principal& who) {
               [](const BirthdayReminder& a, const BirthdayReminder& b) {
                 return a.in_days < b.in_days;
               });
-    for (auto& c : tx.contracts().Ending(who.user_id, FormatCivilDate(day.today),
-                                         FormatCivilDate(CivilFromDays(today + kContractDays)))) {
+    auto ending = tx.contracts().Ending(who.user_id, FormatCivilDate(day.today),
+                                        FormatCivilDate(CivilFromDays(today + kContractDays)),
+                                        kMyDayItems + 1);
+    if (ending.size() > static_cast<std::size_t>(kMyDayItems)) {
+      ending.pop_back();
+      day.more.emplace_back("contracts_ending");
+    }
+    for (auto& c : ending) {
       c.in_days = DaysFromCivil(c.ends_on) - today;
       day.contracts_ending.push_back(std::move(c));
     }

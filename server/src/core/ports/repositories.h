@@ -120,9 +120,9 @@ class ContractRepository {
   virtual void Update(const Contract& c) = 0;
   virtual void Delete(Id customer_id, Id contract_id) = 0;
   // Active contracts ending in [from, to] (YYYY-MM-DD) of the live customers the user owns
-  // or serves on the team of, soonest first; in_days is left for the caller.
+  // or serves on the team of, soonest first, at most `limit`; in_days is left for the caller.
   virtual std::vector<ContractReminder> Ending(Id user_id, const std::string& from,
-                                               const std::string& to) = 0;
+                                               const std::string& to, std::int64_t limit) = 0;
 };
 
 struct AuditFilter {
