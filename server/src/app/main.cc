@@ -24,6 +24,7 @@
 #include "http/api.h"
 #include "http/json_codec.h"
 #include "http/server.h"
+#include "http/spool_file.h"
 #include "store/backup.h"
 
 namespace kams {
@@ -68,6 +69,8 @@ struct ServeOptions {
   std::string node;          // this node's name in job runs
   int job_period_seconds = 0;  // 0: each job's own schedule
   std::int64_t export_max_rows = kDefaultExportMaxRows;
+  int export_page_rows = kDefaultExportPageRows;
+  std::string temp_dir;  // files made before they are sent (exports)
 };
 
 std::string DefaultNodeName() {
@@ -121,8 +124,15 @@ int Serve(const ServeOptions& o) {
       return 2;
     }
   }
+  // Exports are written here before they are sent: a folder that cannot hold a file would
+  // fail every export, so it fails the start instead.
+  if (auto probe = http::SpoolFile::Create(o.temp_dir); !probe.ok()) {
+    std::fprintf(stderr, "kams: --temp-dir: %s\n", probe.error().message.c_str());
+    return 2;
+  }
   WiringOptions wo{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)};
   wo.export_max_rows = o.export_max_rows;
+  wo.export_page_rows = o.export_page_rows;
   Wiring wiring(wo);
   http::Services services{wiring.auth(),  wiring.customers(), wiring.contacts(),
                           wiring.org(),   wiring.users(),     wiring.audit(),
@@ -139,7 +149,7 @@ int Serve(const ServeOptions& o) {
                           [&wiring] {
                             return wiring.store().Run(TxMode::kRead, [](Tx&) { return Ok(); }).ok();
                           }};
-  http::Api api(services, wiring.metrics(), http::ApiOptions{o.secure_cookies}, &console);
+  http::Api api(services, wiring.metrics(), http::ApiOptions{o.secure_cookies, o.temp_dir}, &console);
   http::ServerOptions so;
   so.host = host;
   so.port = port;
@@ -534,6 +544,9 @@ int main(int argc, char** argv) {
   serve->add_option("--console", so.console_dir, "Folder of the built web console (web/dist) to serve at /");
   serve->add_option("--node", so.node, "This node's name in job runs (default host:pid)");
   serve->add_option("--export-max-rows", so.export_max_rows, "Rows one export over the API may hold (the command line has no limit)")->check(CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(10'000'000)))->capture_default_str();
+  serve->add_option("--export-page-rows", so.export_page_rows, "Customers an export reads per query")->check(CLI::Range(1, 1'000'000))->capture_default_str();
+  so.temp_dir = std::getenv("TMPDIR") && *std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+  serve->add_option("--temp-dir", so.temp_dir, "Folder for exports being made and sent (unnamed files; default $TMPDIR or /tmp)")->capture_default_str();
   serve->add_option("--job-period", so.job_period_seconds, "Run every periodic job every N seconds instead of its schedule (tests, drills)")->check(CLI::Range(0, 86400));
 
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade a database (no data)");

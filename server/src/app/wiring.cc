@@ -32,7 +32,8 @@ Wiring::Wiring(const WiringOptions& o)
       handovers_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       visit_plans_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
       reviews_(CoreDeps{timed_db_, clock_, crypto_, access_log_}),
-      exports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, o.export_max_rows),
+      exports_(CoreDeps{timed_db_, clock_, crypto_, access_log_}, o.export_max_rows,
+               o.export_page_rows),
       contracts_(CoreDeps{timed_db_, clock_, crypto_, access_log_}) {}
 
 Wiring::~Wiring() { access_log_.Stop(); }

@@ -34,6 +34,7 @@ struct WiringOptions {
   StoreWorkload workload = StoreWorkload::kOnline;
   std::size_t import_batch_rows = 20000;  // rows per import transaction
   std::int64_t export_max_rows = kDefaultExportMaxRows;  // rows per export over the API
+  int export_page_rows = kDefaultExportPageRows;         // rows per query of an export
 };
 
 class Wiring {

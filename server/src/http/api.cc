@@ -36,7 +36,7 @@ Api::Api(Services services, Metrics& metrics, ApiOptions options, const ConsoleF
   AddSystemRoutes(router_, services_, metrics_);
   AddAuthRoutes(router_, services_, options_, authed);
   AddOrgRoutes(router_, services_, authed);
-  AddCustomerRoutes(router_, services_, authed);
+  AddCustomerRoutes(router_, services_, options_, authed);
   AddContactRoutes(router_, services_, authed);
   AddContractRoutes(router_, services_, authed);
   AddAuditRoutes(router_, services_, authed);

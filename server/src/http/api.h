@@ -48,6 +48,9 @@ struct Services {
 
 struct ApiOptions {
   bool secure_cookies = false;  // add `Secure` (when served over TLS)
+  // Where response bodies made before they are sent (exports) are written, as files
+  // without a name: never kept in memory.
+  std::string temp_dir = "/tmp";
 };
 
 // What an authenticated handler is given.
@@ -82,7 +85,7 @@ class Api {
 void AddSystemRoutes(Router& r, Services& s, Metrics& m);
 void AddAuthRoutes(Router& r, Services& s, const ApiOptions& o,
                    const std::function<Handler(AuthedHandler)>& authed);
-void AddCustomerRoutes(Router& r, Services& s,
+void AddCustomerRoutes(Router& r, Services& s, const ApiOptions& o,
                        const std::function<Handler(AuthedHandler)>& authed);
 void AddContactRoutes(Router& r, Services& s,
                       const std::function<Handler(AuthedHandler)>& authed);

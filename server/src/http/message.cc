@@ -1,6 +1,28 @@
 #include "http/message.h"
 
+#include <unistd.h>
+
 namespace kams::http {
+
+FileBody::FileBody(FileBody&& other) noexcept : fd_(other.fd_), size_(other.size_) {
+  other.fd_ = -1;
+  other.size_ = 0;
+}
+
+FileBody& FileBody::operator=(FileBody&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    size_ = other.size_;
+    other.fd_ = -1;
+    other.size_ = 0;
+  }
+  return *this;
+}
+
+FileBody::~FileBody() {
+  if (fd_ >= 0) ::close(fd_);
+}
 
 std::string_view Request::Header(std::string_view lower_name) const {
   for (const auto& [k, v] : headers) {

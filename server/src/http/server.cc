@@ -12,8 +12,12 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -31,6 +35,9 @@ using tcp = asio::ip::tcp;
 namespace {
 
 std::atomic<std::uint64_t> g_request_counter{0};
+
+// A file body is sent in pieces of this size: one piece per connection in memory at a time.
+constexpr std::size_t kFileChunk = 128 * 1024;
 
 std::string NextRequestId() {
   static const std::uint64_t kBoot = static_cast<std::uint64_t>(
@@ -215,13 +222,20 @@ class Session : public std::enable_shared_from_this<Session> {
     AddHeader("Content-Type", r.content_type);
     if (!rid.empty()) AddHeader("X-Request-Id", rid);
     for (const auto& [k, v] : r.headers) AddHeader(k, v);
-    AddHeader("Content-Length", std::to_string(r.body.size()));
+    if (!(head && r.unknown_length)) {
+      AddHeader("Content-Length", std::to_string(r.file ? r.file->size() : r.body.size()));
+    }
     if (!keep_alive) {
       out_head_ += "Connection: close\r\n";
     } else if (version == 10) {
       out_head_ += "Connection: keep-alive\r\n";
     }
     out_head_ += "\r\n";
+    if (r.file && !head) {
+      file_ = std::move(r.file);
+      file_sent_ = 0;
+      return WriteFileBody(!keep_alive);
+    }
     out_body_ = head ? std::string() : std::move(r.body);
     stream_.expires_after(server_.options.idle_timeout);
     const std::array<asio::const_buffer, 2> buffers{asio::buffer(out_head_),
@@ -231,6 +245,39 @@ class Session : public std::enable_shared_from_this<Session> {
                                                                         std::size_t) {
                         if (ec || close) return self->DoClose();
                         self->DoRead();
+                      });
+  }
+
+  // Writes the head (on the first call) and the next piece of the file body, then calls
+  // itself until the whole file is sent. The file is closed when it is all sent, and on any
+  // failure (the client gone, a read error: then the connection is cut, as the length was
+  // already promised).
+  void WriteFileBody(bool close) {
+    const std::uint64_t left = file_->size() - file_sent_;
+    if (left == 0 && out_head_.empty()) {
+      file_.reset();
+      out_body_ = std::string();
+      return close ? DoClose() : DoRead();
+    }
+    out_body_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(left, kFileChunk)));
+    ssize_t n = 0;
+    if (!out_body_.empty()) {
+      do {
+        n = ::pread(file_->fd(), out_body_.data(), out_body_.size(),
+                    static_cast<off_t>(file_sent_));
+      } while (n < 0 && errno == EINTR);
+      if (n <= 0) return DoClose();
+      out_body_.resize(static_cast<std::size_t>(n));
+    }
+    stream_.expires_after(server_.options.idle_timeout);
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(out_head_),
+                                                    asio::buffer(out_body_)};
+    asio::async_write(stream_, buffers,
+                      [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
+                        if (ec) return self->DoClose();
+                        self->file_sent_ += self->out_body_.size();
+                        self->out_head_.clear();
+                        self->WriteFileBody(close);
                       });
   }
 
@@ -253,6 +300,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void DoClose() {
     busy_ = false;
+    file_.reset();
+    out_body_ = std::string();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.close();
@@ -264,6 +313,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string out_head_;
   std::string out_body_;
+  std::optional<FileBody> file_;  // the file body being sent, if any
+  std::uint64_t file_sent_ = 0;
   std::string client_addr_;
   bool busy_ = false;
   bool closing_ = false;

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -126,6 +127,69 @@ HttpResponse SendHttpFrom(const std::string& source_addr, int port, const std::s
 
 std::string SendRaw(int port, const std::string& bytes) { return Exchange(port, bytes); }
 
+KeepAliveConnection::KeepAliveConnection(int port) : fd_(Connect(port, "")) {}
+
+KeepAliveConnection::~KeepAliveConnection() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void KeepAliveConnection::Write(const std::string& bytes) {
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) throw std::runtime_error("the server closed the keep-alive connection");
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+bool KeepAliveConnection::ReadMore() {
+  char buf[65536];
+  const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+  if (n <= 0) return false;
+  in_.append(buf, static_cast<std::size_t>(n));
+  return true;
+}
+
+std::string KeepAliveConnection::ReadHead() {
+  std::size_t end;
+  while ((end = in_.find("\r\n\r\n")) == std::string::npos) {
+    if (!ReadMore()) throw std::runtime_error("the server closed the keep-alive connection");
+  }
+  std::string head = in_.substr(0, end + 4);
+  in_.erase(0, end + 4);
+  return head;
+}
+
+HttpResponse KeepAliveConnection::Send(
+    const std::string& method, const std::string& target,
+    const std::vector<std::pair<std::string, std::string>>& headers) {
+  return SendAndHangUp(method, target, headers, std::string::npos);
+}
+
+HttpResponse KeepAliveConnection::SendAndHangUp(
+    const std::string& method, const std::string& target,
+    const std::vector<std::pair<std::string, std::string>>& headers, std::size_t body_bytes) {
+  std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+  Write(req + "\r\n");
+  HttpResponse r = ParseResponse(ReadHead());
+  if (method != "HEAD") {
+    const std::string length = r.Header("content-length");
+    if (length.empty()) throw std::runtime_error("an answer without Content-Length");
+    const std::size_t want = std::min<std::size_t>(std::stoull(length), body_bytes);
+    while (in_.size() < want) {
+      if (!ReadMore()) throw std::runtime_error("the server closed the connection mid-body");
+    }
+    r.body = in_.substr(0, want);
+    in_.erase(0, want);
+  }
+  if (body_bytes != std::string::npos) {
+    ::close(fd_);
+    fd_ = -1;
+  }
+  return r;
+}
+
 std::vector<std::string> SanitizerReports(const std::string& output) {
   constexpr std::size_t kMaxLines = 80;
   std::vector<std::string> reports;
@@ -206,6 +270,7 @@ void KamsServer::Start() {
          "</script></head><body><div id=\"root\"></div></body></html>\n";
   std::ofstream(dir_ + "/console/assets/app-1a2b3c.js") << "console.log('kams');\n";
   std::ofstream(dir_ + "/console/favicon.svg") << "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
+  fs::create_directories(temp_dir());
   Node node = Spawn("api-node");
   pid_ = node.pid;
   port_ = node.port;
@@ -225,10 +290,12 @@ KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     FILE* f = std::freopen(log.c_str(), "w", stderr);
     (void)f;
-    // --export-max-rows: below the demo's 2,000 customers, above one region's (export_test.cc).
+    // --export-max-rows: below the demo's 2,000 customers, above one region's; pages of 250
+    // rows, so that a region's export reads several (export_test.cc).
     ::execl(bin_.c_str(), bin_.c_str(), "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",
             "--port-file", port_file.c_str(), "--threads", "4", "--console", console_dir.c_str(),
             "--node", node_name.c_str(), "--job-period", "1", "--export-max-rows", "1500",
+            "--export-page-rows", "250", "--temp-dir", temp_dir().c_str(),
             static_cast<char*>(nullptr));
     std::_Exit(127);
   }
@@ -288,11 +355,20 @@ Client Client::Bearer(const std::string& token) {
 HttpResponse Client::Send(const std::string& method, const std::string& target,
                           std::vector<std::pair<std::string, std::string>> headers,
                           const std::string& body) const {
-  if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
-  if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
-  if (send_csrf && !csrf.empty() && method != "GET") headers.emplace_back("X-CSRF-Token", csrf);
+  for (auto& h : AuthHeaders(method)) headers.push_back(std::move(h));
   return SendHttpFrom(source_addr, port ? port : KamsServer::Get().port(), method, target,
                       headers, body);
+}
+
+std::vector<std::pair<std::string, std::string>> Client::AuthHeaders(
+    const std::string& method) const {
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
+  if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
+  if (send_csrf && !csrf.empty() && method != "GET" && method != "HEAD") {
+    headers.emplace_back("X-CSRF-Token", csrf);
+  }
+  return headers;
 }
 
 HttpResponse Client::Get(const std::string& target) const { return Send("GET", target, {}, ""); }

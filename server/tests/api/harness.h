@@ -35,6 +35,31 @@ HttpResponse SendHttpFrom(const std::string& source_addr, int port, const std::s
 // Raw bytes in, raw bytes out (for malformed-request tests).
 std::string SendRaw(int port, const std::string& bytes);
 
+// One connection kept open across requests (HTTP/1.1 keep-alive). Each answer is read to
+// its Content-Length (a HEAD's to the end of its head), so the next request follows on the
+// same socket. Throws std::runtime_error when the server closes the connection first.
+class KeepAliveConnection {
+ public:
+  explicit KeepAliveConnection(int port);
+  ~KeepAliveConnection();
+  KeepAliveConnection(const KeepAliveConnection&) = delete;
+  KeepAliveConnection& operator=(const KeepAliveConnection&) = delete;
+  HttpResponse Send(const std::string& method, const std::string& target,
+                    const std::vector<std::pair<std::string, std::string>>& headers);
+  // Reads the head and then only `body_bytes` of the body, and closes the connection:
+  // a client that goes away in the middle of a download.
+  HttpResponse SendAndHangUp(const std::string& method, const std::string& target,
+                             const std::vector<std::pair<std::string, std::string>>& headers,
+                             std::size_t body_bytes);
+
+ private:
+  void Write(const std::string& bytes);
+  bool ReadMore();  // false at end of stream
+  std::string ReadHead();
+  int fd_ = -1;
+  std::string in_;  // received, not yet consumed
+};
+
 // The sanitizer reports (ThreadSanitizer, AddressSanitizer, LeakSanitizer, UBSan) in a
 // process's output, one string each, cut to their first lines. A report ends with a
 // "SUMMARY: <Name>Sanitizer: ..." line; what precedes it since the previous report or
@@ -48,6 +73,9 @@ class KamsServer {
   void Start();
   void Stop();  // SIGTERM; returns the exit status
   int port() const { return port_; }
+  int pid() const { return pid_; }
+  // The --temp-dir the server writes its exports to (unnamed files).
+  std::string temp_dir() const { return dir_ + "/spool"; }
   // The --db the server runs on: a SQLite file, or KAMS_TEST_PG_URL when that is set
   // (tests that need a database file skip themselves when postgres() is true).
   const std::string& db_path() const { return db_; }
@@ -98,6 +126,8 @@ class Client {
   HttpResponse Send(const std::string& method, const std::string& target,
                     std::vector<std::pair<std::string, std::string>> headers,
                     const std::string& body) const;
+  // What this client sends to authenticate (cookie or bearer token, CSRF token for writes).
+  std::vector<std::pair<std::string, std::string>> AuthHeaders(const std::string& method) const;
 
   json user;
   std::string cookie;      // "kams_session=..."

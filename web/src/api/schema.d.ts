@@ -371,7 +371,7 @@ export interface paths {
         };
         /**
          * Export the customer list as CSV or XLSX
-         * @description The customers the caller sees, with the list's filters, search and sort, one row per dossier (32 columns: id, external ref, name, stage, key account, tier, credit code, industry, region, org unit, KAM, address, phone, website, profile, business and trading fields, created and updated in China time). Needs the `data.export` permission (admin, executive, director, specialist; 403 otherwise, audited). Text cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading apostrophe so that no spreadsheet runs them as a formula. Every export is written to the audit log (`customer.export` with format, filter and rows) before the file is sent, and each exported customer counts as a read for bulk-access alerts. One export holds at most 100,000 rows by default (`kams serve --export-max-rows`): a filter that matches more is refused (`validation_failed`, `filter`: `too_many_rows`) — narrow it, or export on the server with `kams export customers`.
+         * @description The customers the caller sees, with the list's filters, search and sort, one row per dossier (32 columns: id, external ref, name, stage, key account, tier, credit code, industry, region, org unit, KAM, address, phone, website, profile, business and trading fields, created and updated in China time). Needs the `data.export` permission (admin, executive, director, specialist; 403 otherwise, audited). Text cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading apostrophe so that no spreadsheet runs them as a formula. Every export is written to the audit log (`customer.export` with format, filter and rows) before the file is sent, and each exported customer counts as a read for bulk-access alerts. The file is made on the server's disk (`kams serve --temp-dir`), not in memory, and sent with its `Content-Length`. `HEAD` checks the request as `GET` would (parameters, then the permission) but makes no file: it answers the `Content-Type` only — no `Content-Length`, `Content-Disposition` or `X-Export-Rows` — and writes no audit row and no reads. One export holds at most 100,000 rows by default (`kams serve --export-max-rows`): a filter that matches more is refused (`validation_failed`, `filter`: `too_many_rows`) — narrow it, or export on the server with `kams export customers`.
          */
         get: operations["exportCustomers"];
         put?: never;
@@ -5023,6 +5023,8 @@ export interface operations {
                     "Content-Disposition"?: string;
                     /** @description Customers exported (rows without the header). */
                     "X-Export-Rows"?: number;
+                    /** @description The file's size in bytes (absent from a `HEAD` answer). */
+                    "Content-Length"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -5,16 +5,6 @@
 #include "core/ports/database.h"
 
 namespace kams {
-namespace {
-
-// Rows read per query: one keyset page after another, in one read transaction. Large pages:
-// a page sorted by name within a narrow scope costs a sort of the whole scope (a director's
-// 96,000 customers: 1,000-row pages took 25 s, 10,000-row pages a tenth of that), and a
-// page of dossiers held at once is about 10 MB.
-constexpr int kExportPage = 10'000;
-
-}  // namespace
-
 std::string ExportFileName(Timestamp t, ExportFormat format, ExportLang lang) {
   // "2026-11-24 18:30" → "20261124-1830"
   const std::string at = BusinessDateTime(t);
@@ -27,23 +17,33 @@ std::string ExportFileName(Timestamp t, ExportFormat format, ExportLang lang) {
          std::string(ExportFormatName(format));
 }
 
+Status ExportService::Allowed(const Principal& who, const CustomerExportRequest& req) const {
+  if (!Allows(who.role, Permission::kDataExport)) {
+    return DenyError("export customers", "customer", std::nullopt);
+  }
+  if (req.filter.stage && !IsValidStage(*req.filter.stage)) {
+    return ValidationFailed({{"stage", "invalid"}});
+  }
+  return Ok();
+}
+
+Status ExportService::Check(const Principal& who, const RequestContext& ctx,
+                            const CustomerExportRequest& req) {
+  return Recorded(deps_, ctx, who, Allowed(who, req));
+}
+
 Result<std::int64_t> ExportService::Run(const Principal& who, const RequestContext& ctx,
                                         const CustomerExportRequest& req,
                                         const std::function<ByteSink()>& open,
                                         std::optional<std::int64_t> limit) {
   return Recorded(deps_, ctx, who, [&]() -> Result<std::int64_t> {
-    if (!Allows(who.role, Permission::kDataExport)) {
-      return DenyError("export customers", "customer", std::nullopt);
-    }
-    if (req.filter.stage && !IsValidStage(*req.filter.stage)) {
-      return ValidationFailed({{"stage", "invalid"}});
-    }
+    KAMS_CHECK(Allowed(who, req));
     std::vector<Id> exported;
     auto rows = Transact(deps_.db, TxMode::kRead, [&](Tx& tx) -> Result<std::int64_t> {
       exported.clear();
       auto writer = MakeTableWriter(req.format, open(), CustomerExportSheetName(req.lang));
       writer->Header(CustomerExportHeader(req.lang));
-      PageRequest page{kExportPage, std::nullopt};
+      PageRequest page{page_rows_, std::nullopt};
       for (;;) {
         auto batch = tx.customers().List(who, req.filter, req.sort, page);
         for (const auto& c : batch.items) {
@@ -89,16 +89,12 @@ Result<std::int64_t> ExportService::Run(const Principal& who, const RequestConte
 }
 
 Result<ExportedFile> ExportService::Customers(const Principal& who, const RequestContext& ctx,
-                                              const CustomerExportRequest& req) {
-  ExportedFile file;
-  auto rows = Run(who, ctx, req,
-                  [&file]() -> ByteSink {
-                    file.bytes.clear();
-                    return [&file](std::string_view b) { file.bytes.append(b); };
-                  },
-                  max_rows_);
+                                              const CustomerExportRequest& req,
+                                              const std::function<ByteSink()>& open) {
+  auto rows = Run(who, ctx, req, open, max_rows_);
   if (!rows.ok()) return rows.take_error();
   const Timestamp now = deps_.clock.Now();
+  ExportedFile file;
   file.rows = *rows;
   file.file_name = ExportFileName(now, req.format, req.lang);
   file.ascii_file_name = ExportFileName(now, req.format, ExportLang::kEnUs);

@@ -1,5 +1,6 @@
 #include "http/api.h"
 #include "http/handler_util.h"
+#include "http/spool_file.h"
 
 namespace kams::http {
 namespace {
@@ -43,7 +44,7 @@ std::string Rfc5987(std::string_view text) {
 
 }  // namespace
 
-void AddCustomerRoutes(Router& r, Services& s,
+void AddCustomerRoutes(Router& r, Services& s, const ApiOptions& o,
                        const std::function<Handler(AuthedHandler)>& authed) {
   r.Add("GET", "/api/v1/customers", authed([&s](Request& req, const Call& call) -> Response {
           auto q = Query::Parse(req, {"limit", "cursor", "sort", "q", "stage", "is_key_account",
@@ -63,7 +64,12 @@ void AddCustomerRoutes(Router& r, Services& s,
         }));
 
   // Before /customers/{id}: routes match in the order they were added.
-  r.Add("GET", "/api/v1/customers/export", authed([&s](Request& req, const Call& call) -> Response {
+  // The export is written to a temporary file, audited, and only then sent from that file.
+  // HEAD makes no file: it checks the request as GET would and answers the content type
+  // only (no Content-Length, Content-Disposition or X-Export-Rows), with no audit row and
+  // no access-log reads.
+  r.Add("GET", "/api/v1/customers/export",
+        authed([&s, temp_dir = o.temp_dir](Request& req, const Call& call) -> Response {
           auto q = Query::Parse(req, {"format", "lang", "sort", "q", "stage", "is_key_account",
                                       "tier", "owner_id", "org_unit_id", "region", "industry"});
           if (!q.ok()) return ErrorResponse(q.error(), req);
@@ -88,17 +94,29 @@ void AddCustomerRoutes(Router& r, Services& s,
               er.filter_text += std::string(name) + "=" + *v;
             }
           }
-          auto file = s.exports.Customers(call.who(), call.ctx, er);
-          if (!file.ok()) return ErrorResponse(file.error(), req);
           Response res;
           res.status = 200;
           res.content_type = std::string(ExportContentType(er.format));
+          res.SetHeader("Cache-Control", "no-store");
+          if (req.method == "HEAD") {
+            if (auto st = s.exports.Check(call.who(), call.ctx, er); !st.ok()) {
+              return ErrorResponse(st.error(), req);
+            }
+            res.unknown_length = true;
+            return res;
+          }
+          auto spool = SpoolFile::Create(temp_dir);
+          if (!spool.ok()) return ErrorResponse(spool.error(), req);
+          auto file = s.exports.Customers(call.who(), call.ctx, er, [&spool]() -> ByteSink {
+            spool->Truncate();
+            return [&spool](std::string_view bytes) { spool->Append(bytes); };
+          });
+          if (!file.ok()) return ErrorResponse(file.error(), req);
           res.SetHeader("Content-Disposition", "attachment; filename=\"" + file->ascii_file_name +
                                                    "\"; filename*=UTF-8''" +
                                                    Rfc5987(file->file_name));
-          res.SetHeader("Cache-Control", "no-store");
           res.SetHeader("X-Export-Rows", std::to_string(file->rows));
-          res.body = std::move(file->bytes);
+          res.file = spool->TakeBody();
           return res;
         }));
 
