@@ -706,6 +706,7 @@ async function runFull() {
   await runDemoWeek(); // first, while the week is as the demo left it
   await runEngagement();
   await runVisits();
+  await runContracts();
   await runAccountTeam();
   await runConcentration();
   await runNominations();
@@ -1707,6 +1708,92 @@ async function runVisits() {
 }
 
 // ------------------------------------------------------------------ account team
+
+/** Types a day into a date picker and takes it with Enter, as a keyboard user does. */
+async function typeDay(page, testId, day) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
+async function runContracts() {
+  const kamApi = await apiAs('kam.sz');
+
+  await step(
+    'a KAM (kam.sz) records a contract ending in 10 days, is reminded of it on My day, then terminates it in the dossier',
+    () =>
+      inLanguage(kamApi, 'zh-CN', async () => {
+        const account = await accountOf(kamApi);
+        const number = `HT-E2E-${Date.now() % 1_000_000}`;
+        const endsOn = businessDay(10);
+        const page = await newPage();
+        await login(page, 'kam.sz');
+        await page.goto(`${BASE}/customers/${account.id}`);
+        await page.getByTestId('dossier-title').getByText(account.name).waitFor();
+        await page.getByRole('tab', { name: '合同', exact: true }).click();
+        await page.waitForURL(/\?tab=contracts$/);
+
+        // Record it: typed in yuan, stored as exact fen.
+        await page.getByTestId('contract-add').click();
+        await page.getByTestId('contract-form').waitFor();
+        await page.getByTestId('contract-number').fill(number);
+        await page.getByTestId('contract-title').fill('2026年度供电服务合同');
+        await typeDay(page, 'contract-starts-on', businessDay(-355));
+        await typeDay(page, 'contract-ends-on', endsOn);
+        await page.getByTestId('contract-amount').fill('1234567.89');
+        await shot(page, 'contract-new');
+        await page.getByTestId('contract-ok').click();
+        await page.getByTestId('contract-modal').waitFor({ state: 'detached' });
+        const contract = (
+          await kamApi.get(`/customers/${account.id}/contracts?limit=100`)
+        ).items.find((c) => c.number === number);
+        assert.ok(contract, 'the contract is saved');
+        assert.equal(contract.amount_fen, 123456789);
+        assert.equal(contract.ends_on, endsOn);
+        assert.equal(contract.status, 'active');
+        const table = page.getByTestId('contracts');
+        await table.getByText(number).waitFor();
+        await table.getByText('¥1,234,567.89').waitFor();
+        await page.getByTestId(`contract-state-${contract.id}`).getByText('有效').waitFor();
+        await page
+          .getByTestId(`contract-ends-soon-${contract.id}`)
+          .getByText('即将到期（10 天）')
+          .waitFor();
+
+        // My day reminds of it, and leads back to the dossier's contracts.
+        await page.locator('.ant-pro-sider').getByText('我的一天').click();
+        await page.waitForURL(/\/my-day$/);
+        const ending = page
+          .getByTestId('my-contracts-ending')
+          .getByTestId(`contract-ending-${contract.id}`);
+        await ending.getByText(`${endsOn} · 10 天后到期`).waitFor();
+        await ending.getByText(`${number} · 2026年度供电服务合同`).waitFor();
+        await ending.scrollIntoViewIfNeeded();
+        await shot(page, 'my-day-contracts-ending');
+        await ending.getByRole('link', { name: account.name }).click();
+        await page.waitForURL(new RegExp(`/customers/${account.id}\\?tab=contracts$`));
+
+        // Terminate it: its tag changes, and it is no longer ending soon.
+        await page.getByTestId(`contract-terminate-${contract.id}`).click();
+        const reason = page.getByTestId('contract-termination-reason');
+        await reason.waitFor();
+        await reason.fill('客户业务调整，双方协商提前终止');
+        await page.getByTestId('contract-terminate-ok').click();
+        await page.getByTestId('contract-terminate-modal').waitFor({ state: 'detached' });
+        await page.getByTestId(`contract-state-${contract.id}`).getByText('已终止').waitFor();
+        await page.getByTestId(`contract-ends-soon-${contract.id}`).waitFor({ state: 'detached' });
+        await shot(page, 'contract-terminated');
+        const after = await kamApi.get(`/customers/${account.id}/contracts/${contract.id}`);
+        assert.equal(after.status, 'terminated');
+        assert.equal(after.terminated_on, businessDay());
+        assert.equal(after.termination_reason, '客户业务调整，双方协商提前终止');
+        const day = await kamApi.get('/my-day');
+        assert.ok(!day.contracts_ending.some((c) => c.contract_id === contract.id));
+        await page.context().close();
+      }),
+  );
+}
 
 async function runAccountTeam() {
   const adminApi = await apiAs('admin');

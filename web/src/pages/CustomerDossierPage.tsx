@@ -8,6 +8,7 @@ import { DossierSection } from '../modules/customers/DossierSection';
 import { SECTIONS } from '../modules/customers/fields';
 import { StageTag } from '../modules/customers/StageTag';
 import { ContactsTab } from '../modules/contacts/ContactsTab';
+import { ContractsTab } from '../modules/contracts/ContractsTab';
 import { InteractionsTab } from '../modules/interactions/InteractionsTab';
 import { AccountTeamTab } from '../modules/accountTeam/AccountTeamTab';
 import { HistoryTab } from '../modules/history/HistoryTab';
@@ -25,6 +26,7 @@ const TABS = [
   'overview',
   ...SECTIONS,
   'contacts',
+  'contracts',
   'interactions',
   'visits',
   'team',
@@ -35,6 +37,7 @@ const TABS = [
 const OWN_TABS: readonly Tab[] = [
   'overview',
   'contacts',
+  'contracts',
   'interactions',
   'visits',
   'team',
@@ -73,6 +76,8 @@ export default function CustomerDossierPage() {
         return <DossierOverview customer={c} orgUnitName={orgUnitName} />;
       case 'contacts':
         return <ContactsTab customerId={c.id} />;
+      case 'contracts':
+        return <ContractsTab customerId={c.id} />;
       case 'interactions':
         return <InteractionsTab customer={c} />;
       case 'visits':

@@ -10,6 +10,7 @@ import {
   setupUser,
   userOf,
 } from '../test/consoleHarness';
+import { makeEnding } from '../test/contractFixtures';
 import { emptyDay, makeInteraction, makePlan } from '../test/visitFixtures';
 import MyDayPage from './MyDayPage';
 
@@ -129,5 +130,57 @@ describe('My day’s long lists', () => {
     const note = await screen.findByTestId('my-overdue-more');
     expect(note.textContent).toContain('仅显示前 100 条');
     expect(within(note).queryByRole('link')).toBeNull();
+  });
+});
+
+describe('My day’s contracts ending', () => {
+  it('lists the contracts ending soonest first, each leading to its dossier’s contracts', async () => {
+    const day = {
+      ...emptyDay(),
+      contracts_ending: [
+        makeEnding({ contract_id: 7, ends_on: '2026-11-24', in_days: 0 }),
+        makeEnding({
+          contract_id: 8,
+          number: 'HT-2026-018',
+          title: '充电站运维服务合同',
+          customer_id: 4,
+          customer_name: '苏州供电公司',
+          ends_on: '2026-12-04',
+          in_days: 10,
+        }),
+      ],
+    };
+    await renderSignedIn(<MyDayPage />, { api: api(day) });
+    const section = await screen.findByTestId('my-contracts-ending');
+    expect(within(section).getByText('合同到期提醒')).toBeTruthy();
+    const today = within(section).getByTestId('contract-ending-7');
+    expect(today.textContent).toContain('2026-11-24 · 今天到期');
+    const later = within(section).getByTestId('contract-ending-8');
+    expect(later.textContent).toContain('2026-12-04 · 10 天后到期');
+    expect(later.textContent).toContain('HT-2026-018 · 充电站运维服务合同');
+    expect(within(later).getByRole('link', { name: '苏州供电公司' }).getAttribute('href')).toBe(
+      '/customers/4?tab=contracts',
+    );
+    const items = within(section).getAllByTestId(/^contract-ending-/);
+    expect(items.map((i) => i.dataset.testid)).toEqual(['contract-ending-7', 'contract-ending-8']);
+  });
+
+  it('says in English how many days are left, and when none ends', async () => {
+    const day = {
+      ...emptyDay(),
+      contracts_ending: [makeEnding({ contract_id: 9, ends_on: '2026-11-25', in_days: 1 })],
+    };
+    const { unmount } = await renderSignedIn(<MyDayPage />, {
+      api: api(day),
+      language: 'en-US',
+    });
+    const section = await screen.findByTestId('my-contracts-ending');
+    expect(within(section).getByText('Contracts ending')).toBeTruthy();
+    expect(within(section).getByTestId('contract-ending-9').textContent).toContain(
+      '2026-11-25 · in 1 day',
+    );
+    unmount();
+    await renderSignedIn(<MyDayPage />, { api: api(emptyDay()), language: 'en-US' });
+    expect(await screen.findByText('No contract ends in the next 30 days')).toBeTruthy();
   });
 });

@@ -16,6 +16,7 @@ import { VisitItems } from '../modules/visitPlans/VisitItems';
 import {
   BirthdayItems,
   BreachItems,
+  ContractEndingItems,
   DaySection,
   NextStepItems,
   RequestItems,
@@ -27,8 +28,9 @@ import { PageLoading } from '../ui/PageLoading';
 /**
  * What a KAM (assistant, sales rep, service agent) sees each morning: today's visits (to
  * complete) and missed ones (to reschedule, complete late or cancel), their accounts overdue
- * for contact or contacted too often, their open next steps and customer requests, and their
- * contacts' birthdays. Every item leads to its dossier; a contact is recorded from here.
+ * for contact or contacted too often, their open next steps and customer requests, their
+ * contacts' birthdays and the contracts ending within 30 days. Every item leads to its
+ * dossier; a contact is recorded from here.
  */
 export default function MyDayPage() {
   const { t, i18n } = useTranslation();
@@ -146,6 +148,16 @@ export default function MyDayPage() {
               data-testid="my-birthdays"
             >
               <BirthdayItems birthdays={d.birthdays} />
+            </DaySection>
+            <DaySection
+              title={t('myDay.contractsEnding.title')}
+              count={d.contracts_ending.length}
+              color="orange"
+              hint={t('myDay.contractsEnding.hint')}
+              empty={t('myDay.contractsEnding.none')}
+              data-testid="my-contracts-ending"
+            >
+              <ContractEndingItems contracts={d.contracts_ending} />
             </DaySection>
           </Space>
         </Col>

@@ -23,6 +23,7 @@ export const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'user.handover',
     'handover.read',
     'review.manage',
+    'contract.write',
   ],
   executive: ['user.read', 'data.export', 'handover.read'],
   director: [
@@ -37,9 +38,22 @@ export const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'user.handover',
     'handover.read',
     'review.manage',
+    'contract.write',
   ],
-  kam: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
-  assistant: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
+  kam: [
+    'customer.create',
+    'customer.update',
+    'contact.write',
+    'interaction.write',
+    'contract.write',
+  ],
+  assistant: [
+    'customer.create',
+    'customer.update',
+    'contact.write',
+    'interaction.write',
+    'contract.write',
+  ],
   specialist: [
     'customer.create',
     'customer.update',
@@ -56,9 +70,16 @@ export const PERMISSIONS_BY_ROLE: Record<Role, Permission[]> = {
     'cadence.manage',
     'access_alert.manage',
     'handover.read',
+    'contract.write',
   ],
   service: ['customer.update', 'contact.write', 'interaction.write'],
-  sales: ['customer.create', 'customer.update', 'contact.write', 'interaction.write'],
+  sales: [
+    'customer.create',
+    'customer.update',
+    'contact.write',
+    'interaction.write',
+    'contract.write',
+  ],
 };
 
 /** A user record as GET /users/{id} answers it. */

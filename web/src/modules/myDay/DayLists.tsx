@@ -1,4 +1,10 @@
-import { CheckOutlined, FormOutlined, GiftOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  GiftOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import {
   Badge,
   Button,
@@ -14,7 +20,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Birthday, CadenceBreach, Interaction } from '../../api/types';
+import type { Birthday, CadenceBreach, ContractEnding, Interaction } from '../../api/types';
 import { useCurrentSession } from '../../app/sessionContext';
 import { formatDate } from '../../ui/format';
 import { breachText, ruleText } from '../cadence/describe';
@@ -82,9 +88,9 @@ export function DaySection({
   );
 }
 
-function CustomerLink({ id, name }: { id: number; name: string }) {
+function CustomerLink({ id, name, tab }: { id: number; name: string; tab?: string }) {
   return (
-    <Link to={`/customers/${id}`} style={{ fontWeight: 500 }}>
+    <Link to={`/customers/${id}${tab ? `?tab=${tab}` : ''}`} style={{ fontWeight: 500 }}>
       {name}
     </Link>
   );
@@ -310,6 +316,37 @@ export function BirthdayItems({ birthdays }: { birthdays: readonly Birthday[] })
                     : t('myDay.birthdays.in', { count: b.in_days })
               }`}
             </Tag>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** Active contracts of my accounts ending in the next 30 days, the soonest first. */
+export function ContractEndingItems({ contracts }: { contracts: readonly ContractEnding[] }) {
+  const { t } = useTranslation();
+  return (
+    <List<ContractEnding>
+      size="small"
+      dataSource={[...contracts]}
+      pagination={pageOf(contracts)}
+      rowKey="contract_id"
+      renderItem={(c) => (
+        <List.Item data-testid={`contract-ending-${c.contract_id}`}>
+          <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+            <Space wrap size={[8, 4]}>
+              <FileTextOutlined style={{ color: c.in_days <= 7 ? '#fa541c' : undefined }} />
+              <CustomerLink id={c.customer_id} name={c.customer_name} tab="contracts" />
+              <Tag color={c.in_days <= 7 ? 'volcano' : 'orange'}>
+                {`${c.ends_on} · ${
+                  c.in_days === 0
+                    ? t('myDay.contractsEnding.today')
+                    : t('myDay.contractsEnding.in', { count: c.in_days })
+                }`}
+              </Tag>
+            </Space>
+            <Typography.Text type="secondary">{`${c.number} · ${c.title}`}</Typography.Text>
           </Space>
         </List.Item>
       )}
