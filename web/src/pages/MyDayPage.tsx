@@ -155,6 +155,7 @@ export default function MyDayPage() {
               color="orange"
               hint={t('myDay.contractsEnding.hint')}
               empty={t('myDay.contractsEnding.none')}
+              more={d.more.includes('contracts_ending')}
               data-testid="my-contracts-ending"
             >
               <ContractEndingItems contracts={d.contracts_ending} />
