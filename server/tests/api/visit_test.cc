@@ -552,6 +552,17 @@ TEST(DemoWeek, ADirectorFindsTheTeamsWeekTheBreachesAndTheDecayAfterAHandover) {
   bool from_ye_feng = false;
   for (const auto& d : decay) from_ye_feng |= d["from_user_id"] == ye_feng;
   EXPECT_TRUE(from_ye_feng) << json(decay).dump();
+
+  // fang.xin, who took them over, finds some overdue on My day, whatever the weekday: the
+  // week's kept visits are never to an account that slipped.
+  const json day = GetJson(As("fang.xin"), "/api/v1/my-day");
+  std::set<Id> handed;
+  for (const auto& d : decay) {
+    if (d["from_user_id"] == ye_feng) handed.insert(d["customer_id"].get<Id>());
+  }
+  bool slipped = false;
+  for (const auto& b : day["overdue"]) slipped |= handed.count(b["customer_id"].get<Id>()) > 0;
+  EXPECT_TRUE(slipped) << day.dump();
 }
 
 }  // namespace

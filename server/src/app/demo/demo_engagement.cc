@@ -98,8 +98,10 @@ Result<std::map<Id, Timestamp>> DemoHandover(const CoreDeps& deps, Timestamp at,
 namespace {
 
 // Last week's and this week's plans: kept (with the visit's record), missed or cancelled
-// before today; planned from today on.
-Status SetUpVisitPlans(const CoreDeps& deps, Rng& rng, DemoEngagementReport& report) {
+// before today; planned from today on. The accounts that slipped after the handover keep
+// none: a kept visit would be a contact since, and the story is that there was none.
+Status SetUpVisitPlans(const CoreDeps& deps, Rng& rng, const std::set<Id>& slipped,
+                       DemoEngagementReport& report) {
   const Timestamp now = deps.clock.Now();
   const CivilDate today = BusinessDay(now);
   const std::int64_t this_monday = DaysFromCivil(WeekMonday(today));
@@ -132,7 +134,7 @@ Status SetUpVisitPlans(const CoreDeps& deps, Rng& rng, DemoEngagementReport& rep
           p.created_at = p.updated_at = PlanStart(CivilFromDays(monday - 3), std::string("17:00"));
           const Timestamp start = PlanStart(p.planned_on, p.start_time);
           if (p.planned_on < today) {
-            const int fate = rng.Range(0, 99);
+            const int fate = slipped.count(customer->id) ? 75 : rng.Range(0, 99);
             if (fate < 75) {  // kept: the visit's record
               Interaction i;
               i.customer_id = customer->id;
@@ -280,6 +282,7 @@ Result<DemoEngagementReport> SetUpDemoEngagement(const CoreDeps& deps, std::uint
   Rng rng(seed ^ 0xE17A6E3E17ULL);
   const Principal everyone{0, "demo", Role::kAdmin, 0};
   KAMS_TRY(const auto handed, DemoHandover(deps, now - kHandoverDaysAgo * kDay, report));
+  std::set<Id> slipped;  // handed over and not contacted since
   std::optional<Id> leaver;
   KAMS_CHECK(deps.db.Run(TxMode::kRead, [&](Tx& tx) -> Status {
     if (auto u = tx.users().FindByUsername("ye.feng")) leaver = u->id;
@@ -299,6 +302,7 @@ Result<DemoEngagementReport> SetUpDemoEngagement(const CoreDeps& deps, std::uint
         const int pattern = handed_over && rng.Percent(40) ? -1 : rng.Range(0, 99);
         std::vector<Timestamp> times;
         if (pattern < 0) {
+          slipped.insert(customer->id);
           for (Timestamp t = handed_it->second - rng.Range(1, 5) * kDay; t > now - 90 * kDay;
                t -= rng.Range(6, 12) * kDay) {
             times.push_back(t);
@@ -346,7 +350,7 @@ Result<DemoEngagementReport> SetUpDemoEngagement(const CoreDeps& deps, std::uint
     }
     return Ok();
   }));
-  KAMS_CHECK(SetUpVisitPlans(deps, rng, report));
+  KAMS_CHECK(SetUpVisitPlans(deps, rng, slipped, report));
   KAMS_CHECK(SetUpReviews(deps, rng, report));
   KAMS_CHECK(SetUpContracts(deps, seed, report));
   CadenceService cadence(deps);
