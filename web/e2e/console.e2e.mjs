@@ -2900,7 +2900,7 @@ async function expectInert(page, where, texts) {
 
 /**
  * Stores the payloads in a unit of the east region of its own: a KAM with a customer,
- * contacts, contact records, a visit plan, comments and a nomination; an import run and a
+ * contacts, contact records, a visit plan, comments, a nomination and a contract; an import run and a
  * tier scheme. Returns what was stored, as the API answered.
  */
 async function seedStoredXss() {
@@ -2998,6 +2998,14 @@ async function seedStoredXss() {
     customer_id: customer.id,
     reason: xss('提名理由'),
   });
+  // Ends within the month, so My day's contracts-ending section shows it too.
+  const contract = await kamApi.post(`/customers/${customer.id}/contracts`, {
+    number: xss('HT', 50),
+    title: xss('合同名称', 200),
+    starts_on: businessDay(-30),
+    ends_on: businessDay(10),
+    notes: xss('合同备注'),
+  });
   const fileName = xss(`XSS导入${run}`, 100);
   const importRes = await fetch(
     `${BASE}/api/v1/customers/import?file_name=${encodeURIComponent(fileName)}`,
@@ -3032,6 +3040,7 @@ async function seedStoredXss() {
     plan,
     planComment,
     nomination,
+    contract,
     fileName,
     importRun,
     scheme,
@@ -3052,7 +3061,7 @@ async function runStoredXss() {
   );
   if (!stored) return;
   const { run, unit, kamUser, username, customer, xssUrl, boss, engineer } = stored;
-  const { record, request, recordComment, plan, planComment, nomination } = stored;
+  const { record, request, recordComment, plan, planComment, nomination, contract } = stored;
   const { fileName, importRun, scheme } = stored;
   const dialogs = [];
   const problemsBefore = problems.length;
@@ -3087,7 +3096,7 @@ async function runStoredXss() {
 
   await step('stored XSS: the payloads in a KAM’s own pages are shown as text and never run', () =>
     open(username, [
-      ['/my-day', [record.next_step, request.purpose, customer.name]],
+      ['/my-day', [record.next_step, request.purpose, customer.name, contract.title]],
       ['/customers', [customer.name, customer.industry, customer.region, kamUser.display_name]],
       [`/customers/${customer.id}`, [customer.name, unit.name]],
       [
@@ -3117,6 +3126,7 @@ async function runStoredXss() {
         commentsOf(`visit-comments-${plan.id}`, planComment),
       ],
       [`/customers/${customer.id}?tab=nominations`, [nomination.reason]],
+      [`/customers/${customer.id}?tab=contracts`, [contract.number, contract.title]],
       [`/customers/${customer.id}?tab=team`, [kamUser.display_name]],
       [`/customers/${customer.id}?tab=history`, [kamUser.display_name]],
       ['/visit-plans', [plan.purpose, customer.name]],
