@@ -1,6 +1,8 @@
 #include "core/imports/import_service.h"
 
+#include <algorithm>
 #include <chrono>
+#include <future>
 #include <memory>
 #include <unordered_map>
 
@@ -40,33 +42,42 @@ std::string StoppedMessage(const ImportRun& run) {
          "are refused as duplicates)";
 }
 
-// One kind of file: how a row is read into the batch and how the batch is written. The
-// batch writer runs inside the batch's transaction (perhaps more than once, when the
-// database retries it) and returns the batch positions refused as duplicates.
+// One kind of file: how a row is read into the batch being filled, how a full batch is
+// sealed (handed to the writer's side) and how the sealed batch is written. Reading and
+// sealing run on the reading thread; the writer runs inside the batch's transaction (perhaps
+// more than once, when the database retries it) on another thread, while the next batch is
+// read, and returns the sealed batch's positions refused as duplicates.
 struct KindOps {
+  using Refuse = std::function<void(std::int64_t line, const char* column, const char* reason)>;
   const char* audit_action;  // "customer.import" | "transaction.import"
   std::function<std::optional<RowProblem>(const CsvReader&, const std::vector<std::string>&,
                                           std::int64_t line)>
-      read_row;  // adds a good row to the batch
+      read_row;  // adds a good row to the batch being filled
+  std::function<void(const Refuse&)> seal;  // only while no sealed batch is being written
   std::function<std::vector<std::size_t>(Tx&)> write_batch;
-  std::function<const std::vector<std::int64_t>&()> lines;  // the batch's file lines
-  std::function<void()> clear;
+  std::function<const std::vector<std::int64_t>&()> lines;  // the sealed batch's file lines
+  std::function<void()> clear;                              // empties the sealed batch
   const char* duplicate_column;
 };
 
 // Reads the file after its header and writes it in batches of `batch_rows`, each with the
 // run's progress; ends the run (succeeded, cancelled or interrupted) in the last batch's
-// transaction. A failed batch ends the run as failed (when the database still takes that)
-// and is the answer; the batches before it stay imported.
+// transaction. While a batch is written, the next one is read (two cores: parsing and
+// planning overlap SQLite's work). A failed batch ends the run as failed (when the database
+// still takes that) and is the answer; the batches before it stay imported.
 Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const RequestContext& ctx,
                            ImportRun& run, CsvReader& reader, std::size_t csv_size,
                            std::size_t batch_rows, const std::string& node, KindOps& ops,
                            const ImportProgress& progress, const std::atomic<bool>* stopping) {
   const auto start = Steady::now();
+  // `report` and `run` belong to the writer while a batch is in flight; the reader keeps what
+  // it reads since the last seal apart and hands it over when it seals the next batch.
   ImportReport report;
   report.run_id = run.id;
   std::size_t saved_rejects = 0;  // report.rejects already stored
-  std::int64_t pending = 0;       // rows read since the last batch
+  std::int64_t read_rows = 0;     // rows read since the last seal
+  std::int64_t read_rejected = 0;
+  std::vector<ImportReject> read_rejects;  // the first kMaxRejectsKept of those
 
   const auto add_reject = [&](std::int64_t line, std::string column, std::string reason) {
     ++report.rejected;
@@ -75,11 +86,26 @@ Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const Req
     }
   };
 
-  // Writes the batch (maybe empty) with the run's progress; `ending` also ends the run.
-  // Returns whether someone asked to cancel the run.
-  const auto flush = [&](std::optional<ImportStatus> ending) -> Result<bool> {
+  // Moves what was read since the last seal into the report and seals the batch; returns the
+  // file offset it reaches. Only while no batch is being written.
+  const auto seal = [&]() -> std::size_t {
+    report.rows += read_rows;
+    report.rejected += read_rejected - static_cast<std::int64_t>(read_rejects.size());
+    for (auto& r : read_rejects) add_reject(r.line, std::move(r.column), std::move(r.reason));
+    ops.seal([&](std::int64_t line, const char* column, const char* reason) {
+      add_reject(line, column, reason);
+    });
+    read_rows = read_rejected = 0;
+    read_rejects.clear();
+    return reader.offset();
+  };
+
+  // Writes the sealed batch (maybe empty) with the run's progress up to `offset`; `ending`
+  // also ends the run. Returns whether someone asked to cancel the run.
+  const auto flush = [&](std::optional<ImportStatus> ending, std::size_t offset) -> Result<bool> {
     const auto& lines = ops.lines();
     std::vector<std::size_t> duplicates;
+    std::vector<std::int64_t> duplicate_lines;
     ImportRun next;
     bool cancel = false;
     Status s = deps.db.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
@@ -90,7 +116,7 @@ Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const Req
       next.rows = report.rows;
       next.imported = report.imported + written;
       next.rejected = report.rejected + static_cast<std::int64_t>(duplicates.size());
-      next.bytes_done = static_cast<std::int64_t>(reader.offset());
+      next.bytes_done = static_cast<std::int64_t>(offset);
       next.heartbeat_at = now;
       if (ending) {
         next.status = *ending;
@@ -101,19 +127,24 @@ Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const Req
       tx.import_runs().Update(next);
       std::vector<ImportReject> fresh(report.rejects.begin() + static_cast<std::ptrdiff_t>(saved_rejects),
                                       report.rejects.end());
-      // The duplicates as add_reject will keep them after the commit.
+      // The duplicates as add_reject will keep them after the commit: the first by line.
+      duplicate_lines.clear();
+      for (std::size_t i : duplicates) duplicate_lines.push_back(lines[i]);
+      std::sort(duplicate_lines.begin(), duplicate_lines.end());
       std::size_t room = kMaxRejectsKept - report.rejects.size();
-      for (std::size_t i : duplicates) {
+      for (std::int64_t line : duplicate_lines) {
         if (room-- == 0) break;
-        fresh.push_back({lines[i], ops.duplicate_column, "duplicate: already imported"});
+        fresh.push_back({line, ops.duplicate_column, "duplicate: already imported"});
       }
       tx.import_runs().AddRejects(run.id, fresh);
       tx.import_runs().TouchQueued(node, now);
       if (!lines.empty()) {
+        // A sealed batch may be in its write order, not the file's.
+        const auto [first, last] = std::minmax_element(lines.begin(), lines.end());
         AppendAudit(tx, deps, ctx, &who, "",
                     AuditEvent{ops.audit_action, "import", std::nullopt, std::nullopt,
                                {{"rows", std::nullopt, Str(written)},
-                                {"lines", std::nullopt, Str(lines.front()) + "-" + Str(lines.back())},
+                                {"lines", std::nullopt, Str(*first) + "-" + Str(*last)},
                                 {"import_run", std::nullopt, Str(run.id)}}});
       }
       if (ending) {
@@ -129,13 +160,12 @@ Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const Req
       return Ok();
     });
     if (!s.ok()) return s.take_error();
-    for (std::size_t i : duplicates) add_reject(lines[i], ops.duplicate_column, "duplicate: already imported");
+    for (std::int64_t line : duplicate_lines) add_reject(line, ops.duplicate_column, "duplicate: already imported");
     saved_rejects = report.rejects.size();
     report.imported = next.imported;
     run = next;
     ops.clear();
-    pending = 0;
-    if (progress) progress(report.rows, reader.offset(), csv_size);
+    if (progress) progress(report.rows, offset, csv_size);
     return cancel;
   };
 
@@ -160,17 +190,23 @@ Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const Req
     return e;
   };
 
+  // The batch being written, if any; waiting for it gives back `report` and `run`.
+  std::future<Result<bool>> writing;
   std::optional<ImportStatus> ending;
   std::vector<std::string> f;
   while (reader.Next(f)) {
-    ++report.rows;
-    ++pending;
+    ++read_rows;
     const std::int64_t line = reader.line();
     if (auto problem = ops.read_row(reader, f, line)) {
-      add_reject(line, std::move(problem->column), std::move(problem->reason));
+      if (read_rejects.size() < kMaxRejectsKept) {
+        read_rejects.push_back({line, std::move(problem->column), std::move(problem->reason)});
+      }
+      ++read_rejected;
     }
-    if (static_cast<std::size_t>(pending) >= batch_rows) {
-      auto cancel = flush(std::nullopt);
+    if (static_cast<std::size_t>(read_rows) < batch_rows) continue;
+    if (writing.valid()) {
+      // A run stops after the batch it is writing: what was read since is not imported.
+      auto cancel = writing.get();
       if (!cancel.ok()) return fail(cancel.take_error());
       if (*cancel) {
         ending = ImportStatus::kCancelled;
@@ -181,9 +217,26 @@ Result<ImportReport> Drive(const CoreDeps& deps, const Principal& who, const Req
         break;
       }
     }
+    const std::size_t offset = seal();
+    writing = std::async(std::launch::async, [&flush, offset] { return flush(std::nullopt, offset); });
   }
-  auto last = flush(ending.value_or(ImportStatus::kSucceeded));
+  if (writing.valid()) {
+    auto cancel = writing.get();
+    if (!cancel.ok()) return fail(cancel.take_error());
+    if (*cancel && !ending) ending = ImportStatus::kCancelled;
+  }
+  std::size_t offset = reader.offset();
+  if (!ending) {
+    offset = seal();  // the last, partial batch
+  } else {
+    ops.seal([](std::int64_t, const char*, const char*) {});  // read, not imported
+    ops.clear();
+  }
+  auto last = flush(ending.value_or(ImportStatus::kSucceeded), offset);
   if (!last.ok()) return fail(last.take_error());
+  // Refusals found while reading, sealing and writing, in the file's order (as stored).
+  std::stable_sort(report.rejects.begin(), report.rejects.end(),
+                   [](const ImportReject& a, const ImportReject& b) { return a.line < b.line; });
   report.seconds = std::chrono::duration<double>(Steady::now() - start).count();
   return report;
 }
@@ -318,8 +371,9 @@ Result<ImportReport> ImportService::Execute(const Principal& who, const RequestC
 
   if (run.kind == ImportKind::kCustomers) {
     KAMS_TRY(const CustomerColumns columns, ReadCustomerHeader(reader));
-    std::vector<Customer> batch;
-    std::vector<std::int64_t> lines;
+    // Filled by the reader, then swapped to the writer's side when sealed.
+    std::vector<Customer> filling, sealed;
+    std::vector<std::int64_t> filling_lines, sealed_lines;
     KindOps ops{
         "customer.import",
         [&](const CsvReader& r, const std::vector<std::string>& f,
@@ -330,18 +384,22 @@ Result<ImportReport> ImportService::Execute(const Principal& who, const RequestC
           if (!known.emplace(ref, 0).second) {
             return RowProblem{"customer_id", "duplicate: customer " + ref + " exists"};
           }
-          batch.push_back(std::move(c));
-          lines.push_back(line);
+          filling.push_back(std::move(c));
+          filling_lines.push_back(line);
           return std::nullopt;
         },
+        [&](const KindOps::Refuse&) {
+          std::swap(filling, sealed);
+          std::swap(filling_lines, sealed_lines);
+        },
         [&](Tx& tx) {
-          for (auto& c : batch) c.id = tx.customers().Insert(c);
+          for (auto& c : sealed) c.id = tx.customers().Insert(c);
           return std::vector<std::size_t>{};
         },
-        [&]() -> const std::vector<std::int64_t>& { return lines; },
+        [&]() -> const std::vector<std::int64_t>& { return sealed_lines; },
         [&] {
-          batch.clear();
-          lines.clear();
+          sealed.clear();
+          sealed_lines.clear();
         },
         "customer_id"};
     return Drive(deps_, who, ctx, run, reader, csv.size(), batch_rows_, node(), ops, progress,
@@ -349,23 +407,40 @@ Result<ImportReport> ImportService::Execute(const Principal& who, const RequestC
   }
 
   KAMS_TRY(const TransactionColumns columns, ReadTransactionHeader(reader));
-  std::vector<Transaction> batch;
-  std::vector<std::int64_t> lines;
+  // Sealing plans the filled batch and moves its rows into their write order, so that the
+  // writer reads them one after the other (a batch is far larger than the CPU's caches).
+  std::vector<Transaction> filling, sealed;
+  std::vector<std::int64_t> filling_lines, sealed_lines;
+  TransactionPlan sealed_plan;  // in order: every sealed row, none repeated
   KindOps ops{
       "transaction.import",
       [&](const CsvReader& r, const std::vector<std::string>& f,
           std::int64_t line) -> std::optional<RowProblem> {
         Transaction t;
         if (auto problem = ReadTransactionRow(r, f, columns, known, who, now, t)) return problem;
-        batch.push_back(std::move(t));
-        lines.push_back(line);
+        filling.push_back(std::move(t));
+        filling_lines.push_back(line);
         return std::nullopt;
       },
-      [&](Tx& tx) { return RecordTransactions(tx, batch); },
-      [&]() -> const std::vector<std::int64_t>& { return lines; },
+      [&](const KindOps::Refuse& refuse) {
+        const TransactionPlan plan = PlanTransactions(filling);
+        for (std::size_t i : plan.repeated) refuse(filling_lines[i], "txn_id", "duplicate: already imported");
+        sealed.reserve(plan.order.size());
+        sealed_lines.reserve(plan.order.size());
+        for (std::size_t i : plan.order) {
+          sealed.push_back(std::move(filling[i]));
+          sealed_lines.push_back(filling_lines[i]);
+        }
+        sealed_plan.order.resize(sealed.size());
+        for (std::size_t k = 0; k < sealed.size(); ++k) sealed_plan.order[k] = k;
+        filling.clear();
+        filling_lines.clear();
+      },
+      [&](Tx& tx) { return RecordTransactions(tx, sealed, sealed_plan); },
+      [&]() -> const std::vector<std::int64_t>& { return sealed_lines; },
       [&] {
-        batch.clear();
-        lines.clear();
+        sealed.clear();
+        sealed_lines.clear();
       },
       "txn_id"};
   return Drive(deps_, who, ctx, run, reader, csv.size(), batch_rows_, node(), ops, progress,

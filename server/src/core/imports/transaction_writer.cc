@@ -1,42 +1,104 @@
 #include "core/imports/transaction_writer.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 
 #include "core/ports/repositories.h"
 
 namespace kams {
 
-std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch) {
-  // A txn_ref repeated within the batch: its first row goes in and the later ones are
-  // refused here, before the database sees them (across batches its unique index refuses).
-  std::vector<std::size_t> refused;
-  std::vector<std::size_t> order;
-  order.reserve(batch.size());
-  {
-    std::unordered_set<std::string_view> refs;
-    refs.reserve(batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      (refs.insert(batch[i].txn_ref).second ? order : refused).push_back(i);
-    }
+namespace {
+// Rows ahead of the one being read whose memory is asked for: the rows are read in
+// (customer, date) order, all over the batch.
+constexpr std::size_t kPrefetchAhead = 8;
+
+void PrefetchRow(const Transaction* row) {
+  const char* p = reinterpret_cast<const char*>(row);
+  for (std::size_t line = 0; line < sizeof(Transaction); line += 64) __builtin_prefetch(p + line);
+}
+
+// Positions of rows whose txn_ref repeats an earlier row's in the batch, ascending. Sorts
+// 16-byte (hash, position) pairs instead of hashing into a node per row: a batch may hold
+// millions of rows.
+std::vector<std::size_t> RepeatedRefs(std::span<const Transaction> batch) {
+  struct Hashed {
+    std::uint64_t hash;
+    std::uint32_t pos;
+  };
+  std::vector<Hashed> hashed(batch.size());
+  const std::hash<std::string_view> hash;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    hashed[i] = {hash(batch[i].txn_ref), static_cast<std::uint32_t>(i)};
   }
+  std::sort(hashed.begin(), hashed.end(), [](const Hashed& a, const Hashed& b) {
+    return std::tie(a.hash, a.pos) < std::tie(b.hash, b.pos);
+  });
+  std::vector<std::size_t> repeated;
+  for (std::size_t run = 0; run < hashed.size();) {
+    std::size_t end = run + 1;
+    while (end < hashed.size() && hashed[end].hash == hashed[run].hash) ++end;
+    // Within a run of equal hashes (by position), a row repeats when an earlier one has its ref.
+    for (std::size_t k = run + 1; k < end; ++k) {
+      const std::string& ref = batch[hashed[k].pos].txn_ref;
+      for (std::size_t j = run; j < k; ++j) {
+        if (batch[hashed[j].pos].txn_ref == ref) {
+          repeated.push_back(hashed[k].pos);
+          break;
+        }
+      }
+    }
+    run = end;
+  }
+  std::sort(repeated.begin(), repeated.end());
+  return repeated;
+}
+}  // namespace
+
+TransactionPlan PlanTransactions(std::span<const Transaction> batch) {
+  TransactionPlan plan;
+  plan.repeated = RepeatedRefs(batch);
   // Rows are written in (customer, date) order: the index on (customer, date), the foreign-key
   // probes and the roll-up upserts then walk their pages in order instead of all over, and the
-  // month sums come out in order.
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(batch[a].customer_id, batch[a].date.year, batch[a].date.month,
-                    batch[a].date.day, a) < std::tie(batch[b].customer_id, batch[b].date.year,
-                                                     batch[b].date.month, batch[b].date.day, b);
+  // month sums come out in order. The sort moves 16-byte keys, not the rows.
+  struct Key {
+    Id customer_id;
+    std::int32_t day;
+    std::uint32_t pos;
+  };
+  std::vector<Key> keys;
+  keys.reserve(batch.size() - plan.repeated.size());
+  auto repeated = plan.repeated.begin();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (repeated != plan.repeated.end() && *repeated == i) {
+      ++repeated;
+      continue;
+    }
+    keys.push_back({batch[i].customer_id, static_cast<std::int32_t>(DaysFromCivil(batch[i].date)),
+                    static_cast<std::uint32_t>(i)});
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.customer_id, a.day, a.pos) < std::tie(b.customer_id, b.day, b.pos);
   });
-  const std::vector<std::size_t> skipped = tx.transactions().InsertMany(batch, order);
+  plan.order.reserve(keys.size());
+  for (const Key& k : keys) plan.order.push_back(k.pos);
+  return plan;
+}
+
+std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch,
+                                            const TransactionPlan& plan) {
+  const std::vector<std::size_t> skipped = tx.transactions().InsertMany(batch, plan.order);
   std::vector<char> written(batch.size(), 0);
-  for (std::size_t i : order) written[i] = 1;
+  for (std::size_t i : plan.order) written[i] = 1;
   for (std::size_t i : skipped) written[i] = 0;
 
   std::vector<MonthDelta> deltas;
-  for (std::size_t i : order) {
+  const std::vector<std::size_t>& order = plan.order;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k + kPrefetchAhead < order.size()) PrefetchRow(&batch[order[k + kPrefetchAhead]]);
+    const std::size_t i = order[k];
     if (!written[i]) continue;
     const Transaction& t = batch[i];
     const MonthIndex month = MonthOf(t.date);
@@ -50,9 +112,14 @@ std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction>
   }
   tx.transactions().AddToMonths(deltas);
 
+  std::vector<std::size_t> refused = plan.repeated;
   refused.insert(refused.end(), skipped.begin(), skipped.end());
   std::sort(refused.begin(), refused.end());
   return refused;
+}
+
+std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch) {
+  return RecordTransactions(tx, batch, PlanTransactions(batch));
 }
 
 }  // namespace kams
