@@ -1,99 +1,141 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact, ContactCreate } from '../../api/types';
-import { formFieldErrors } from '../../app/errors';
+import { isApiError } from '../../api/client';
+import type { Contact } from '../../api/types';
+import { errorMessage, formFieldErrors } from '../../app/errors';
+import { ProblemAlert, StaleAlert } from '../../ui/FormAlerts';
 import { checkRule, maxCharsRule, requiredRule } from '../validation/formRules';
-import { isCivilDate, isValidEmail, isValidPhone, trimSpace } from '../validation/rules';
-import { useSaveContact } from './api';
+import { isCivilDate, isValidEmail, isValidPhone } from '../validation/rules';
+import { fetchContact, useSaveContact } from './api';
 import { BUYING_ROLES } from './buyingRoles';
-
-type Values = Omit<ContactCreate, 'birthday'> & { birthday?: Dayjs | null };
-
-const TEXT_FIELDS = [
-  'name',
-  'title',
-  'department',
-  'phone',
-  'email',
-  'interests',
-  'notes',
-] as const;
-const ALL_FIELDS = [...TEXT_FIELDS, 'buying_role', 'reports_to_id', 'birthday'] as const;
+import {
+  CONTACT_FIELDS,
+  changedContactFields,
+  contactValuesOf,
+  toContactBody,
+  type ContactField,
+  type ContactFormValues,
+} from './contactForm';
 
 type Props = {
   customerId: number;
   /** The contact to edit; undefined to add one. */
   contact?: Contact;
   contacts: readonly Contact[];
-  open: boolean;
   onClose: () => void;
 };
 
-function toBody(values: Values): ContactCreate {
-  const body: ContactCreate = { name: '' };
-  for (const f of TEXT_FIELDS) body[f] = trimSpace(values[f] ?? '');
-  body.buying_role = values.buying_role ?? null;
-  body.reports_to_id = values.reports_to_id ?? null;
-  body.birthday = values.birthday ? values.birthday.format('YYYY-MM-DD') : null;
-  return body;
-}
-
-export function ContactFormModal({ customerId, contact, contacts, open, onClose }: Props) {
+/**
+ * Adds a contact (联系人) or changes one. Changes are based on the version read (If-Match);
+ * a 412 says which fields someone else changed meanwhile, and saving waits for a reload,
+ * which shows the contact as stored now in place of what was typed.
+ */
+export function ContactFormModal({ customerId, contact, contacts, onClose }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<ContactFormValues>();
   const save = useSaveContact(customerId);
+  // The version the edit started from: its `version` goes in If-Match.
+  const [base, setBase] = useState<Contact | undefined>(contact);
+  const [initialValues] = useState(() => (contact ? contactValuesOf(contact) : undefined));
+  // After a 412: the fields someone else changed (empty when not known); null otherwise.
+  const [stale, setStale] = useState<ContactField[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (contact) {
-      form.setFieldsValue({
-        ...contact,
-        birthday: contact.birthday ? dayjs(contact.birthday, 'YYYY-MM-DD') : null,
-      });
-    }
-  }, [open, contact, form]);
-
-  const handleFinish = async (values: Values) => {
+  const handleStale = async (from: Contact) => {
+    setChecking(true);
     try {
-      await save.mutateAsync({ contact, values: toBody(values) });
-      onClose();
-    } catch (e) {
-      form.setFields(formFieldErrors(t, e, ALL_FIELDS));
+      const latest = await fetchContact(customerId, from.id);
+      setStale(changedContactFields(from, latest));
+    } catch {
+      setStale([]);
+    } finally {
+      setChecking(false);
     }
   };
 
-  const managers = contacts.filter((c) => c.id !== contact?.id);
+  const handleFinish = async (values: ContactFormValues) => {
+    setProblem(null);
+    try {
+      await save.mutateAsync({ contact: base, values: toContactBody(values) });
+      onClose();
+    } catch (e) {
+      if (base && isApiError(e) && e.isStaleVersion) {
+        await handleStale(base);
+        return;
+      }
+      form.setFields(formFieldErrors(t, e, CONTACT_FIELDS));
+    }
+  };
+
+  const handleReload = async () => {
+    if (!base) return;
+    setProblem(null);
+    try {
+      const latest = await fetchContact(customerId, base.id);
+      setBase(latest);
+      form.setFieldsValue(contactValuesOf(latest));
+      setStale(null);
+    } catch (e) {
+      setProblem(errorMessage(t, e));
+    }
+  };
+
+  const changedNames = (stale ?? [])
+    .map((f) => t(`contact.field.${f}`))
+    .join(t('common.listSeparator'));
+  const managers = contacts.filter((c) => c.id !== base?.id);
   return (
     <Modal
-      open={open}
-      title={contact ? t('contacts.edit') : t('contacts.add')}
+      open
+      title={base ? t('contacts.edit') : t('contacts.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
+      okButtonProps={{ disabled: stale !== null, 'data-testid': 'contact-ok' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending || checking}
       destroyOnHidden
       width={640}
+      data-testid="contact-modal"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void handleFinish(v)}>
+      {stale && (
+        <StaleAlert
+          title={t('contacts.stale.title')}
+          description={
+            stale.length > 0
+              ? t('contacts.stale.changed', { fields: changedNames })
+              : t('contacts.stale.description')
+          }
+          onReload={() => void handleReload()}
+        />
+      )}
+      <ProblemAlert testId="contact-problem" title={t('contacts.notSaved')} problem={problem} />
+      <Form<ContactFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void handleFinish(v)}
+        data-testid="contact-form"
+      >
         <Form.Item
           name="name"
           label={t('contact.field.name')}
           rules={[requiredRule(t), maxCharsRule(t, 100)]}
         >
-          <Input autoFocus />
+          <Input autoFocus data-testid="contact-name" />
         </Form.Item>
         <Form.Item name="title" label={t('contact.field.title')} rules={[maxCharsRule(t, 100)]}>
-          <Input />
+          <Input data-testid="contact-title" />
         </Form.Item>
         <Form.Item
           name="department"
           label={t('contact.field.department')}
           rules={[maxCharsRule(t, 100)]}
         >
-          <Input />
+          <Input data-testid="contact-department" />
         </Form.Item>
         <Form.Item name="buying_role" label={t('contact.field.buying_role')}>
           <Select
@@ -117,14 +159,14 @@ export function ContactFormModal({ customerId, contact, contacts, open, onClose 
           label={t('contact.field.phone')}
           rules={[checkRule(t, 'invalid_phone', isValidPhone)]}
         >
-          <Input inputMode="tel" />
+          <Input inputMode="tel" data-testid="contact-phone" />
         </Form.Item>
         <Form.Item
           name="email"
           label={t('contact.field.email')}
           rules={[checkRule(t, 'invalid_email', isValidEmail)]}
         >
-          <Input inputMode="email" />
+          <Input inputMode="email" data-testid="contact-email" />
         </Form.Item>
         <Form.Item
           name="birthday"
@@ -145,10 +187,10 @@ export function ContactFormModal({ customerId, contact, contacts, open, onClose 
           label={t('contact.field.interests')}
           rules={[maxCharsRule(t, 500)]}
         >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="contact-interests" />
         </Form.Item>
         <Form.Item name="notes" label={t('contact.field.notes')} rules={[maxCharsRule(t, 2000)]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="contact-notes" />
         </Form.Item>
       </Form>
     </Modal>

@@ -84,6 +84,7 @@ export function ContactsTab({ customerId }: { customerId: number }) {
                             icon={<EditOutlined />}
                             aria-label={t('common.edit')}
                             onClick={() => setEditing({ contact: c })}
+                            data-testid={`contact-edit-${c.id}`}
                           />
                           <Popconfirm
                             title={t('contacts.confirmDelete', { name: c.name })}
@@ -106,13 +107,14 @@ export function ContactsTab({ customerId }: { customerId: number }) {
           />
         </Card>
       </Col>
-      <ContactFormModal
-        customerId={customerId}
-        contact={editing?.contact}
-        contacts={list}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-      />
+      {editing && (
+        <ContactFormModal
+          customerId={customerId}
+          contact={editing.contact}
+          contacts={list}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Row>
   );
 }

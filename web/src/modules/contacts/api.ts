@@ -30,10 +30,19 @@ export function useContacts(customerId: number, enabled = true) {
   });
 }
 
+/** The contact as stored now (to show what changed, and reload the form, after a 412). */
+export function fetchContact(customerId: number, contactId: number): Promise<Contact> {
+  return request<Contact>('GET', `/customers/${customerId}/contacts/${contactId}`);
+}
+
+/**
+ * Adds a contact, or changes one based on the version read (If-Match). Field problems and a
+ * 412 are shown by the form.
+ */
 export function useSaveContact(customerId: number) {
   const client = useQueryClient();
   return useMutation({
-    meta: { fieldsHandled: true },
+    meta: { fieldsHandled: true, staleHandled: true },
     mutationFn: ({
       contact,
       values,
