@@ -361,5 +361,53 @@ TEST(Auth, ChangingOwnPasswordKeepsThisSessionAndEndsTheOthers) {
   EXPECT_EQ(AuditRows("entity=user&entity_id=" + u.user["id"].dump() + "&action=user.password_change").size(), 1u);
 }
 
+TEST(Auth, NoPasswordTokenOrCsrfTokenReachesTheLogs) {
+  // Every secret this test sends or is given, through each way one travels: sign-in (good,
+  // wrong and malformed), the session cookie and CSRF token, an API token used and a made-up
+  // one, a password change and an administrator's reset. None may appear in what the server
+  // and the command line wrote (the test password neither, whatever test sent it; the demo
+  // password neither in the server's log — `kams demo` prints it for whoever loads the demo).
+  auto u = MakeOwnUser("kam");
+  const std::string wrong = "Wrong-" + Unique("pw") + "-1";
+  EXPECT_EQ(TryLogin(u.username, wrong, FreshSourceAddr()).status, 401);
+  const std::string malformed = "Malformed-" + Unique("pw") + "-2";
+  EXPECT_EQ(SendHttpFrom(FreshSourceAddr(), KamsServer::Get().port(), "POST", "/api/v1/auth/login",
+                         {{"Content-Type", "application/json"}},
+                         "{\"username\": 7, \"password\": \"" + malformed + "\"")
+                .status,
+            400);
+  auto created = u.session.Post("/api/v1/tokens", {{"name", "log check"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string secret = created.Json()["token"];
+  EXPECT_EQ(Client::Bearer(secret).Get("/api/v1/auth/me").status, 200);
+  const std::string made_up = "kams_" + Unique("madeup") + "xxxxxxxxxxxxxxxxxxxx";
+  EXPECT_EQ(Client::Bearer(made_up).Get("/api/v1/auth/me").status, 401);
+  const std::string changed = "Changed-" + Unique("pw") + "-3";
+  ASSERT_EQ(u.session.Post("/api/v1/auth/password", {{"current_password", kTestPassword}, {"new_password", changed}}).status,
+            204);
+  const std::string reset = "Reset-" + Unique("pw") + "-4";
+  auto by_admin = As("admin").Post(UserPath(u.user["id"].get<Id>()) + "/reset-password", {{"password", reset}});
+  ASSERT_EQ(by_admin.status, 204) << by_admin.body;
+  EXPECT_NO_THROW(Client::Login(u.username, reset));
+
+  const std::string session_token = u.session.cookie.substr(u.session.cookie.find('=') + 1);
+  const std::string logs = KamsServer::Get().LogText();
+  ASSERT_FALSE(logs.empty());
+  for (const auto& [what, value] : std::vector<std::pair<std::string, std::string>>{
+           {"the test password", kTestPassword},
+           {"a wrong password", wrong},
+           {"a malformed sign-in's password", malformed},
+           {"a changed password", changed},
+           {"a reset password", reset},
+           {"the session token", session_token},
+           {"the CSRF token", u.session.csrf},
+           {"an API token", secret},
+           {"a made-up API token", made_up}}) {
+    ASSERT_FALSE(value.empty()) << what;
+    EXPECT_FALSE(Contains(logs, value)) << what << " is in the logs";
+  }
+  EXPECT_FALSE(Contains(KamsServer::Get().LogText("server-"), "kams-demo")) << "the demo password is in the server's log";
+}
+
 }  // namespace
 }  // namespace kams::test

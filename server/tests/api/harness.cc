@@ -232,6 +232,20 @@ int KamsServer::RunCli(const std::vector<std::string>& args, std::string* out) c
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+std::string KamsServer::LogText(const std::string& prefix) const {
+  std::string text;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    if (entry.path().extension() != ".log") continue;
+    if (entry.path().filename().string().rfind(prefix, 0) != 0) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream part;
+    part << in.rdbuf();
+    text += part.str();
+  }
+  return text;
+}
+
 std::vector<std::string> KamsServer::SanitizerReports() const {
   std::vector<std::string> reports;
   std::error_code ec;

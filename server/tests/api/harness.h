@@ -99,6 +99,9 @@ class KamsServer {
   // *.log files in dir()): a sanitizer build of kams (KAMS_BIN) reports there, and the
   // API suite fails on any (environment.cc).
   std::vector<std::string> SanitizerReports() const;
+  // What the server and CLI runs of this binary wrote so far (the *.log files whose names
+  // start with `prefix`: "server-" for the servers only).
+  std::string LogText(const std::string& prefix = "") const;
 
  private:
   Node Spawn(const std::string& node_name) const;
