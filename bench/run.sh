@@ -18,6 +18,13 @@
 #                      e.g. to compare a patched build against the same database
 #   --gen-index        add a temporary customer_name_gram(customer_id) index while
 #                      generating (only for older builds; see "generation" below)
+#   --db URL           measure on PostgreSQL instead: a postgres:// database (emptied and
+#                      generated into; e.g. under server/tests/with_postgres.sh, whose
+#                      KAMS_TEST_PG_URL names a throwaway one); --keep-db does not apply
+#   --out DIR          where results and logs go (default bench/out)
+#
+# bench/backends.sh runs this once on SQLite and once on PostgreSQL with the same options
+# and prints the figures side by side.
 #
 # Output: a Markdown table on stdout and in bench/out/results.md; wrk logs, the server log,
 # /metrics scrapes and the nginx config stay in bench/out/. Exit status 1 when any request
@@ -46,6 +53,7 @@ queries=$DEFAULT_QUERIES
 keep_db=0
 gen_timeout=3600
 gen_index=0
+pg_url=""
 
 die() { echo "bench: $*" >&2; exit 2; }
 need_arg() { [ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"; }
@@ -63,6 +71,8 @@ while [ $# -gt 0 ]; do
     --gen-index) gen_index=1; shift ;;
     --no-gen-index) gen_index=0; shift ;;
     --kams-bin) need_arg "$@"; bin=$(realpath "$2"); shift 2 ;;
+    --db) need_arg "$@"; pg_url=$2; shift 2 ;;
+    --out) need_arg "$@"; out=$(realpath -m "$2"); shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (try --help)" ;;
   esac
@@ -78,6 +88,12 @@ for c in $connections; do
   is_uint "$c" && [ "$c" -ge "$wrk_threads" ] || die "--connections: '$c' (each ≥ --threads)"
 done
 [ -n "${connections// /}" ] || die "--connections is empty"
+if [ -n "$pg_url" ]; then
+  [[ $pg_url == postgres://* || $pg_url == postgresql://* ]] || die "--db takes a postgres:// URL"
+  [ "$gen_index" = 0 ] || die "--gen-index is for SQLite only"
+  keep_db=0
+  command -v psql >/dev/null || die "psql is missing (Debian package postgresql-client)"
+fi
 
 for tool in wrk nginx curl sqlite3 python3 timeout; do
   command -v "$tool" >/dev/null || die "$tool is missing (run: ./kams.sh setup)"
@@ -87,7 +103,8 @@ nginx_bin=$(command -v nginx)
 
 mkdir -p "$out"
 db=$out/bench-$customers.db
-meta=$db.meta
+[ -n "$pg_url" ] && db=$pg_url
+meta=$out/bench-$customers.db.meta
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- cleanup
@@ -154,8 +171,15 @@ if [ "$keep_db" = 1 ] && db_ready; then
   gen_note="reused from $(sed -n 's/^generated_at=//p' "$meta")"
   log "reusing $db ($customers customers, generated in ${gen_seconds}s)"
 else
-  rm -f "$db" "$db-wal" "$db-shm" "$meta" "$out/gen-index.flag"
-  log "generating $customers customers into $db (timeout ${gen_timeout}s)"
+  if [ -n "$pg_url" ]; then
+    # A fresh schema: the demo refuses to load over existing data.
+    psql -q -v ON_ERROR_STOP=1 "$pg_url" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' ||
+      die "cannot empty $pg_url"
+  else
+    rm -f "$db" "$db-wal" "$db-shm" "$out/gen-index.flag"
+  fi
+  rm -f "$meta"
+  log "generating $customers customers into ${pg_url:+PostgreSQL }$db (timeout ${gen_timeout}s)"
   t0=$(date +%s.%N)
   timeout "$gen_timeout" "$bin" demo --db "$db" --customers "$customers" --months 0 \
     >"$out/generate.log" 2>"$out/generate.err" &
@@ -175,7 +199,7 @@ else
   wait "$gen_pid" || gen_rc=$?
   t1=$(date +%s.%N)
   if [ "$gen_rc" != 0 ]; then
-    rm -f "$db" "$db-wal" "$db-shm"
+    [ -n "$pg_url" ] || rm -f "$db" "$db-wal" "$db-shm"
     [ "$gen_rc" = 124 ] && die "generation did not finish within ${gen_timeout}s (see $out/generate.err)"
     die "kams demo failed with status $gen_rc (see $out/generate.err)"
   fi
@@ -198,7 +222,13 @@ else
     echo "generated_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   } >"$meta"
 fi
-db_bytes=$(stat -c %s "$db")
+if [ -n "$pg_url" ]; then
+  db_bytes=$(psql -Atq "$pg_url" -c 'SELECT pg_database_size(current_database())')
+  backend="PostgreSQL $(psql -Atq "$pg_url" -c 'SHOW server_version' | cut -d' ' -f1)"
+else
+  db_bytes=$(stat -c %s "$db")
+  backend="SQLite $(sqlite3 --version | cut -d' ' -f1)"
+fi
 
 # ---------------------------------------------------------------- 2. kams serve
 port_file=$out/kams.port
@@ -462,7 +492,7 @@ table=$(
   echo "# KAMS benchmark results"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "- $kams_version ($bin); $customers customers (database $((db_bytes / 1048576)) MiB)"
+  echo "- $kams_version ($bin); $customers customers on $backend (database $((db_bytes / 1048576)) MiB)"
   echo "- machine: $(nproc) CPUs, $cpu, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "- load average (1/5/15 min) before the runs: $load_before; after: $load_after;" \
        "most CPU used by other processes during a run: ${other_max}%"
@@ -493,6 +523,16 @@ table=$(
   echo "|---|---:|---:|"
   printf '%s\n' "${query_rows[@]}"
 } >"$out/results.md"
+
+# One line per run for bench/backends.sh: workload, connections, req/s, p50 and p99 (µs),
+# errors.
+for c in $connections; do
+  for w in nginx-static kams-by-id kams-search; do
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$c" "$(fmt_rps "${rps[$w/$c]}")" "${p50[$w/$c]}" \
+      "${p99[$w/$c]}" "${errs[$w/$c]}"
+  done
+done >"$out/summary.tsv"
+printf 'backend\t%s\ncustomers\t%s\ndb_bytes\t%s\n' "$backend" "$customers" "$db_bytes" >"$out/summary-meta.tsv"
 
 echo
 cat "$out/results.md"
