@@ -6,6 +6,7 @@
 #               cluster on a free loopback port, removed afterwards), generated the same way.
 #
 #   bench/backends.sh [--customers N] [other bench/run.sh options]
+#   bench/backends.sh --report      the table again from the last runs' results
 #
 # Defaults: 200,000 customers (loading a million into PostgreSQL takes the better part of
 # an hour here), 10 s per wrk run after 2 s of warm-up. Results: bench/out/sqlite/ and
@@ -17,11 +18,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/bench/out
 customers=200000
 args=()
+report_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --customers) customers=$2; shift 2 ;;
+    --report) report_only=1; shift ;;
     --db | --out | --keep-db) echo "bench/backends.sh: $1 is chosen by this script" >&2; exit 2 ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$1"); shift ;;
   esac
 done
@@ -29,13 +32,23 @@ has() { local a; for a in "${args[@]}"; do [ "$a" = "$1" ] && return 0; done; re
 has --duration || args+=(--duration 10)
 has --warmup || args+=(--warmup 2)
 
+# A run whose requests failed (non-2xx, socket errors, over wrk's 5 s timeout) still has
+# its figures: they are printed with their error counts, and this script then fails.
+status=0
+if [ "$report_only" = 0 ]; then
 echo "== SQLite" >&2
-"$root/bench/run.sh" --customers "$customers" --out "$out/sqlite" "${args[@]}" >/dev/null
+rm -f "$out/sqlite/summary.tsv" "$out/postgres/summary.tsv"
+"$root/bench/run.sh" --customers "$customers" --out "$out/sqlite" "${args[@]}" >/dev/null || status=$?
 echo "== PostgreSQL" >&2
 # shellcheck disable=SC2016  # expanded by the inner shell, where with_postgres.sh set it
 "$root/server/tests/with_postgres.sh" bash -c \
   '"$0" --customers "$1" --out "$2" --db "$KAMS_TEST_PG_URL" "${@:3}" >/dev/null' \
-  "$root/bench/run.sh" "$customers" "$out/postgres" "${args[@]}"
+  "$root/bench/run.sh" "$customers" "$out/postgres" "${args[@]}" || status=$?
+fi
+customers=$(awk -F'\t' '$1 == "customers" { print $2 }' "$out/sqlite/summary-meta.tsv")
+for b in sqlite postgres; do
+  [ -s "$out/$b/summary.tsv" ] || { echo "bench/backends.sh: no figures from the $b run" >&2; exit 1; }
+done
 
 meta() { awk -F'\t' -v k="$2" '$1 == k { print $2 }' "$out/$1/summary-meta.tsv"; }
 {
@@ -48,8 +61,8 @@ meta() { awk -F'\t' -v k="$2" '$1 == k { print $2 }' "$out/$1/summary-meta.tsv";
   echo "  results (load, other CPU, the server's view) in bench/out/sqlite/results.md and"
   echo "  bench/out/postgres/results.md"
   echo
-  echo "| workload | connections | SQLite req/s | SQLite p50 | SQLite p99 | PostgreSQL req/s | PostgreSQL p50 | PostgreSQL p99 | PostgreSQL ÷ SQLite (req/s) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| workload | connections | SQLite req/s | SQLite p50 | SQLite p99 | SQLite errors | PostgreSQL req/s | PostgreSQL p50 | PostgreSQL p99 | PostgreSQL errors | PostgreSQL ÷ SQLite (req/s) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   join -t $'\t' \
     <(awk -F'\t' '{ print $1 "/" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 }' "$out/sqlite/summary.tsv" | sort) \
     <(awk -F'\t' '{ print $1 "/" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 }' "$out/postgres/summary.tsv" | sort) |
@@ -58,8 +71,12 @@ meta() { awk -F'\t' -v k="$2" '$1 == k { print $2 }' "$out/$1/summary-meta.tsv";
       split($1, k, "/")
       name = k[1] == "nginx-static" ? "nginx static JSON (ceiling)" : \
              k[1] == "kams-by-id" ? "`GET /api/v1/customers/{id}`" : "`GET /api/v1/customers?q=…&limit=20`"
-      printf "| %s | %s | %s | %.2f ms | %.2f ms | %s | %.2f ms | %.2f ms | %.2f× |\n", name, k[2],
-        $2, $3 / 1000, $4 / 1000, $6, $7 / 1000, $8 / 1000, ($2 > 0 ? $6 / $2 : 0)
+      printf "| %s | %s | %s | %.2f ms | %.2f ms | %s | %s | %.2f ms | %.2f ms | %s | %.2f× |\n", name, k[2],
+        $2, $3 / 1000, $4 / 1000, $5, $6, $7 / 1000, $8 / 1000, $9, ($2 > 0 ? $6 / $2 : 0)
     }'
+  echo
+  echo "Errors: non-2xx answers, socket errors and requests over wrk's 5 s timeout (wrk leaves"
+  echo "those out of its latency figures)."
 } >"$out/backends.md"
 cat "$out/backends.md"
+exit "$status"
