@@ -411,7 +411,6 @@ Result<ImportReport> ImportService::Execute(const Principal& who, const RequestC
   // writer reads them one after the other (a batch is far larger than the CPU's caches).
   std::vector<Transaction> filling, sealed;
   std::vector<std::int64_t> filling_lines, sealed_lines;
-  TransactionPlan sealed_plan;  // in order: every sealed row, none repeated
   KindOps ops{
       "transaction.import",
       [&](const CsvReader& r, const std::vector<std::string>& f,
@@ -431,12 +430,10 @@ Result<ImportReport> ImportService::Execute(const Principal& who, const RequestC
           sealed.push_back(std::move(filling[i]));
           sealed_lines.push_back(filling_lines[i]);
         }
-        sealed_plan.order.resize(sealed.size());
-        for (std::size_t k = 0; k < sealed.size(); ++k) sealed_plan.order[k] = k;
         filling.clear();
         filling_lines.clear();
       },
-      [&](Tx& tx) { return RecordTransactions(tx, sealed, sealed_plan); },
+      [&](Tx& tx) { return RecordPlannedTransactions(tx, sealed); },
       [&]() -> const std::vector<std::int64_t>& { return sealed_lines; },
       [&] {
         sealed.clear();

@@ -11,14 +11,6 @@
 namespace kams {
 
 namespace {
-// Rows ahead of the one being read whose memory is asked for: the rows are read in
-// (customer, date) order, all over the batch.
-constexpr std::size_t kPrefetchAhead = 8;
-
-void PrefetchRow(const Transaction* row) {
-  const char* p = reinterpret_cast<const char*>(row);
-  for (std::size_t line = 0; line < sizeof(Transaction); line += 64) __builtin_prefetch(p + line);
-}
 
 // Positions of rows whose txn_ref repeats an earlier row's in the batch, ascending. Sorts
 // 16-byte (hash, position) pairs instead of hashing into a node per row: a batch may hold
@@ -87,18 +79,19 @@ TransactionPlan PlanTransactions(std::span<const Transaction> batch) {
   return plan;
 }
 
-std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch,
-                                            const TransactionPlan& plan) {
-  const std::vector<std::size_t> skipped = tx.transactions().InsertMany(batch, plan.order);
+namespace {
+
+// Inserts batch[order[0]], batch[order[1]], … and adds the written rows to their months;
+// returns the positions skipped because their txn_ref exists.
+std::vector<std::size_t> WriteInOrder(Tx& tx, std::span<const Transaction> batch,
+                                      std::span<const std::size_t> order) {
+  const std::vector<std::size_t> skipped = tx.transactions().InsertMany(batch, order);
   std::vector<char> written(batch.size(), 0);
-  for (std::size_t i : plan.order) written[i] = 1;
+  for (std::size_t i : order) written[i] = 1;
   for (std::size_t i : skipped) written[i] = 0;
 
   std::vector<MonthDelta> deltas;
-  const std::vector<std::size_t>& order = plan.order;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    if (k + kPrefetchAhead < order.size()) PrefetchRow(&batch[order[k + kPrefetchAhead]]);
-    const std::size_t i = order[k];
+  for (std::size_t i : order) {
     if (!written[i]) continue;
     const Transaction& t = batch[i];
     const MonthIndex month = MonthOf(t.date);
@@ -111,15 +104,23 @@ std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction>
     deltas.back().margin_fen += t.margin_fen.value_or(0);
   }
   tx.transactions().AddToMonths(deltas);
+  return skipped;
+}
 
-  std::vector<std::size_t> refused = plan.repeated;
-  refused.insert(refused.end(), skipped.begin(), skipped.end());
+}  // namespace
+
+std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch) {
+  const TransactionPlan plan = PlanTransactions(batch);
+  std::vector<std::size_t> refused = WriteInOrder(tx, batch, plan.order);
+  refused.insert(refused.end(), plan.repeated.begin(), plan.repeated.end());
   std::sort(refused.begin(), refused.end());
   return refused;
 }
 
-std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch) {
-  return RecordTransactions(tx, batch, PlanTransactions(batch));
+std::vector<std::size_t> RecordPlannedTransactions(Tx& tx, std::span<const Transaction> rows) {
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) order[k] = k;
+  return WriteInOrder(tx, rows, order);
 }
 
 }  // namespace kams

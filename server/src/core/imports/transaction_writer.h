@@ -21,12 +21,13 @@ struct TransactionPlan {
 };
 TransactionPlan PlanTransactions(std::span<const Transaction> batch);
 
-// Inserts `batch` as planned and adds the written rows to their months. Returns the positions
-// in `batch` of rows refused because their txn_ref exists or repeats an earlier row of the
-// batch, ascending; nothing of those is counted.
-std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch,
-                                            const TransactionPlan& plan);
-// The same, planning `batch` first.
+// Plans `batch`, inserts it in that order and adds the written rows to their months. Returns
+// the positions in `batch` of rows refused because their txn_ref exists or repeats an earlier
+// row of the batch, ascending; nothing of those is counted.
 std::vector<std::size_t> RecordTransactions(Tx& tx, std::span<const Transaction> batch);
+// The same for rows already in write order with no txn_ref repeated (an import moves each
+// batch into its plan's order before the write, so that the writer reads the rows one after
+// the other): returns the positions of the rows whose txn_ref exists, ascending.
+std::vector<std::size_t> RecordPlannedTransactions(Tx& tx, std::span<const Transaction> rows);
 
 }  // namespace kams

@@ -28,14 +28,7 @@ std::vector<std::size_t> SqliteTransactionRepository::InsertMany(
       "ON CONFLICT (txn_ref) DO NOTHING");
   sqlite3* db = c_.db().getHandle();
   std::vector<std::size_t> skipped;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    // Rows come in (customer, date) order, all over the batch: ask for a row's memory a
-    // few rows before it is bound.
-    if (k + 8 < order.size()) {
-      const char* next = reinterpret_cast<const char*>(&rows[order[k + 8]]);
-      for (std::size_t line = 0; line < sizeof(Transaction); line += 64) __builtin_prefetch(next + line);
-    }
-    const std::size_t i = order[k];
+  for (const std::size_t i : order) {
     const Transaction& t = rows[i];
     const std::string date = FormatCivilDate(t.date);  // texts stay alive until the step
     sqlite3_bind_int64(st, 1, t.customer_id);
