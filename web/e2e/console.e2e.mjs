@@ -1380,7 +1380,7 @@ async function runEngagement() {
       await stale.getByText('跟进频率已被他人修改').waitFor();
       assert.ok(await save.isDisabled(), 'no save over a newer version');
       await shot(admin, 'cadence-rules-stale');
-      await stale.getByRole('button', { name: '刷新' }).click();
+      await stale.getByRole('button', { name: '重新加载' }).click();
       await stale.waitFor({ state: 'detached' });
       assert.equal(await card.getByTestId('grace-days').inputValue(), '10');
       assert.equal(await min.inputValue(), '21');

@@ -166,10 +166,10 @@ export function CustomerTable(props: Props) {
         {props.toolbar}
         <Space>
           {props.actions}
-          <Tooltip title={t('common.reload')}>
+          <Tooltip title={t('common.refresh')}>
             <Button
               icon={<ReloadOutlined />}
-              aria-label={t('common.reload')}
+              aria-label={t('common.refresh')}
               onClick={props.onReload}
             />
           </Tooltip>
