@@ -1,6 +1,7 @@
 #include "store/customer_query.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -41,7 +42,10 @@ std::string InSubtree(Id unit, bool unindexed, SqlBinder& b) {
          " IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = " + b.Add(unit) + ")";
 }
 
-std::string ScopePredicate(const Principal& who, bool unindexed_unit, SqlBinder& b) {
+// With `unindexed_unit` / `unindexed_own` the subtree / the user's accounts are written so
+// that SQLite checks them row by row instead of driving the query by their index.
+std::string ScopePredicate(const Principal& who, bool unindexed_unit, bool unindexed_own,
+                           SqlBinder& b) {
   switch (who.scope()) {
     case ScopeKind::kAll:
       return "1=1";
@@ -49,8 +53,9 @@ std::string ScopePredicate(const Principal& who, bool unindexed_unit, SqlBinder&
       return InSubtree(who.org_unit_id, unindexed_unit, b);
     case ScopeKind::kOwnAccounts: {
       const std::string user = b.Add(who.user_id);
-      return "(c.owner_id = " + user +
-             " OR c.id IN (SELECT customer_id FROM account_team WHERE user_id = " + user + "))";
+      const std::string plus = unindexed_own ? "+" : "";
+      return "(" + plus + "c.owner_id = " + user + " OR " + plus +
+             "c.id IN (SELECT customer_id FROM account_team WHERE user_id = " + user + "))";
     }
   }
   return "1=0";
@@ -59,7 +64,7 @@ std::string ScopePredicate(const Principal& who, bool unindexed_unit, SqlBinder&
 }  // namespace
 
 std::string CustomerScopePredicate(const Principal& who, SqlBinder& b) {
-  return ScopePredicate(who, false, b);
+  return ScopePredicate(who, false, false, b);
 }
 
 std::string UserSeesCustomerPredicate(Id customer,
@@ -101,63 +106,98 @@ std::string CustomerGetSql(std::string_view select, const Principal& who, Id id,
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& f, const SortSpec& sort,
                             const PageRequest& page, const PostingCounts& posting_counts,
-                            SqlBinder& b, const ScopeSizes& sizes) {
+                            SqlBinder& b, const ScopeSizes& sizes, ListPlan* plan) {
   // The narrowest subtree in play: the unit filter's, else a subtree scope's.
   std::optional<Id> unit = f.org_unit_id;
   if (!unit && who.scope() == ScopeKind::kUnitSubtree) unit = who.org_unit_id;
   const bool walk_sort_index =
       sizes.unit && unit && f.q.empty() && !f.owner_id && sizes.unit(*unit, kWideUnit) >= kWideUnit;
-  std::string where =
-      " WHERE c.deleted_at IS NULL AND " + ScopePredicate(who, walk_sort_index, b);
+
+  // A user's accounts (the caller's own scope, an owner filter, or both), counted up to `cap`.
+  const bool own_scope = who.scope() == ScopeKind::kOwnAccounts;
+  const bool narrow_scope = own_scope || f.owner_id.has_value();
+  const auto own_size = [&](std::int64_t cap) {
+    std::int64_t n = cap;
+    if (f.owner_id) n = sizes.own(*f.owner_id, false, cap);
+    if (own_scope && n > 0) n = std::min(n, sizes.own(who.user_id, true, cap));
+    return n;
+  };
+  // Only a user's accounts bound the query (no subtree in play): then they may be checked row
+  // by row while the sort's index is walked (see ScopeSizes).
+  const std::int64_t total =
+      narrow_scope && !unit && sizes.own && sizes.total ? sizes.total() : 0;
+  const double page_rows = static_cast<double>(page.limit) + 1;
+  bool walk_own = false;
+  std::int64_t walk_budget = 0;
+  if (total > 0 && f.q.empty()) {
+    const auto need = static_cast<std::int64_t>(std::ceil(std::sqrt(page_rows * total)));
+    walk_own = own_size(need) >= need;
+    // Spread accounts fill a page within `need` rows; four times that means they are not.
+    walk_budget = 4 * need;
+  }
+
+  // Grams of a name search: the rarest drives or is probed first, then the next three rarest.
+  std::vector<std::string> pick;
+  bool gram_driven = false;
+  const std::string q = LowerAscii(f.q);
+  const auto grams = f.q.empty() ? std::vector<std::string>{} : Bigrams(q);
+  if (!grams.empty()) {
+    const std::vector<std::int64_t> counts = posting_counts(grams);
+    std::vector<std::size_t> order(grams.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return counts[x] < counts[y]; });
+    order.resize(std::min<std::size_t>(order.size(), 4));
+    for (std::size_t k : order) pick.push_back(grams[k]);
+    const std::int64_t rarest = counts[order.front()];
+    // A short posting list is always the cheaper walk. A long one pays off when the scope
+    // is wide, or narrow but holding at least as many customers: each walk reads at most
+    // one row per entry and probes the grams in the index, so the shorter list wins.
+    gram_driven = !narrow_scope || rarest < kShortPosting;
+    if (!gram_driven && sizes.own) {
+      // The narrowest of the scope and the owner filter bounds the scope walk.
+      const std::int64_t scope = own_size(rarest);
+      gram_driven = scope >= rarest;
+      // Both lists are long: walking the sort's index reads about page_rows × total / scope
+      // × total / rarest rows (a common word in a large book of accounts). Not in name order:
+      // whether a name holds the word is anything but independent of where it sorts (the
+      // Latin names come first and hold no Chinese word).
+      if (total > 0 && sort.field != CustomerSort::kName) {
+        const double expected = 4 * page_rows * static_cast<double>(total) /
+                                static_cast<double>(std::max<std::int64_t>(scope, 1)) *
+                                static_cast<double>(total) / static_cast<double>(rarest);
+        const auto other_plan = static_cast<double>(std::min(scope, rarest));
+        if (expected < other_plan) {
+          walk_own = true;
+          gram_driven = false;
+          walk_budget = static_cast<std::int64_t>(std::min(4 * expected, other_plan));
+        }
+      }
+    }
+  }
+
+  if (plan) plan->walk_rows_budget = walk_own ? std::max<std::int64_t>(walk_budget, 1) : 0;
+  std::string where = " WHERE c.deleted_at IS NULL AND " +
+                      ScopePredicate(who, walk_sort_index, walk_own, b);
   if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
   if (f.is_key_account) where += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
   if (f.tier) where += " AND c.tier = " + b.Add(*f.tier);
-  if (f.owner_id) where += " AND c.owner_id = " + b.Add(*f.owner_id);
+  if (f.owner_id) where += std::string(walk_own ? " AND +c.owner_id = " : " AND c.owner_id = ") + b.Add(*f.owner_id);
   if (f.org_unit_id) where += " AND " + InSubtree(*f.org_unit_id, walk_sort_index, b);
   if (f.region) where += " AND c.region = " + b.Add(*f.region);
   if (f.industry) where += " AND c.industry = " + b.Add(*f.industry);
-
-  bool gram_driven = false;
   if (!f.q.empty()) {
-    const std::string q = LowerAscii(f.q);
-    const auto grams = Bigrams(q);
-    if (!grams.empty()) {
-      // The rarest gram drives, the next three rarest are probed (ties: first in the query).
-      const std::vector<std::int64_t> counts = posting_counts(grams);
-      std::vector<std::size_t> order(grams.size());
-      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t x, std::size_t y) { return counts[x] < counts[y]; });
-      order.resize(std::min<std::size_t>(order.size(), 4));
-      std::vector<std::string> pick;
-      for (std::size_t k : order) pick.push_back(grams[k]);
-      const std::int64_t rarest = counts[order.front()];
-      // A short posting list is always the cheaper walk. A long one pays off when the scope
-      // is wide, or narrow but holding at least as many customers: each walk reads at most
-      // one row per entry and probes the grams in the index, so the shorter list wins.
-      const bool narrow_scope = who.scope() == ScopeKind::kOwnAccounts || f.owner_id.has_value();
-      gram_driven = !narrow_scope || rarest < kShortPosting;
-      if (!gram_driven && sizes.own) {
-        // The narrowest of the scope and the owner filter bounds the scope walk.
-        std::int64_t scope = rarest;
-        if (f.owner_id) scope = sizes.own(*f.owner_id, false, rarest);
-        if (who.scope() == ScopeKind::kOwnAccounts) {
-          scope = std::min(scope, sizes.own(who.user_id, true, rarest));
-        }
-        gram_driven = scope >= rarest;
-      }
-      std::size_t first_probe = 0;
-      if (gram_driven) {
-        where += " AND g.gram = " + b.Add(pick[0]);
-        first_probe = 1;
-      }
-      // Probed on the posting's own id when a posting list drives: SQLite then checks the
-      // other grams in the index before it reads the customer's row.
-      const char* probe_id = gram_driven ? "g.customer_id" : "c.id";
-      for (std::size_t k = first_probe; k < pick.size(); ++k) {
-        where += " AND EXISTS (SELECT 1 FROM customer_name_gram o WHERE o.gram = " + b.Add(pick[k]) +
-                 " AND o.customer_id = " + probe_id + ")";
-      }
+    std::size_t first_probe = 0;
+    if (gram_driven) {
+      where += " AND g.gram = " + b.Add(pick[0]);
+      first_probe = 1;
+    }
+    // Probed on the posting's own id when a posting list drives: SQLite then checks the
+    // other grams in the index before it reads the customer's row.
+    const char* probe_id = gram_driven ? "g.customer_id" : "c.id";
+    for (std::size_t k = first_probe; k < pick.size(); ++k) {
+      where += " AND EXISTS (SELECT 1 FROM customer_name_gram o WHERE o.gram = " + b.Add(pick[k]) +
+               " AND o.customer_id = " + probe_id + ")";
     }
     where += " AND " + SqlContains(b.dialect(), "c.name_lc", b.Add(q));
   }

@@ -53,15 +53,34 @@ inline constexpr std::int64_t kShortPosting = 2000;
 //   A search in a narrow scope walks the shorter of the two lists: the scope's customers,
 //   or the rarest gram's postings (a KAM holding tens of thousands of accounts searches
 //   like a director).
+// - `total`: how many customers the table holds, at most (SQLite: the largest id). With it a
+//   user's accounts are planned like a subtree: without a search, accounts at least
+//   sqrt(page rows × total) in number (then a page's rows are found within as many rows of
+//   the sort's index as the scope holds, or fewer) are checked row by row while the sort's
+//   index is walked; with a search, the walk is taken when the rows it is expected to read
+//   (page rows × total / accounts × total / rarest postings, four times over for safety)
+//   are fewer than either list, except in name order (where matching is not independent of
+//   the position). A KAM with tens of thousands of accounts then lists and
+//   finds common words as fast as an administrator.
 struct ScopeSizes {
   std::function<std::int64_t(Id unit, std::int64_t cap)> unit;
   std::function<std::int64_t(Id user, bool with_team, std::int64_t cap)> own;
+  std::function<std::int64_t()> total;
 };
 inline constexpr std::int64_t kWideUnit = 2000;
+// What CustomerListSql chose, for the adapter that runs it.
+struct ListPlan {
+  // Above 0: a user's accounts are checked row by row while the sort's index is walked, on
+  // the guess that they are spread over it. Accounts that sit together (imported at once,
+  // handed over on one day) can make the walk read far more rows; after about this many
+  // the adapter gives up and plans again without `sizes.total` (through the accounts' own
+  // index), so a wrong guess costs at most this much more.
+  std::int64_t walk_rows_budget = 0;
+};
 std::string CustomerListSql(std::string_view columns, const Principal& who,
                             const CustomerFilter& filter, const SortSpec& sort,
                             const PageRequest& page, const PostingCounts& posting_counts,
-                            SqlBinder& b, const ScopeSizes& sizes = {});
+                            SqlBinder& b, const ScopeSizes& sizes = {}, ListPlan* plan = nullptr);
 
 // Each visible customer's id and positive sum of a customer_month column over a month range.
 // `column` must be one of revenue_fen, orders, margin_fen (checked: anything else throws).

@@ -56,7 +56,9 @@ SQLite::Statement& SqliteConnection::Prepare(const std::string& sql) {
   if (it == cache_.end()) {
     it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
   } else {
-    it->second->reset();
+    // Not reset(): it reports the statement's last error again (an interrupted walk's),
+    // which its caller has already seen.
+    it->second->tryReset();
     it->second->clearBindings();
   }
   in_use_.push_back(it->second.get());
