@@ -11,6 +11,8 @@
 #   --connections "L"  wrk connection counts (default "64 256")
 #   --threads T        wrk threads (default 2)
 #   --server-threads T kams serve --threads (default: the server's own default)
+#   --long-threads T   kams serve --long-threads (default: the server's own; 0 = searches
+#                      on the I/O threads, as before that pool existed)
 #   --queries "a|b|…"  search queries, "|"-separated (default: see DEFAULT_QUERIES)
 #   --keep-db          reuse bench/out/bench-N.db when a finished one with the same N exists
 #   --gen-timeout S    give up generating after S seconds (default 3600)
@@ -49,6 +51,7 @@ warmup=3
 connections="64 256"
 wrk_threads=2
 server_threads=""
+long_threads=""
 queries=$DEFAULT_QUERIES
 keep_db=0
 gen_timeout=3600
@@ -65,6 +68,7 @@ while [ $# -gt 0 ]; do
     --connections) need_arg "$@"; connections=$2; shift 2 ;;
     --threads) need_arg "$@"; wrk_threads=$2; shift 2 ;;
     --server-threads) need_arg "$@"; server_threads=$2; shift 2 ;;
+    --long-threads) need_arg "$@"; long_threads=$2; shift 2 ;;
     --queries) need_arg "$@"; queries=$2; shift 2 ;;
     --keep-db) keep_db=1; shift ;;
     --gen-timeout) need_arg "$@"; gen_timeout=$2; shift 2 ;;
@@ -84,6 +88,7 @@ is_uint "$warmup" || die "--warmup must be an integer"
 is_uint "$wrk_threads" && [ "$wrk_threads" -ge 1 ] || die "--threads must be a positive integer"
 is_uint "$gen_timeout" || die "--gen-timeout must be an integer"
 [ -z "$server_threads" ] || is_uint "$server_threads" || die "--server-threads must be an integer"
+[ -z "$long_threads" ] || is_uint "$long_threads" || die "--long-threads must be an integer"
 for c in $connections; do
   is_uint "$c" && [ "$c" -ge "$wrk_threads" ] || die "--connections: '$c' (each ≥ --threads)"
 done
@@ -235,6 +240,7 @@ port_file=$out/kams.port
 rm -f "$port_file"
 serve_args=(serve --db "$db" --listen 127.0.0.1:0 --port-file "$port_file")
 [ -n "$server_threads" ] && serve_args+=(--threads "$server_threads")
+[ -n "$long_threads" ] && serve_args+=(--long-threads "$long_threads")
 "$bin" "${serve_args[@]}" >"$out/kams-serve.log" 2>&1 &
 kams_pid=$!
 pids+=("$kams_pid")
@@ -497,7 +503,7 @@ table=$(
   echo "- load average (1/5/15 min) before the runs: $load_before; after: $load_after;" \
        "most CPU used by other processes during a run: ${other_max}%"
   echo "- wrk $wrk_threads threads, ${duration}s per run after ${warmup}s warm-up, loopback;" \
-       "kams serve threads: ${server_threads:-default}; nginx: 2 workers"
+       "kams serve threads: ${server_threads:-default}, long threads: ${long_threads:-default}; nginx: 2 workers"
   echo "- generation: ${gen_seconds}s = $gen_rate customers/s${gen_note:+ ($gen_note)}"
   echo "- search queries (rotating): \`$queries\`"
   echo

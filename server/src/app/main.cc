@@ -62,6 +62,7 @@ struct ServeOptions {
   std::string db;
   std::string listen;
   int threads = 4;
+  int long_threads = 4;
   int pool = 0;
   bool secure_cookies = false;
   std::string port_file;
@@ -130,7 +131,7 @@ int Serve(const ServeOptions& o) {
     std::fprintf(stderr, "kams: --temp-dir: %s\n", probe.error().message.c_str());
     return 2;
   }
-  WiringOptions wo{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + 2)};
+  WiringOptions wo{o.db, o.pool > 0 ? o.pool : std::max(4, o.threads + o.long_threads + 2)};
   wo.export_max_rows = o.export_max_rows;
   wo.export_page_rows = o.export_page_rows;
   Wiring wiring(wo);
@@ -154,6 +155,8 @@ int Serve(const ServeOptions& o) {
   so.host = host;
   so.port = port;
   so.threads = o.threads;
+  so.long_threads = o.long_threads;
+  if (o.long_threads > 0) so.runs_long = &http::Api::RunsLong;
   const std::string node = o.node.empty() ? DefaultNodeName() : o.node;
   // Background imports (Prefer: respond-async) run one at a time on this node's worker.
   ImportWorker import_worker(node, kMaxQueuedImports);
@@ -188,9 +191,9 @@ int Serve(const ServeOptions& o) {
     std::ofstream(tmp) << bound << "\n";
     std::filesystem::rename(tmp, o.port_file);
   }
-  spdlog::info("KAMS {} serving http://{}:{} (database {}, {} threads, node {}{})", kVersion,
+  spdlog::info("KAMS {} serving http://{}:{} (database {}, {} + {} threads, node {}{})", kVersion,
                host.find(':') != std::string::npos ? "[" + host + "]" : host, bound,
-               RedactPassword(o.db), o.threads, jobs.node(),
+               RedactPassword(o.db), o.threads, o.long_threads, jobs.node(),
                console.empty() ? ", API only" : ", console " + o.console_dir);
   server.Run();
   spdlog::info("shutting down: stopping jobs and imports, flushing the access log, closing the database");
@@ -533,14 +536,16 @@ int main(int argc, char** argv) {
   if (const char* env = std::getenv("KAMS_LISTEN")) listen = env;
   ServeOptions so;
   so.threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()) * 2);
+  so.long_threads = so.threads;
   if (const char* env = std::getenv("KAMS_POOL")) so.pool = std::atoi(env);
   if (const char* env = std::getenv("KAMS_CONSOLE")) so.console_dir = env;
   serve->add_option("--db", db, "Database: a SQLite file, or postgres://user@host:port/dbname")->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks one)")->capture_default_str();
-  serve->add_option("--threads", so.threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  serve->add_option("--threads", so.threads, "I/O threads (they also answer quick requests)")->check(CLI::Range(1, 256))->capture_default_str();
+  serve->add_option("--long-threads", so.long_threads, "Threads for requests that run long (searches, exports, sign-ins, reports); 0: the I/O threads answer them too")->check(CLI::Range(0, 256))->capture_default_str();
   serve->add_flag("--secure-cookies", so.secure_cookies, "Mark session cookies Secure (TLS in front)");
   serve->add_option("--port-file", so.port_file, "Write the bound port to this file once listening");
-  serve->add_option("--pool", so.pool, "Database connections (0: threads + 2, at least 4)")->check(CLI::Range(0, 1024))->capture_default_str();
+  serve->add_option("--pool", so.pool, "Database connections (0: threads + long threads + 2, at least 4)")->check(CLI::Range(0, 1024))->capture_default_str();
   serve->add_option("--console", so.console_dir, "Folder of the built web console (web/dist) to serve at /");
   serve->add_option("--node", so.node, "This node's name in job runs (default host:pid)");
   serve->add_option("--export-max-rows", so.export_max_rows, "Rows one export over the API may hold (the command line has no limit)")->check(CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(10'000'000)))->capture_default_str();

@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <string_view>
 
 #include "http/error_mapping.h"
 #include "http/handler_util.h"
@@ -94,6 +96,38 @@ Response Api::Dispatch(Request& req, std::string& route_name) {
   }
   route_name = "(not_found)";
   return ErrorResponse(NotFound("no such endpoint: " + req.path), req);
+}
+
+bool Api::RunsLong(const Request& req) {
+  // A non-empty `q` parameter: a name search.
+  for (std::size_t at = 0; at < req.query.size();) {
+    const std::size_t end = std::min(req.query.find('&', at), req.query.size());
+    const std::string_view param(req.query.data() + at, end - at);
+    if (param.size() > 2 && param.substr(0, 2) == "q=") return true;
+    at = end + 1;
+  }
+  const std::string_view path = req.path;
+  const auto ends_with = [&](std::string_view tail) {
+    return path.size() >= tail.size() && path.substr(path.size() - tail.size()) == tail;
+  };
+  if (req.method == "GET" || req.method == "HEAD") {
+    static constexpr std::string_view kReports[] = {
+        "/api/v1/analytics/concentration", "/api/v1/weekly-review", "/api/v1/weekly-review/summary",
+        "/api/v1/handovers/decay",         "/api/v1/audit",         "/api/v1/cadence-breaches",
+        "/api/v1/my-day"};
+    for (std::string_view r : kReports) {
+      if (path == r) return true;
+    }
+    return ends_with("/export");
+  }
+  if (req.method != "POST") return false;
+  // Argon2id hashes a password for tens of milliseconds on purpose.
+  if (path == "/api/v1/auth/login" || path == "/api/v1/auth/password" ||
+      path == "/api/v1/users" || ends_with("/reset-password")) {
+    return true;
+  }
+  return ends_with("/import") || ends_with("/preview") || ends_with("/apply") ||
+         ends_with("/handover") || ends_with("/apply-default");
 }
 
 Response Api::Handle(Request& req) {

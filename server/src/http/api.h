@@ -68,6 +68,10 @@ class Api {
       const ConsoleFiles* console = nullptr);
   // Never throws: a stray exception becomes a logged 500 with the request id.
   Response Handle(Request& req);
+  // Whether the request may take long (a name search, an export or import, a password to
+  // hash, a preview or apply over every customer, a report): the server runs those apart
+  // from the quick reads and writes. Looks at the method, path and query only.
+  static bool RunsLong(const Request& req);
   const Router& router() const { return router_; }
 
  private:

@@ -7,6 +7,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -68,6 +69,7 @@ struct Server::Impl {
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   std::size_t next_context = 0;
   asio::io_context& ioc;  // contexts[0]: acceptor, signals, shutdown timer
+  std::optional<asio::thread_pool> long_pool;  // while Run() runs: requests that run long
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
   std::atomic<bool> stopping{false};
@@ -198,14 +200,31 @@ class Session : public std::enable_shared_from_this<Session> {
     const unsigned version = msg.version();
     const bool head = msg.method() == bhttp::verb::head;
 
-    Response res;
+    if (server_.long_pool && server_.options.runs_long && server_.options.runs_long(req)) {
+      // Handled on the long pool; the answer is sent from this connection's own thread.
+      asio::post(*server_.long_pool, [self = shared_from_this(), req = std::move(req), keep_alive,
+                                      version, head]() mutable {
+        Response res = self->Call(req);
+        asio::post(self->stream_.get_executor(),
+                   [self, res = std::move(res), keep_alive, version, head,
+                    rid = std::move(req.request_id)]() mutable {
+                     self->Send(std::move(res), keep_alive, version, head, rid);
+                   });
+      });
+      return;
+    }
+    Send(Call(req), keep_alive, version, head, req.request_id);
+  }
+
+  Response Call(Request& req) {
     try {
-      res = server_.handler(req);
+      return server_.handler(req);
     } catch (...) {
+      Response res;
       res.status = 500;
       res.body = ErrorBody("internal", "internal error (request " + req.request_id + ")");
+      return res;
     }
-    Send(std::move(res), keep_alive, version, head, req.request_id);
   }
 
   // The status line and headers are written by hand: Beast's generic serializer cost more
@@ -407,6 +426,9 @@ void Server::Run() {
       if (!ec) impl_->BeginStop();
     });
   }
+  if (impl_->options.runs_long) {
+    impl_->long_pool.emplace(static_cast<std::size_t>(std::max(1, impl_->options.long_threads)));
+  }
   impl_->Accept();
   for (std::size_t i = 1; i < impl_->contexts.size(); ++i) {
     impl_->guards.push_back(asio::make_work_guard(*impl_->contexts[i]));
@@ -417,6 +439,11 @@ void Server::Run() {
   }
   impl_->ioc.run();
   for (auto& t : threads) t.join();
+  // Requests still running there (past the grace period) finish; their answers go nowhere.
+  if (impl_->long_pool) {
+    impl_->long_pool->join();
+    impl_->long_pool.reset();
+  }
 }
 
 void Server::Stop() { impl_->BeginStop(); }

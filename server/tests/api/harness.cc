@@ -291,11 +291,42 @@ void KamsServer::Start() {
   if (port_ == 0) throw std::runtime_error("kams serve did not start");
 }
 
-KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
+KamsServer::Node KamsServer::Spawn(const std::string& node_name,
+                                   const std::vector<std::string>& extra) const {
   const std::string console_dir = dir_ + "/console";
   const std::string port_file = dir_ + "/port-" + node_name;
   const std::string log = dir_ + "/server-" + node_name + ".log";
   std::remove(port_file.c_str());
+  // --export-max-rows: below the demo's 2,000 customers, above one region's; pages of 250
+  // rows, so that a region's export reads several (export_test.cc).
+  std::vector<std::pair<std::string, std::string>> flags = {
+      {"--db", db_},
+      {"--listen", "127.0.0.1:0"},
+      {"--port-file", port_file},
+      {"--threads", "4"},
+      {"--console", console_dir},
+      {"--node", node_name},
+      {"--job-period", "1"},
+      {"--export-max-rows", "1500"},
+      {"--export-page-rows", "250"},
+      {"--temp-dir", temp_dir()}};
+  for (std::size_t i = 0; i + 1 < extra.size(); i += 2) {
+    auto it = std::find_if(flags.begin(), flags.end(),
+                           [&](const auto& f) { return f.first == extra[i]; });
+    if (it != flags.end()) {
+      it->second = extra[i + 1];
+    } else {
+      flags.emplace_back(extra[i], extra[i + 1]);
+    }
+  }
+  std::vector<std::string> args = {bin_, "serve"};
+  for (const auto& [flag, value] : flags) {
+    args.push_back(flag);
+    args.push_back(value);
+  }
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   Node node;
   node.pid = ::fork();
   if (node.pid == 0) {
@@ -304,13 +335,7 @@ KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     FILE* f = std::freopen(log.c_str(), "w", stderr);
     (void)f;
-    // --export-max-rows: below the demo's 2,000 customers, above one region's; pages of 250
-    // rows, so that a region's export reads several (export_test.cc).
-    ::execl(bin_.c_str(), bin_.c_str(), "serve", "--db", db_.c_str(), "--listen", "127.0.0.1:0",
-            "--port-file", port_file.c_str(), "--threads", "4", "--console", console_dir.c_str(),
-            "--node", node_name.c_str(), "--job-period", "1", "--export-max-rows", "1500",
-            "--export-page-rows", "250", "--temp-dir", temp_dir().c_str(),
-            static_cast<char*>(nullptr));
+    ::execv(bin_.c_str(), argv.data());
     std::_Exit(127);
   }
   for (int i = 0; i < 600 && node.port == 0; ++i) {
@@ -322,8 +347,9 @@ KamsServer::Node KamsServer::Spawn(const std::string& node_name) const {
   return node;
 }
 
-KamsServer::Node KamsServer::StartNode(const std::string& node_name) const {
-  return Spawn(node_name);
+KamsServer::Node KamsServer::StartNode(const std::string& node_name,
+                                       const std::vector<std::string>& extra) const {
+  return Spawn(node_name, extra);
 }
 
 int KamsServer::StopNode(Node& node) {

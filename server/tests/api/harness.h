@@ -90,7 +90,9 @@ class KamsServer {
     int pid = -1;
     int port = 0;
   };
-  Node StartNode(const std::string& node_name) const;
+  // `extra` flags are added to the shared server's (a flag given there replaces its value:
+  // e.g. {"--threads", "1"}).
+  Node StartNode(const std::string& node_name, const std::vector<std::string>& extra = {}) const;
   static int StopNode(Node& node);
   // Runs the kams binary with arguments; returns the exit status and captures stdout and
   // stderr (also appended to cli.log in dir()).
@@ -104,7 +106,7 @@ class KamsServer {
   std::string LogText(const std::string& prefix = "") const;
 
  private:
-  Node Spawn(const std::string& node_name) const;
+  Node Spawn(const std::string& node_name, const std::vector<std::string>& extra = {}) const;
   std::string bin_, dir_, db_;
   int pid_ = -1;
   int port_ = 0;

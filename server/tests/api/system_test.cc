@@ -1,8 +1,12 @@
 // Health, metrics, the OpenAPI document, common response headers and keep-alive.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <regex>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "api_util.h"
 
@@ -30,6 +34,35 @@ TEST(System, HealthzAnswersWithoutSignIn) {
   auto head = Anonymous("HEAD", "/healthz");
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
+}
+
+// A sign-in hashes its password (Argon2id, tens of milliseconds on purpose) and so runs
+// apart from quick requests: on a node with one I/O thread and one thread for long
+// requests, a health check sent while sign-ins are queued is answered before they are all
+// done (were they handled on the I/O thread, it would wait for every one of them).
+TEST(System, QuickRequestsAreNotHeldUpByLongOnesOnTheSameThread) {
+  auto node =
+      KamsServer::Get().StartNode("one-io-thread", {"--threads", "1", "--long-threads", "1"});
+  const json body = {{"username", "admin"}, {"password", "kams-demo"}};
+  constexpr int kSignIns = 6;
+  std::atomic<int> done{0};
+  std::vector<std::thread> sign_ins;
+  for (int i = 0; i < kSignIns; ++i) {
+    sign_ins.emplace_back([&] {
+      auto r = SendHttp(node.port, "POST", "/api/v1/auth/login",
+                        {{"Content-Type", "application/json"}}, body.dump());
+      EXPECT_EQ(r.status, 200) << r.body;
+      ++done;
+    });
+  }
+  // Once the first is answered, the others have long been sent and wait their turn.
+  while (done.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  auto health = SendHttp(node.port, "GET", "/healthz", {}, "");
+  const int done_when_answered = done.load();
+  for (auto& t : sign_ins) t.join();
+  EXPECT_EQ(KamsServer::StopNode(node), 0);
+  EXPECT_EQ(health.status, 200);
+  EXPECT_LT(done_when_answered, kSignIns) << "the health check waited for every sign-in";
 }
 
 TEST(System, MetricsCountRequestsByRouteAndExposeALatencyHistogram) {
