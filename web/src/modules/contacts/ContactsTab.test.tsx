@@ -108,7 +108,7 @@ describe('editing a contact someone else changed meanwhile (412)', () => {
     expect(stale.textContent).toContain(
       '他人修改了：职务、电话。请重新加载后再保存，您在此处的修改将被替换。',
     );
-    expect(within(stale).getByRole('button', { name: '刷新' })).toBeTruthy();
+    expect(within(stale).getByRole('button', { name: '重新加载' })).toBeTruthy();
   });
 
   it('still says so when the contact as stored now cannot be read, and why a reload failed', async () => {
