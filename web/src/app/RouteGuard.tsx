@@ -1,13 +1,14 @@
 import { Result } from 'antd';
-import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canOpen } from './access';
+import { pageComponent } from './pages';
 import { ROUTES, type AppRoute, type RouteKey } from './routeTable';
 import { useCurrentSession } from './sessionContext';
 
-const PAGES = Object.fromEntries(ROUTES.map((r) => [r.key, lazy(r.load)])) as Record<
+const PAGES = Object.fromEntries(ROUTES.map((r) => [r.key, pageComponent(r)])) as Record<
   RouteKey,
-  LazyExoticComponent<ComponentType>
+  ComponentType
 >;
 
 /** Renders a route's page when the user may open it, a 403 page otherwise. */

@@ -1,8 +1,11 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { sessionQuery } from '../modules/auth/useSession';
+import { approvalChainQuery } from '../modules/nominations/api';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { queryClient } from './queryClient';
 import { HomeRedirect } from './HomeRedirect';
+import { loadPage } from './pages';
+import { queryClient } from './queryClient';
 import { ROUTES } from './routeTable';
 import { RouteGuard } from './RouteGuard';
 import { SignedInShell } from './SignedInShell';
@@ -13,6 +16,13 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <SignedInShell />,
+    // Never blocks: asks for the session and the approval chain (both needed before the shell
+    // shows, useSession) side by side, at once, instead of one after the other on render.
+    loader: () => {
+      void queryClient.prefetchQuery(sessionQuery);
+      void queryClient.prefetchQuery(approvalChainQuery);
+      return null;
+    },
     children: [
       { index: true, element: <HomeRedirect /> },
       ...ROUTES.map((route) => ({
@@ -20,7 +30,7 @@ export const router = createBrowserRouter([
         element: <RouteGuard route={route} />,
         // Never blocks: starts the page's code and first data while the shell renders.
         loader: ({ request }: { request: Request }) => {
-          void route.load();
+          void loadPage(route);
           route.prefetch?.(queryClient, new URL(request.url));
           return null;
         },

@@ -9,6 +9,7 @@ import {
 import { useEffect } from 'react';
 import { request } from '../../api/client';
 import type { CustomerPatch, Customer, Page } from '../../api/types';
+import { orgUnitsQuery } from '../orgUnits/api';
 import { parseCustomerQuery, type CustomerQuery } from './listQuery';
 
 const CUSTOMERS_KEY = ['customers'] as const;
@@ -27,10 +28,12 @@ function customerPageQuery(query: CustomerQuery, cursor: string | null) {
 
 /**
  * Starts loading the first page for a list URL before the page renders (called from the
- * route's loader), so the request runs while React is still at work.
+ * route's loader), so the request runs while React is still at work; and the org units, whose
+ * names the list shows, so the first rows render once, with them.
  */
 export function prefetchCustomerList(client: QueryClient, search: URLSearchParams): void {
   void client.prefetchQuery(customerPageQuery(parseCustomerQuery(search), null));
+  void client.prefetchQuery(orgUnitsQuery);
 }
 
 /** One page of the customer list; the next page is fetched ahead so "next" is instant. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client';
 import type { OrgUnit, OrgUnitCreate, OrgUnitPatch, Page } from '../../api/types';
 
@@ -6,12 +6,14 @@ export const ORG_UNITS_KEY = ['org-units'] as const;
 export const ORG_UNIT_KINDS = ['company', 'region', 'city', 'branch', 'department'] as const;
 
 /** Every org unit (the list is small and unpaged); everyone may read it. */
+export const orgUnitsQuery = queryOptions({
+  queryKey: ORG_UNITS_KEY,
+  queryFn: () => request<Page<OrgUnit>>('GET', '/org-units').then((page) => page.items),
+  staleTime: 5 * 60_000,
+});
+
 export function useOrgUnits() {
-  return useQuery({
-    queryKey: ORG_UNITS_KEY,
-    queryFn: () => request<Page<OrgUnit>>('GET', '/org-units').then((page) => page.items),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(orgUnitsQuery);
 }
 
 export function useSaveOrgUnit() {
