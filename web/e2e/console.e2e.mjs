@@ -188,6 +188,35 @@ async function timeFirstPage(page, label) {
   timing(`${label}: first customer page (navigation → rows; API ${Math.round(apiMs)} ms)`, elapsed);
 }
 
+/**
+ * Time from a click on the side menu's 客户 (the console already loaded, on another page) to
+ * the first customer rows on screen: the list's own cost, without loading the application.
+ */
+async function timeMenuToList(page, api, label) {
+  const expected = (await api.get('/customers?limit=20&sort=-id')).items.map((c) => c.name);
+  await page.goto(`${BASE}/profile`);
+  await page.locator('.ant-pro-sider').getByText('客户', { exact: true }).waitFor();
+  const t0 = performance.now();
+  await page.locator('.ant-pro-sider').getByText('客户', { exact: true }).click();
+  await waitForNames(page, expected, 30_000);
+  timing(`${label}: customer list from the menu (click → rows)`, performance.now() - t0);
+  return expected;
+}
+
+/** Time from a click on "next page" to the second page's rows on screen. */
+async function timeNextPage(page, api, label) {
+  const first = await api.get('/customers?limit=20&sort=-id');
+  const second = await api.get(`/customers?limit=20&sort=-id&cursor=${first.next_cursor}`);
+  const t0 = performance.now();
+  await page.getByTestId('page-next').click();
+  await waitForNames(
+    page,
+    second.items.map((c) => c.name),
+    30_000,
+  );
+  timing(`${label}: next page (click → rows)`, performance.now() - t0);
+}
+
 /** Time from pressing Enter in the search box to the matching rows on screen. */
 async function timeSearch(page, api, q, label) {
   const expected = (
@@ -229,6 +258,8 @@ async function runBench() {
       await login(page, username);
       await timeFirstPage(page, username);
       await timeFirstPage(page, `${username} (again, cached assets)`);
+      await timeMenuToList(page, api, username);
+      await timeNextPage(page, api, username);
       for (const q of ['电力', '上海', '有限公司', '科技'])
         await timeSearch(page, api, q, username);
       await page.context().close();
@@ -2332,10 +2363,21 @@ async function runNominations() {
     await kamApi.post(`/nominations/${nomination.id}/withdraw`, { comment: '客户暂缓合作' });
     await row.getByTestId(`approve-${nomination.id}`).click();
     await dirPage.getByTestId('decision-ok').click();
+    // The refusal first, then its words (so that a wrong explanation is reported as such).
+    const problem = dirPage.getByTestId('decision-problem');
+    await problem.waitFor();
     await dirPage
-      .getByTestId('decision-problem')
-      .getByText('该申请已经处理完毕，当前状态：已撤回。')
-      .waitFor();
+      .waitForFunction(
+        () =>
+          document
+            .querySelector('[data-testid=decision-problem]')
+            ?.textContent?.includes('该申请已经处理完毕，当前状态：已撤回。'),
+        null,
+        { timeout: 10_000 },
+      )
+      .catch(async () => {
+        throw new Error(`the refusal reads: ${await problem.textContent()}`);
+      });
     await shot(dirPage, 'approvals-conflict');
     await dirPage.getByTestId('decision-modal').getByRole('button', { name: '取消' }).click();
     await row.waitFor({ state: 'detached' }); // the inbox was read again
