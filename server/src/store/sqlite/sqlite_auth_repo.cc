@@ -157,11 +157,12 @@ void SqliteAccessLogRepository::InsertBatch(const std::vector<AccessEntry>& entr
     st.reset();
     st.bind(1, static_cast<std::int64_t>(e.at));
     st.bind(2, static_cast<std::int64_t>(e.user_id));
-    st.bind(3, e.entity);
+    // The entries outlive the statement's step: their text need not be copied.
+    st.bindNoCopy(3, e.entity);
     st.bind(4, static_cast<std::int64_t>(e.entity_id));
     BindOpt(st, 5, e.customer_id);
-    st.bind(6, e.request_id);
-    st.bind(7, e.client_addr);
+    st.bindNoCopy(6, e.request_id);
+    st.bindNoCopy(7, e.client_addr);
     st.exec();
   }
 }
