@@ -182,7 +182,10 @@ std::string CustomerListSql(std::string_view columns, const Principal& who,
   if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
   if (f.is_key_account) where += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
   if (f.tier) where += " AND c.tier = " + b.Add(*f.tier);
-  if (f.owner_id) where += std::string(walk_own ? " AND +c.owner_id = " : " AND c.owner_id = ") + b.Add(*f.owner_id);
+  if (f.owner_id) {
+    where += std::string(walk_own ? " AND +c.owner_id = " : " AND c.owner_id = ") +
+             b.Add(*f.owner_id);
+  }
   if (f.org_unit_id) where += " AND " + InSubtree(*f.org_unit_id, walk_sort_index, b);
   if (f.region) where += " AND c.region = " + b.Add(*f.region);
   if (f.industry) where += " AND c.industry = " + b.Add(*f.industry);
