@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../api/types';
 import { RouteGuard } from '../app/RouteGuard';
 import { ROUTES } from '../app/routeTable';
-import { apiError, fakeApi, fill, renderSignedIn, setupUser, userOf } from '../test/consoleHarness';
+import {
+  apiError,
+  fakeApi,
+  fill,
+  renderSignedIn,
+  setupUser,
+  userOf,
+  waitForNoSpinner,
+} from '../test/consoleHarness';
 import AuditLogPage from './AuditLogPage';
 
 function record(fields: Partial<AuditRecord> & Pick<AuditRecord, 'id'>): AuditRecord {
@@ -112,6 +120,7 @@ describe('the audit log', () => {
     await waitFor(() =>
       expect(screen.getByTestId('page-next').hasAttribute('disabled')).toBe(false),
     );
+    await waitForNoSpinner(table);
     await user.click(within(table).getByText('Dossier #7'));
     expect((await screen.findByTestId('elsewhere')).textContent).toBe('/customers/7');
   });

@@ -2,7 +2,14 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Handover } from '../api/types';
-import { apiError, fakeApi, renderSignedIn, setupUser, userOf } from '../test/consoleHarness';
+import {
+  apiError,
+  fakeApi,
+  renderSignedIn,
+  setupUser,
+  userOf,
+  waitForNoSpinner,
+} from '../test/consoleHarness';
 import HandoversPage from './HandoversPage';
 
 const counts = {
@@ -58,6 +65,7 @@ describe('the handovers list', () => {
     await within(table).findByText('Gu Min');
     expect(fake.sent('GET /handovers')[1]?.query.get('cursor')).toBe('next-1');
 
+    await waitForNoSpinner(table);
     await user.click(within(table).getByTestId('handover-30'));
     expect((await screen.findByTestId('elsewhere')).textContent).toBe('/handovers/30');
   });

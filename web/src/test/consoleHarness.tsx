@@ -6,7 +6,14 @@
 //
 // Test files that render use jsdom: start them with `// @vitest-environment jsdom`.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, type RenderResult } from '@testing-library/react';
+import {
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  waitFor,
+  type RenderResult,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
@@ -60,6 +67,17 @@ configure({ asyncUtilTimeout: 20_000 });
 /** Puts text in a field at once (typing it key by key is slow in jsdom). */
 export function fill(field: HTMLElement, text: string): void {
   fireEvent.change(field, { target: { value: text } });
+}
+
+/**
+ * Waits until no loading veil covers `container`: antd's Spin takes its blur (which refuses
+ * pointer events) off in an effect after the render that shows the new rows, so a click
+ * right after those rows appear can land on it.
+ */
+export async function waitForNoSpinner(container: HTMLElement): Promise<void> {
+  await waitFor(() => {
+    if (container.querySelector('.ant-spin-blur')) throw new Error('still loading');
+  });
 }
 
 /** A user at the keyboard and mouse, without pauses between key presses. */
