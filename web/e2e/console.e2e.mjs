@@ -1811,7 +1811,11 @@ async function runContracts() {
         await reason.waitFor();
         await reason.fill('客户业务调整，双方协商提前终止');
         await page.getByTestId('contract-terminate-ok').click();
-        await page.getByTestId('contract-terminate-modal').waitFor({ state: 'detached' });
+        const terminating = page.getByTestId('contract-terminate-modal');
+        await terminating.waitFor({ state: 'detached' }).catch(async () => {
+          // Still open: say what it shows (a refusal, a field's problem) rather than only that.
+          throw new Error(`the dialog stayed open: ${await terminating.innerText()}`);
+        });
         await page.getByTestId(`contract-state-${contract.id}`).getByText('已终止').waitFor();
         await page.getByTestId(`contract-ends-soon-${contract.id}`).waitFor({ state: 'detached' });
         await shot(page, 'contract-terminated');
