@@ -98,6 +98,36 @@ Response Api::Dispatch(Request& req, std::string& route_name) {
   return ErrorResponse(NotFound("no such endpoint: " + req.path), req);
 }
 
+const std::vector<std::pair<std::string, std::string>>& Api::LongRoutes() {
+  static const std::vector<std::pair<std::string, std::string>> kRoutes = {
+      // Exports and imports of whole lists.
+      {"GET", "/api/v1/customers/export"},
+      {"POST", "/api/v1/customers/import"},
+      {"POST", "/api/v1/transactions/import"},
+      // Argon2id hashes a password for tens of milliseconds on purpose.
+      {"POST", "/api/v1/auth/login"},
+      {"POST", "/api/v1/auth/password"},
+      {"POST", "/api/v1/users"},
+      {"POST", "/api/v1/users/{id}/reset-password"},
+      // Previews and applies over every customer, handovers of a whole book of accounts.
+      {"POST", "/api/v1/tier-schemes/preview"},
+      {"POST", "/api/v1/tier-schemes/{id}/preview"},
+      {"POST", "/api/v1/tier-schemes/{id}/apply"},
+      {"POST", "/api/v1/users/{id}/handover"},
+      {"POST", "/api/v1/users/{id}/handover/preview"},
+      {"POST", "/api/v1/customers/{id}/team/apply-default"},
+      // Reports over a whole scope.
+      {"GET", "/api/v1/analytics/concentration"},
+      {"GET", "/api/v1/weekly-review"},
+      {"GET", "/api/v1/weekly-review/summary"},
+      {"GET", "/api/v1/handovers/decay"},
+      {"GET", "/api/v1/audit"},
+      {"GET", "/api/v1/cadence-breaches"},
+      {"GET", "/api/v1/my-day"},
+  };
+  return kRoutes;
+}
+
 bool Api::RunsLong(const Request& req) {
   // A non-empty `q` parameter: a name search.
   for (std::size_t at = 0; at < req.query.size();) {
@@ -106,28 +136,18 @@ bool Api::RunsLong(const Request& req) {
     if (param.size() > 2 && param.substr(0, 2) == "q=") return true;
     at = end + 1;
   }
-  const std::string_view path = req.path;
-  const auto ends_with = [&](std::string_view tail) {
-    return path.size() >= tail.size() && path.substr(path.size() - tail.size()) == tail;
-  };
-  if (req.method == "GET" || req.method == "HEAD") {
-    static constexpr std::string_view kReports[] = {
-        "/api/v1/analytics/concentration", "/api/v1/weekly-review", "/api/v1/weekly-review/summary",
-        "/api/v1/handovers/decay",         "/api/v1/audit",         "/api/v1/cadence-breaches",
-        "/api/v1/my-day"};
-    for (std::string_view r : kReports) {
-      if (path == r) return true;
-    }
-    return ends_with("/export");
-  }
-  if (req.method != "POST") return false;
-  // Argon2id hashes a password for tens of milliseconds on purpose.
-  if (path == "/api/v1/auth/login" || path == "/api/v1/auth/password" ||
-      path == "/api/v1/users" || ends_with("/reset-password")) {
-    return true;
-  }
-  return ends_with("/import") || ends_with("/preview") || ends_with("/apply") ||
-         ends_with("/handover") || ends_with("/apply-default");
+  // The long routes, matched as the API's router matches them (a HEAD as its GET).
+  static const Router kLong = [] {
+    Router r;
+    for (const auto& [method, pattern] : LongRoutes()) r.Add(method, pattern, nullptr);
+    return r;
+  }();
+  Request probe;
+  probe.method = req.method == "HEAD" ? "GET" : req.method;
+  probe.path = req.path;
+  const Route* route = nullptr;
+  std::string allowed;
+  return kLong.Find(probe, route, allowed) == Router::Match::kFound;
 }
 
 Response Api::Handle(Request& req) {

@@ -2,6 +2,8 @@
 // The JSON API: routes, authentication (session cookie or bearer token), CSRF, metrics.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/access_alerts/access_alert_service.h"
 #include "core/audit/audit_service.h"
@@ -70,8 +72,10 @@ class Api {
   Response Handle(Request& req);
   // Whether the request may take long (a name search, an export or import, a password to
   // hash, a preview or apply over every customer, a report): the server runs those apart
-  // from the quick reads and writes. Looks at the method, path and query only.
+  // from the quick reads and writes. Looks at the method, path and query only: a `q`
+  // parameter, or one of LongRoutes() (method and route pattern, as registered).
   static bool RunsLong(const Request& req);
+  static const std::vector<std::pair<std::string, std::string>>& LongRoutes();
   const Router& router() const { return router_; }
 
  private:

@@ -494,6 +494,16 @@ TEST(OpenApi, EveryRouteIsDocumented) {
   }
 }
 
+// The requests the server runs apart (Api::RunsLong) are named by route: each is one.
+TEST(OpenApi, EveryLongRouteIsARoute) {
+  Stack stack;
+  for (const auto& [method, pattern] : Api::LongRoutes()) {
+    EXPECT_TRUE(std::any_of(stack.routes().begin(), stack.routes().end(),
+                            [&](const Route& r) { return r.method == method && r.pattern == pattern; }))
+        << method << " " << pattern << " is named as a long request but is no route";
+  }
+}
+
 TEST(OpenApi, EveryDocumentedOperationIsRouted) {
   Stack stack;
   std::set<std::pair<std::string, std::string>> routed;
