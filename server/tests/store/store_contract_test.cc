@@ -428,6 +428,70 @@ TEST_P(StoreContract, TierWritesReplaceRemoveAndKeepHistory) {
   });
 }
 
+TEST_P(StoreContract, TierWritesOfManyRowsKeepEachRowsOwnValues) {
+  // More rows than one statement of the SQLite adapter carries (and a tail), each with its
+  // own dates: a row must never be written with a neighbour's values.
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  std::vector<Id> ids;
+  for (int k = 0; k < 70; ++k) ids.push_back(AddCustomer(MakeCustomer("客户" + std::to_string(k), root)));
+  SchemeRecord s;
+  s.name = "ABC";
+  s.kind = SchemeKind::kAbc;
+  s.definition = "{}";
+  s.created_at = s.updated_at = 1;
+  Id scheme = 0;
+  Write([&](Tx& tx) { scheme = tx.tiering().InsertScheme(s); });
+  const auto day = [](int k) { return CivilDate{2026, 1 + k % 12, 1 + k % 28}; };
+  const auto pin = [](int k) { return k % 3 == 0 ? std::optional<CivilDate>(CivilDate{2027, 1 + k % 12, 2}) : std::nullopt; };
+  const auto tier = [](int k, int round) { return std::string(1, static_cast<char>('A' + (k + round) % 3)); };
+  for (int round = 0; round < 2; ++round) {  // the second round replaces every row
+    Write([&](Tx& tx) {
+      std::vector<TierAssignment> puts;
+      std::vector<TierChange> changes;
+      for (int k = 0; k < 70; ++k) {
+        puts.push_back({ids[k], tier(k, round), k * 10 + round, day(k + round), pin(k + round)});
+        TierChange c;
+        c.customer_id = ids[k];
+        c.scheme_id = scheme;
+        c.new_tier = tier(k, round);
+        c.facts = "facts " + std::to_string(k) + "/" + std::to_string(round);
+        c.note = k % 2 ? "单" : "";
+        c.effective_on = day(k + round);
+        c.pinned_until = pin(k + round);
+        c.created_at = 100 + round;
+        changes.push_back(c);
+      }
+      tx.tiering().PutAssignments(scheme, puts);
+      tx.tiering().InsertChanges(changes);
+    });
+  }
+  Read([&](Tx& tx) {
+    const auto all = tx.tiering().Assignments(scheme);
+    ASSERT_EQ(all.size(), 70u);
+    PageRequest page;
+    page.limit = 10;
+    for (int k = 0; k < 70; ++k) {
+      SCOPED_TRACE(k);
+      EXPECT_EQ(all[k].customer_id, ids[k]);
+      EXPECT_EQ(all[k].tier, tier(k, 1));
+      EXPECT_EQ(all[k].value, k * 10 + 1);
+      EXPECT_EQ(all[k].since, day(k + 1));
+      EXPECT_EQ(all[k].pinned_until, pin(k + 1));
+      const auto history = tx.tiering().History(ids[k], page);
+      ASSERT_EQ(history.items.size(), 2u);
+      for (int round = 0; round < 2; ++round) {
+        const TierChange& c = history.items[1 - round];  // newest first
+        EXPECT_EQ(c.new_tier, tier(k, round));
+        EXPECT_EQ(c.facts, "facts " + std::to_string(k) + "/" + std::to_string(round));
+        EXPECT_EQ(c.note, k % 2 ? "单" : "");
+        EXPECT_EQ(c.effective_on, day(k + round));
+        EXPECT_EQ(c.pinned_until, pin(k + round));
+        EXPECT_EQ(c.created_at, 100 + round);
+      }
+    }
+  });
+}
+
 TEST_P(StoreContract, CustomersRoundTripEveryField) {
   const Id root = AddUnit(std::nullopt, "总部", "company");
   const Id kam = AddUser("kam", Role::kKam, root);

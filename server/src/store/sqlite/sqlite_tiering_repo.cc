@@ -1,5 +1,8 @@
-#include "store/shared_sql.h"
 #include "store/sqlite/sqlite_repos.h"
+
+#include <map>
+
+#include "store/shared_sql.h"
 
 namespace kams {
 namespace {
@@ -45,30 +48,67 @@ void BindText(sqlite3_stmt* st, int index, const std::optional<std::string>& tex
 }
 
 // YYYY-MM-DD texts of the dates being written, formatted once per distinct date (a
-// re-tiering writes the same day a million times).
+// re-tiering writes the same day a million times). A text stays put as long as this object
+// lives: a statement of many rows binds several of them without copies.
 class DateTexts {
  public:
-  const std::optional<std::string>& Since(const CivilDate& d) { return Text(since_, d); }
+  const std::optional<std::string>& Since(const CivilDate& d) { return Text(d); }
   const std::optional<std::string>& Until(const std::optional<CivilDate>& d) {
-    if (!d) return none_;
-    return Text(until_, *d);
+    return d ? Text(*d) : none_;
   }
 
  private:
-  struct Slot {
-    std::optional<CivilDate> date;
-    std::optional<std::string> text;
-  };
-  static const std::optional<std::string>& Text(Slot& slot, const CivilDate& d) {
-    if (!slot.date || !(*slot.date == d)) {
-      slot.date = d;
-      slot.text = FormatCivilDate(d);
+  const std::optional<std::string>& Text(const CivilDate& d) {
+    if (last_ == nullptr || !(last_->first == d)) {
+      last_ = &*texts_.try_emplace(d, FormatCivilDate(d)).first;
     }
-    return slot.text;
+    return last_->second;
   }
-  Slot since_, until_;
+  std::map<CivilDate, std::optional<std::string>> texts_;
+  const std::pair<const CivilDate, std::optional<std::string>>* last_ = nullptr;
   std::optional<std::string> none_;
 };
+
+// Writes `rows` as `head VALUES (row_sql), (row_sql), ... tail`, kRowsPerStatement rows a
+// statement and the rest one at a time: a step and a reset per row cost about as much as the
+// B-tree work of a re-tiering's writes. `bind(st, first, row)` binds a row's `columns`
+// values from parameter `first + 1` on; they must stay alive until the rows are written.
+template <typename Row, typename Bind>
+void WriteRows(SqliteConnection& c, std::string_view head, std::string_view row_sql,
+               std::string_view tail, int columns, const std::vector<Row>& rows, Bind bind) {
+  constexpr std::size_t kRowsPerStatement = 32;
+  const auto statement = [&](std::size_t n) {
+    std::string sql(head);
+    sql += " VALUES ";
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k > 0) sql += ", ";
+      sql += row_sql;
+    }
+    sql += tail;
+    return c.PrepareRaw(sql);
+  };
+  const auto run = [&](sqlite3_stmt* st) {
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    c.Check(rc);
+  };
+  std::size_t i = 0;
+  if (rows.size() >= kRowsPerStatement) {
+    sqlite3_stmt* st = statement(kRowsPerStatement);
+    for (; i + kRowsPerStatement <= rows.size(); i += kRowsPerStatement) {
+      for (std::size_t k = 0; k < kRowsPerStatement; ++k) {
+        bind(st, static_cast<int>(k) * columns, rows[i + k]);
+      }
+      run(st);
+    }
+  }
+  if (i == rows.size()) return;
+  sqlite3_stmt* st = statement(1);
+  for (; i < rows.size(); ++i) {
+    bind(st, 0, rows[i]);
+    run(st);
+  }
+}
 
 TierAssignment ReadAssignment(SQLite::Statement& st) {
   TierAssignment a;
@@ -205,24 +245,19 @@ std::optional<TierAssignment> SqliteTieringRepository::Assignment(Id scheme_id, 
 }
 
 void SqliteTieringRepository::PutAssignments(Id scheme_id, const std::vector<TierAssignment>& rows) {
-  // Through the C API: a re-tiering writes up to a row per customer.
-  sqlite3_stmt* st = c_.PrepareRaw(
-      "INSERT INTO customer_tier (customer_id, scheme_id, tier, value, since, pinned_until) "
-      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id, scheme_id) DO UPDATE SET "
-      "tier = excluded.tier, value = excluded.value, since = excluded.since, "
-      "pinned_until = excluded.pinned_until");
   DateTexts dates;
-  for (const auto& a : rows) {
-    sqlite3_bind_int64(st, 1, a.customer_id);
-    sqlite3_bind_int64(st, 2, scheme_id);
-    BindText(st, 3, a.tier);
-    sqlite3_bind_int64(st, 4, a.value);
-    BindText(st, 5, dates.Since(a.since));
-    BindText(st, 6, dates.Until(a.pinned_until));
-    const int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    c_.Check(rc);
-  }
+  WriteRows(c_, "INSERT INTO customer_tier (customer_id, scheme_id, tier, value, since, pinned_until)",
+            "(?, ?, ?, ?, ?, ?)",
+            " ON CONFLICT (customer_id, scheme_id) DO UPDATE SET tier = excluded.tier, "
+            "value = excluded.value, since = excluded.since, pinned_until = excluded.pinned_until",
+            6, rows, [&](sqlite3_stmt* st, int p, const TierAssignment& a) {
+              sqlite3_bind_int64(st, p + 1, a.customer_id);
+              sqlite3_bind_int64(st, p + 2, scheme_id);
+              BindText(st, p + 3, a.tier);
+              sqlite3_bind_int64(st, p + 4, a.value);
+              BindText(st, p + 5, dates.Since(a.since));
+              BindText(st, p + 6, dates.Until(a.pinned_until));
+            });
 }
 
 void SqliteTieringRepository::RemoveAssignments(Id scheme_id, const std::vector<Id>& customer_ids) {
@@ -243,29 +278,26 @@ void SqliteTieringRepository::ClearAssignments(Id scheme_id) {
 }
 
 void SqliteTieringRepository::InsertChanges(const std::vector<TierChange>& changes) {
-  sqlite3_stmt* st = c_.PrepareRaw(
-      "INSERT INTO tier_change (customer_id, scheme_id, scheme_version, old_tier, new_tier, kind, "
-      "source, note, facts, actor_id, effective_on, pinned_until, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   DateTexts dates;
-  for (const auto& c : changes) {
-    sqlite3_bind_int64(st, 1, c.customer_id);
-    sqlite3_bind_int64(st, 2, c.scheme_id);
-    sqlite3_bind_int64(st, 3, c.scheme_version);
-    BindText(st, 4, c.old_tier);
-    BindText(st, 5, c.new_tier);
-    BindText(st, 6, TierChangeKindName(c.kind));
-    BindText(st, 7, TierChangeSourceName(c.source));
-    BindText(st, 8, c.note);
-    BindText(st, 9, c.facts);
-    c.actor_id ? sqlite3_bind_int64(st, 10, *c.actor_id) : sqlite3_bind_null(st, 10);
-    BindText(st, 11, dates.Since(c.effective_on));
-    BindText(st, 12, dates.Until(c.pinned_until));
-    sqlite3_bind_int64(st, 13, c.created_at);
-    const int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    c_.Check(rc);
-  }
+  WriteRows(c_,
+            "INSERT INTO tier_change (customer_id, scheme_id, scheme_version, old_tier, new_tier, "
+            "kind, source, note, facts, actor_id, effective_on, pinned_until, created_at)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", 13, changes,
+            [&](sqlite3_stmt* st, int p, const TierChange& c) {
+              sqlite3_bind_int64(st, p + 1, c.customer_id);
+              sqlite3_bind_int64(st, p + 2, c.scheme_id);
+              sqlite3_bind_int64(st, p + 3, c.scheme_version);
+              BindText(st, p + 4, c.old_tier);
+              BindText(st, p + 5, c.new_tier);
+              BindText(st, p + 6, TierChangeKindName(c.kind));
+              BindText(st, p + 7, TierChangeSourceName(c.source));
+              BindText(st, p + 8, c.note);
+              BindText(st, p + 9, c.facts);
+              c.actor_id ? sqlite3_bind_int64(st, p + 10, *c.actor_id) : sqlite3_bind_null(st, p + 10);
+              BindText(st, p + 11, dates.Since(c.effective_on));
+              BindText(st, p + 12, dates.Until(c.pinned_until));
+              sqlite3_bind_int64(st, p + 13, c.created_at);
+            });
 }
 
 Page<TierChange> SqliteTieringRepository::History(Id customer_id, const PageRequest& page) {
