@@ -150,21 +150,23 @@ void SqliteAuthRepository::ClearThrottle(const std::string& key) {
 }
 
 void SqliteAccessLogRepository::InsertBatch(const std::vector<AccessEntry>& entries) {
-  auto& st = c_.Prepare(
+  // The entries outlive the statements' steps: their texts need not be copied.
+  const auto text = [](sqlite3_stmt* st, int index, const std::string& s) {
+    sqlite3_bind_text(st, index, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  };
+  c_.WriteRows(
       "INSERT INTO access_log (at, user_id, entity, entity_id, customer_id, request_id, "
-      "client_addr) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& e : entries) {
-    st.reset();
-    st.bind(1, static_cast<std::int64_t>(e.at));
-    st.bind(2, static_cast<std::int64_t>(e.user_id));
-    // The entries outlive the statement's step: their text need not be copied.
-    st.bindNoCopy(3, e.entity);
-    st.bind(4, static_cast<std::int64_t>(e.entity_id));
-    BindOpt(st, 5, e.customer_id);
-    st.bindNoCopy(6, e.request_id);
-    st.bindNoCopy(7, e.client_addr);
-    st.exec();
-  }
+      "client_addr)",
+      "(?, ?, ?, ?, ?, ?, ?)", "", 7, entries, [&](sqlite3_stmt* st, int p, const AccessEntry& e) {
+        sqlite3_bind_int64(st, p + 1, e.at);
+        sqlite3_bind_int64(st, p + 2, e.user_id);
+        text(st, p + 3, e.entity);
+        sqlite3_bind_int64(st, p + 4, e.entity_id);
+        e.customer_id ? sqlite3_bind_int64(st, p + 5, *e.customer_id)
+                      : sqlite3_bind_null(st, p + 5);
+        text(st, p + 6, e.request_id);
+        text(st, p + 7, e.client_addr);
+      });
 }
 
 std::int64_t SqliteAccessLogRepository::Count() {

@@ -69,47 +69,6 @@ class DateTexts {
   std::optional<std::string> none_;
 };
 
-// Writes `rows` as `head VALUES (row_sql), (row_sql), ... tail`, kRowsPerStatement rows a
-// statement and the rest one at a time: a step and a reset per row cost about as much as the
-// B-tree work of a re-tiering's writes. `bind(st, first, row)` binds a row's `columns`
-// values from parameter `first + 1` on; they must stay alive until the rows are written.
-template <typename Row, typename Bind>
-void WriteRows(SqliteConnection& c, std::string_view head, std::string_view row_sql,
-               std::string_view tail, int columns, const std::vector<Row>& rows, Bind bind) {
-  constexpr std::size_t kRowsPerStatement = 32;
-  const auto statement = [&](std::size_t n) {
-    std::string sql(head);
-    sql += " VALUES ";
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k > 0) sql += ", ";
-      sql += row_sql;
-    }
-    sql += tail;
-    return c.PrepareRaw(sql);
-  };
-  const auto run = [&](sqlite3_stmt* st) {
-    const int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    c.Check(rc);
-  };
-  std::size_t i = 0;
-  if (rows.size() >= kRowsPerStatement) {
-    sqlite3_stmt* st = statement(kRowsPerStatement);
-    for (; i + kRowsPerStatement <= rows.size(); i += kRowsPerStatement) {
-      for (std::size_t k = 0; k < kRowsPerStatement; ++k) {
-        bind(st, static_cast<int>(k) * columns, rows[i + k]);
-      }
-      run(st);
-    }
-  }
-  if (i == rows.size()) return;
-  sqlite3_stmt* st = statement(1);
-  for (; i < rows.size(); ++i) {
-    bind(st, 0, rows[i]);
-    run(st);
-  }
-}
-
 TierAssignment ReadAssignment(SQLite::Statement& st) {
   TierAssignment a;
   a.customer_id = st.getColumn(0).getInt64();
@@ -244,24 +203,27 @@ std::optional<TierAssignment> SqliteTieringRepository::Assignment(Id scheme_id, 
   return ReadAssignment(st);
 }
 
-void SqliteTieringRepository::PutAssignments(Id scheme_id, const std::vector<TierAssignment>& rows) {
+void SqliteTieringRepository::PutAssignments(Id scheme_id,
+                                             const std::vector<TierAssignment>& rows) {
   DateTexts dates;
-  WriteRows(c_, "INSERT INTO customer_tier (customer_id, scheme_id, tier, value, since, pinned_until)",
-            "(?, ?, ?, ?, ?, ?)",
-            " ON CONFLICT (customer_id, scheme_id) DO UPDATE SET tier = excluded.tier, "
-            "value = excluded.value, since = excluded.since, pinned_until = excluded.pinned_until",
-            6, rows, [&](sqlite3_stmt* st, int p, const TierAssignment& a) {
-              sqlite3_bind_int64(st, p + 1, a.customer_id);
-              sqlite3_bind_int64(st, p + 2, scheme_id);
-              BindText(st, p + 3, a.tier);
-              sqlite3_bind_int64(st, p + 4, a.value);
-              BindText(st, p + 5, dates.Since(a.since));
-              BindText(st, p + 6, dates.Until(a.pinned_until));
-            });
+  c_.WriteRows(
+      "INSERT INTO customer_tier (customer_id, scheme_id, tier, value, since, pinned_until)",
+      "(?, ?, ?, ?, ?, ?)",
+      " ON CONFLICT (customer_id, scheme_id) DO UPDATE SET tier = excluded.tier, "
+      "value = excluded.value, since = excluded.since, pinned_until = excluded.pinned_until",
+      6, rows, [&](sqlite3_stmt* st, int p, const TierAssignment& a) {
+        sqlite3_bind_int64(st, p + 1, a.customer_id);
+        sqlite3_bind_int64(st, p + 2, scheme_id);
+        BindText(st, p + 3, a.tier);
+        sqlite3_bind_int64(st, p + 4, a.value);
+        BindText(st, p + 5, dates.Since(a.since));
+        BindText(st, p + 6, dates.Until(a.pinned_until));
+      });
 }
 
 void SqliteTieringRepository::RemoveAssignments(Id scheme_id, const std::vector<Id>& customer_ids) {
-  sqlite3_stmt* st = c_.PrepareRaw("DELETE FROM customer_tier WHERE customer_id = ? AND scheme_id = ?");
+  sqlite3_stmt* st =
+      c_.PrepareRaw("DELETE FROM customer_tier WHERE customer_id = ? AND scheme_id = ?");
   for (Id id : customer_ids) {
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, scheme_id);
@@ -279,25 +241,25 @@ void SqliteTieringRepository::ClearAssignments(Id scheme_id) {
 
 void SqliteTieringRepository::InsertChanges(const std::vector<TierChange>& changes) {
   DateTexts dates;
-  WriteRows(c_,
-            "INSERT INTO tier_change (customer_id, scheme_id, scheme_version, old_tier, new_tier, "
-            "kind, source, note, facts, actor_id, effective_on, pinned_until, created_at)",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", 13, changes,
-            [&](sqlite3_stmt* st, int p, const TierChange& c) {
-              sqlite3_bind_int64(st, p + 1, c.customer_id);
-              sqlite3_bind_int64(st, p + 2, c.scheme_id);
-              sqlite3_bind_int64(st, p + 3, c.scheme_version);
-              BindText(st, p + 4, c.old_tier);
-              BindText(st, p + 5, c.new_tier);
-              BindText(st, p + 6, TierChangeKindName(c.kind));
-              BindText(st, p + 7, TierChangeSourceName(c.source));
-              BindText(st, p + 8, c.note);
-              BindText(st, p + 9, c.facts);
-              c.actor_id ? sqlite3_bind_int64(st, p + 10, *c.actor_id) : sqlite3_bind_null(st, p + 10);
-              BindText(st, p + 11, dates.Since(c.effective_on));
-              BindText(st, p + 12, dates.Until(c.pinned_until));
-              sqlite3_bind_int64(st, p + 13, c.created_at);
-            });
+  c_.WriteRows(
+      "INSERT INTO tier_change (customer_id, scheme_id, scheme_version, old_tier, new_tier, "
+      "kind, source, note, facts, actor_id, effective_on, pinned_until, created_at)",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", 13, changes,
+      [&](sqlite3_stmt* st, int p, const TierChange& c) {
+        sqlite3_bind_int64(st, p + 1, c.customer_id);
+        sqlite3_bind_int64(st, p + 2, c.scheme_id);
+        sqlite3_bind_int64(st, p + 3, c.scheme_version);
+        BindText(st, p + 4, c.old_tier);
+        BindText(st, p + 5, c.new_tier);
+        BindText(st, p + 6, TierChangeKindName(c.kind));
+        BindText(st, p + 7, TierChangeSourceName(c.source));
+        BindText(st, p + 8, c.note);
+        BindText(st, p + 9, c.facts);
+        c.actor_id ? sqlite3_bind_int64(st, p + 10, *c.actor_id) : sqlite3_bind_null(st, p + 10);
+        BindText(st, p + 11, dates.Since(c.effective_on));
+        BindText(st, p + 12, dates.Until(c.pinned_until));
+        sqlite3_bind_int64(st, p + 13, c.created_at);
+      });
 }
 
 Page<TierChange> SqliteTieringRepository::History(Id customer_id, const PageRequest& page) {
