@@ -1,6 +1,8 @@
 #include "http/json_writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace kams::codec {
 namespace {
@@ -28,16 +30,39 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
   return 0;
 }
 
+std::uint64_t Load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// Whether any of the eight bytes of `w` is below 0x20, at or above 0x80, '"' or '\\'
+// (may say yes for none only when one of them is at or above 0x80, which needs a look anyway).
+bool NeedsALook(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
+  return ((w & kHigh) | below_space | has_zero(w ^ ('"' * kOnes)) | has_zero(w ^ ('\\' * kOnes))) != 0;
+}
+
 }  // namespace
 
 void AppendJsonEscaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;  // start of the pending run of bytes copied as they are
   std::size_t i = 0;
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const unsigned char c = byte(i);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;
+      // In a run of plain ASCII: eight bytes at a time while none needs a look.
+      while (i + 8 <= s.size() && !NeedsALook(Load8(s.data() + i))) i += 8;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() &&
+        (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
+      i += 3;  // three bytes, as Chinese characters are: valid whatever its continuation bytes
       continue;
     }
     if (c >= 0x80) {

@@ -30,8 +30,35 @@ TEST(JsonWriter, EscapesLikeTheStandardAndRepairsBadUtf8) {
       {"overlong \xc0\xaf", "overlong \xEF\xBF\xBD\xEF\xBF\xBD"},
       {"surrogate \xed\xa0\x80", "surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
       {"/ stays", "/ stays"},
+      {"lead \xe4" "AB", "lead \xEF\xBF\xBD" "AB"},                  // no continuation bytes
+      {"lead \xe4\xb8", "lead \xEF\xBF\xBD\xEF\xBF\xBD"},     // one, then the end
+      {"\xef\xbf\xbd\xee\x80\x80", "\xef\xbf\xbd\xee\x80\x80"},  // U+FFFD, U+E000
   };
   for (const auto& c : cases) EXPECT_EQ(Escaped(c.in), c.out) << c.in;
+}
+
+TEST(JsonWriter, FindsEverySpecialByteWhereverItSitsInARunOfPlainText) {
+  // Plain runs are skipped eight bytes at a time: a byte that needs escaping (or a sequence
+  // that needs checking) must be seen at any offset, next to any other.
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", " ",
+                                  "供", "😀", "\xff"};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      for (std::size_t len : {std::size_t{8}, std::size_t{16}, std::size_t{21}}) {
+        if (at > len) continue;
+        std::string in(len, 'a');
+        in.insert(at, special);
+        std::string expected;
+        if (special == "\xff") {
+          expected = std::string(at, 'a') + "\xEF\xBF\xBD" + std::string(len - at, 'a');
+        } else {
+          const std::string dumped = nlohmann::json(in).dump();
+          expected = dumped.substr(1, dumped.size() - 2);
+        }
+        ASSERT_EQ(Escaped(in), expected) << "special " << static_cast<int>(special[0]) << " at " << at;
+      }
+    }
+  }
 }
 
 TEST(JsonWriter, WritesNestedDocumentsThatParse) {

@@ -1,5 +1,7 @@
 #include "core/common/time.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 namespace kams {
@@ -49,6 +51,33 @@ TEST(Rfc3339, FormatsAndParses) {
                           "2026-02-30T08:00:00Z", "2026-03-01T08:00:00+8", "x"}) {
     EXPECT_FALSE(ParseRfc3339(bad).has_value()) << bad;
   }
+}
+
+TEST(Rfc3339, FormatsEverySecondOfTheDayAndDatesAroundTheEpochLikePrintf) {
+  const auto reference = [](Timestamp t) {
+    std::int64_t secs = t / kMicrosPerSecond;
+    if (t < 0 && t % kMicrosPerSecond != 0) --secs;
+    std::int64_t days = secs / 86400, rem = secs % 86400;
+    if (rem < 0) rem += 86400, --days;
+    const CivilDate d = CivilFromDays(days);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
+                  static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
+                  static_cast<int>(rem % 60));
+    return std::string(buf);
+  };
+  const std::int64_t day = DaysFromCivil({2024, 2, 29});
+  for (std::int64_t s = 0; s < 86400; s += 7) {
+    const Timestamp t = (day * 86400 + s) * kMicrosPerSecond + 999'999;
+    ASSERT_EQ(FormatRfc3339(t), reference(t)) << s;
+  }
+  for (const Timestamp t : {Timestamp{0}, Timestamp{-1}, Timestamp{-kMicrosPerSecond},
+                            Timestamp{-86'400 * kMicrosPerSecond - 1},
+                            (DaysFromCivil({9999, 12, 31}) * 86400 + 86399) * kMicrosPerSecond,
+                            DaysFromCivil({1000, 1, 1}) * 86400 * kMicrosPerSecond}) {
+    EXPECT_EQ(FormatRfc3339(t), reference(t)) << t;
+  }
+  EXPECT_EQ(FormatRfc3339(-1), "1969-12-31T23:59:59Z");
 }
 
 // Found by fuzzing (fuzz_json_auth): an offset could carry an accepted time out of years

@@ -91,12 +91,17 @@ std::string FormatRfc3339(Timestamp t) {
     rem += 86400;
     --days;
   }
-  CivilDate d = CivilFromDays(days);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
-  return buf;
+  // Without snprintf (about 3,000 instructions a call): a list page writes two per row.
+  std::string out = FormatCivilDate(CivilFromDays(days));
+  const int hms[3] = {static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
+                      static_cast<int>(rem % 60)};
+  char tail[10] = {'T', 0, 0, ':', 0, 0, ':', 0, 0, 'Z'};
+  for (int k = 0; k < 3; ++k) {
+    tail[1 + 3 * k] = static_cast<char>('0' + hms[k] / 10);
+    tail[2 + 3 * k] = static_cast<char>('0' + hms[k] % 10);
+  }
+  out.append(tail, sizeof tail);
+  return out;
 }
 
 std::optional<Timestamp> ParseRfc3339(std::string_view t) {
