@@ -106,6 +106,19 @@ void BindAll(SQLite::Statement& st, const std::vector<SqlValue>& values) {
   }
 }
 
+void BindAll(sqlite3_stmt* st, const std::vector<SqlValue>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* n = std::get_if<std::int64_t>(&values[i])) {
+      sqlite3_bind_int64(st, index, *n);
+    } else if (const auto* text = std::get_if<std::string>(&values[i])) {
+      sqlite3_bind_text(st, index, text->data(), static_cast<int>(text->size()), SQLITE_STATIC);
+    } else {
+      sqlite3_bind_null(st, index);
+    }
+  }
+}
+
 std::optional<std::int64_t> OptInt(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt64();

@@ -96,6 +96,9 @@ void SqliteConnection::WriteRows(std::string_view head, std::string_view row_sql
 
 // Binds values to placeholders ?1, ?2, … in order.
 void BindAll(SQLite::Statement& st, const std::vector<SqlValue>& values);
+// The same for a statement of PrepareRaw; texts are not copied (`values` must outlive the
+// steps).
+void BindAll(sqlite3_stmt* st, const std::vector<SqlValue>& values);
 
 // Column helpers that map NULL to empty optionals.
 std::optional<std::int64_t> OptInt(const SQLite::Column& c);
