@@ -471,9 +471,22 @@ async function runFull() {
 
   await step('the language switch changes the console and is kept per user', async () => {
     await kamPage.goto(`${BASE}/customers`);
+    // The page first (as a user sees it): a switch opened while the shell still renders can
+    // close under the pointer (seen once on a loaded machine: the click on English was lost).
+    await rows(kamPage).first().waitFor();
     await kamPage.getByTestId('language-switch').click();
     await kamPage.getByTitle('English').click();
-    await kamPage.locator('.ant-pro-sider').getByText('Customers').waitFor();
+    await kamPage
+      .locator('.ant-pro-sider')
+      .getByText('Customers')
+      .waitFor()
+      .catch(async (e) => {
+        // Say what the page shows instead, so a next occurrence tells why.
+        const switchText = await kamPage.getByTestId('language-switch').innerText();
+        throw new Error(
+          `no English menu: the switch reads "${switchText}", the menu ${await menuTexts(kamPage)} (${e.message.split('\n')[0]})`,
+        );
+      });
     await kamPage.reload();
     await kamPage.locator('.ant-pro-sider').getByText('Customers').waitFor();
     await rows(kamPage).first().waitFor();
