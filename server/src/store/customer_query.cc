@@ -177,8 +177,30 @@ std::string CustomerListSql(std::string_view columns, const Principal& who,
   }
 
   if (plan) plan->walk_rows_budget = walk_own ? std::max<std::int64_t>(walk_budget, 1) : 0;
-  std::string where = " WHERE c.deleted_at IS NULL AND " +
-                      ScopePredicate(who, walk_sort_index, walk_own, b);
+  // The grams not driving the query, each probed in the index by customer id.
+  const auto gram_probes = [&](const char* id, std::size_t from) {
+    std::string out;
+    for (std::size_t k = from; k < pick.size(); ++k) {
+      out += " AND EXISTS (SELECT 1 FROM customer_name_gram o WHERE o.gram = " + b.Add(pick[k]) +
+             " AND o.customer_id = " + id + ")";
+    }
+    return out;
+  };
+  // A search through the user's own accounts (SQLite): their ids come from the owner and team
+  // indexes and are probed for the grams before any customer row is read. Written as one OR,
+  // SQLite reads the row of every account first (a word none of 68 k accounts holds took
+  // 180 ms; so, 30 ms).
+  const bool own_ids_first = own_scope && !grams.empty() && !gram_driven && !walk_own &&
+                             b.dialect() == SqlDialect::kSqlite;
+  std::string where = " WHERE c.deleted_at IS NULL AND ";
+  if (own_ids_first) {
+    const std::string user = b.Add(who.user_id);
+    where += "c.id IN (SELECT x.id FROM (SELECT id FROM customer WHERE owner_id = " + user +
+             " UNION ALL SELECT customer_id FROM account_team WHERE user_id = " + b.Add(who.user_id) +
+             ") x WHERE 1 = 1" + gram_probes("x.id", 0) + ")";
+  } else {
+    where += ScopePredicate(who, walk_sort_index, walk_own, b);
+  }
   if (f.stage) where += " AND c.stage = " + b.Add(*f.stage);
   if (f.is_key_account) where += " AND c.is_key_account = " + b.AddBool(*f.is_key_account);
   if (f.tier) where += " AND c.tier = " + b.Add(*f.tier);
@@ -190,17 +212,13 @@ std::string CustomerListSql(std::string_view columns, const Principal& who,
   if (f.region) where += " AND c.region = " + b.Add(*f.region);
   if (f.industry) where += " AND c.industry = " + b.Add(*f.industry);
   if (!f.q.empty()) {
-    std::size_t first_probe = 0;
     if (gram_driven) {
       where += " AND g.gram = " + b.Add(pick[0]);
-      first_probe = 1;
-    }
-    // Probed on the posting's own id when a posting list drives: SQLite then checks the
-    // other grams in the index before it reads the customer's row.
-    const char* probe_id = gram_driven ? "g.customer_id" : "c.id";
-    for (std::size_t k = first_probe; k < pick.size(); ++k) {
-      where += " AND EXISTS (SELECT 1 FROM customer_name_gram o WHERE o.gram = " + b.Add(pick[k]) +
-               " AND o.customer_id = " + probe_id + ")";
+      // Probed on the posting's own id: SQLite then checks the other grams in the index
+      // before it reads the customer's row.
+      where += gram_probes("g.customer_id", 1);
+    } else if (!own_ids_first) {
+      where += gram_probes("c.id", 0);
     }
     where += " AND " + SqlContains(b.dialect(), "c.name_lc", b.Add(q));
   }

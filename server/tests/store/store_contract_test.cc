@@ -771,6 +771,55 @@ TEST_P(StoreContract, SearchInALargeOwnScopeFindsOwnAndTeamAccountsOnly) {
   EXPECT_TRUE(std::is_sorted(owned.begin(), owned.end()));
 }
 
+TEST_P(StoreContract, SearchInASmallOwnScopeAmongManyPostingsFindsOwnAndTeamAccountsOnly) {
+  // The KAM's accounts are far fewer than the postings of the query's rarest gram (more than
+  // kShortPosting): the search is driven by the accounts, owned and on the team.
+  const Id root = AddUnit(std::nullopt, "总部", "company");
+  const Id sz = AddUnit(root, "苏州分公司");
+  const Id kam = AddUser("kam.small", Role::kKam, sz);
+  const Id other = AddUser("kam.other", Role::kKam, sz);
+  std::set<Id> expected;
+  Id deleted = 0;
+  Write([&](Tx& tx) {
+    for (int i = 0; i < 2400; ++i) {  // 供电 in every name; 无锡 in every name the KAM can't see
+      const bool mine = i % 40 == 0;
+      const bool team = !mine && i % 45 == 0;
+      const std::string name =
+          std::string(mine ? "苏州供电所" : team ? "常州供电局" : "无锡供电局") + std::to_string(i);
+      const Id id = tx.customers().Insert(
+          MakeCustomer(name, sz, mine ? std::optional<Id>(kam) : std::optional<Id>(other)));
+      if (team) tx.customers().AddTeamMember({id, kam, "sales", 5, ""});
+      if (mine || team) expected.insert(id);
+      if (mine && deleted == 0) deleted = id;
+    }
+    for (int i = 0; i < 30; ++i) {  // the KAM's accounts the query does not match
+      tx.customers().Insert(MakeCustomer("电力公司" + std::to_string(i), sz, kam));
+    }
+  });
+  Write([&](Tx& tx) { tx.customers().SoftDelete(deleted, 2); });
+  expected.erase(deleted);
+  const Principal k = As(kam, Role::kKam, sz);
+  CustomerFilter f;
+  f.q = "供电";
+  for (auto field : {CustomerSort::kId, CustomerSort::kName, CustomerSort::kCreatedAt}) {
+    for (bool desc : {false, true}) {
+      for (int page : {7, 500}) {
+        SCOPED_TRACE(std::string(CustomerSortName(field)) + (desc ? " desc " : " asc ") +
+                     std::to_string(page));
+        const auto got = Ids(ListAll(k, f, SortSpec{field, desc}, page));
+        EXPECT_EQ(std::set<Id>(got.begin(), got.end()), expected);
+        EXPECT_EQ(got.size(), expected.size());  // each once
+      }
+    }
+  }
+  CustomerFilter none = f;
+  none.q = "无锡";  // in two thousand names, none of them the KAM's
+  EXPECT_TRUE(ListAll(k, none, {}, 50).empty());
+  CustomerFilter within = f;
+  within.q = "常州供电";  // the team's accounts only
+  EXPECT_EQ(ListAll(k, within, {}, 50).size(), 47u);
+}
+
 // A user's accounts are found either through their own index (then sorted) or by walking
 // the sort's index and checking each row (SQLite, when they are many: see ScopeSizes). Small
 // pages take the walk, large pages and a small book of accounts the index, and accounts
