@@ -41,7 +41,9 @@ inline constexpr std::int64_t kShortPosting = 2000;
 // drives the query in customer_id order, so LIMIT ends the walk early; the next rarest
 // grams are probed in the index by the posting's id before the customer's row is read.
 // Narrow scopes (own accounts, an owner filter) drive by the scope instead and probe the
-// grams per row, unless the rarest list is short or shorter than the scope. Either way no whole posting list is materialised.
+// grams per row, unless the rarest list is short or shorter than the scope (with SQLite, a
+// user's own accounts are probed by id, from the owner and team indexes, before their rows
+// are read). Either way no whole posting list is materialised.
 //
 // `sizes` (SQLite; PostgreSQL plans from its statistics) answers how many customers a scope
 // holds, counting no further than a cap:
