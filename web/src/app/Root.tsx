@@ -12,6 +12,7 @@ import { PageLoading } from '../ui/PageLoading';
 import { setNotifier } from './notifier';
 import { queryClient } from './queryClient';
 import { router } from './router';
+import { CONSOLE_THEME } from './theme';
 
 // An expired session anywhere: forget cached data and sign in again, then come back.
 setUnauthenticatedHandler(() => {
@@ -41,8 +42,8 @@ export function Root() {
   return (
     <ConfigProvider
       locale={english ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1677ff' } }}
-      button={{ autoInsertSpace: false }}
+      theme={CONSOLE_THEME.theme}
+      button={CONSOLE_THEME.button}
     >
       <AntApp>
         <FeedbackBridge />
