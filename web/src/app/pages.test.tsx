@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { act, render, renderHook, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
-import { loadPage, pageComponent } from './pages';
+import { loadPage, pageComponent, usePageCodeLoading } from './pages';
 import type { AppRoute, RouteKey } from './routeTable';
 
 function fakeRoute(key: RouteKey, text: string) {
@@ -53,5 +53,23 @@ describe('a route page', () => {
     await act(async () => finish());
     expect(await screen.findByText('the users')).toBeTruthy();
     expect(loads()).toBe(1);
+  });
+});
+
+describe('page code loading', () => {
+  it('is under way from the loader starting a page until its code has arrived', async () => {
+    const { route, finish } = fakeRoute('auditLog', 'the audit log');
+    const { result } = renderHook(() => usePageCodeLoading());
+    expect(result.current).toBe(false);
+    let loading: Promise<unknown> = Promise.resolve();
+    act(() => {
+      loading = loadPage(route);
+    });
+    expect(result.current).toBe(true);
+    await act(async () => {
+      finish();
+      await loading;
+    });
+    expect(result.current).toBe(false);
   });
 });
