@@ -93,7 +93,9 @@ const Shell = memo(function Shell({ session, pathname }: { session: Session; pat
       breakpoint="lg"
       location={{ pathname }}
       route={{ path: '/', routes: menu }}
-      menu={{ locale: false }}
+      // Never loading: the menu comes from the route table, not from a request (ProLayout
+      // would otherwise show a skeleton in its place for a moment after it mounts).
+      menu={{ locale: false, loading: false }}
       pageTitleRender={false}
       breadcrumbRender={false}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
