@@ -277,6 +277,10 @@ async function runFull() {
     await kamPage.goto(`${BASE}/customers`);
     await kamPage.waitForURL(/\/login\?next=/);
     await kamPage.getByText('大客户管理系统').waitFor();
+    timing(
+      'signed out: a link into the console → the login form (first load of the console)',
+      await kamPage.evaluate(() => performance.now()),
+    );
     await kamPage.locator('#username').fill('kam.sh');
     await kamPage.locator('input[type=password]').fill('wrong-password-1');
     await kamPage.getByRole('button', { name: '登录' }).click();

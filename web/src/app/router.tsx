@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { sessionQuery } from '../modules/auth/useSession';
 import { approvalChainQuery } from '../modules/nominations/api';
@@ -10,10 +9,13 @@ import { ROUTES } from './routeTable';
 import { RouteGuard } from './RouteGuard';
 import { SignedInShell } from './SignedInShell';
 
-const LoginPage = lazy(() => import('../pages/LoginPage'));
-
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    // Loaded before the route renders (not React.lazy): a page that suspends after the first
+    // paint is held back behind the loading screen for React's 300 ms fallback throttle.
+    lazy: async () => ({ Component: (await import('../pages/LoginPage')).default }),
+  },
   {
     element: <SignedInShell />,
     // Never blocks: asks for the session and the approval chain (both needed before the shell
