@@ -115,6 +115,17 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
     Write([&](Tx& tx) { id = tx.customers().Insert(c); });
     return id;
   }
+  // An ABC scheme row named `name` (its definition is not read by the store).
+  Id AddScheme(const std::string& name) {
+    SchemeRecord s;
+    s.name = name;
+    s.kind = SchemeKind::kAbc;
+    s.definition = "{}";
+    s.created_at = s.updated_at = 1;
+    Id id = 0;
+    Write([&](Tx& tx) { id = tx.tiering().InsertScheme(s); });
+    return id;
+  }
   static Principal As(Id user, Role role, Id unit) {
     Principal p;
     p.user_id = user;
@@ -372,13 +383,7 @@ TEST_P(StoreContract, TransactionsInsertOnceAndRollUpByMonth) {
 TEST_P(StoreContract, TierWritesReplaceRemoveAndKeepHistory) {
   const Id root = AddUnit(std::nullopt, "总部", "company");
   const Id a = AddCustomer(MakeCustomer("甲", root)), b = AddCustomer(MakeCustomer("乙", root));
-  SchemeRecord s;
-  s.name = "ABC";
-  s.kind = SchemeKind::kAbc;
-  s.definition = "{}";
-  s.created_at = s.updated_at = 1;
-  Id scheme = 0;
-  Write([&](Tx& tx) { scheme = tx.tiering().InsertScheme(s); });
+  const Id scheme = AddScheme("ABC");
   const CivilDate day{2026, 10, 31};
   Write([&](Tx& tx) {
     tx.tiering().PutAssignments(scheme, {{a, "A", 500, day, std::nullopt},
@@ -433,17 +438,16 @@ TEST_P(StoreContract, TierWritesOfManyRowsKeepEachRowsOwnValues) {
   // own dates: a row must never be written with a neighbour's values.
   const Id root = AddUnit(std::nullopt, "总部", "company");
   std::vector<Id> ids;
-  for (int k = 0; k < 70; ++k) ids.push_back(AddCustomer(MakeCustomer("客户" + std::to_string(k), root)));
-  SchemeRecord s;
-  s.name = "ABC";
-  s.kind = SchemeKind::kAbc;
-  s.definition = "{}";
-  s.created_at = s.updated_at = 1;
-  Id scheme = 0;
-  Write([&](Tx& tx) { scheme = tx.tiering().InsertScheme(s); });
+  for (int k = 0; k < 70; ++k)
+    ids.push_back(AddCustomer(MakeCustomer("客户" + std::to_string(k), root)));
+  const Id scheme = AddScheme("ABC");
   const auto day = [](int k) { return CivilDate{2026, 1 + k % 12, 1 + k % 28}; };
-  const auto pin = [](int k) { return k % 3 == 0 ? std::optional<CivilDate>(CivilDate{2027, 1 + k % 12, 2}) : std::nullopt; };
-  const auto tier = [](int k, int round) { return std::string(1, static_cast<char>('A' + (k + round) % 3)); };
+  const auto pin = [](int k) {
+    return k % 3 == 0 ? std::optional<CivilDate>(CivilDate{2027, 1 + k % 12, 2}) : std::nullopt;
+  };
+  const auto tier = [](int k, int round) {
+    return std::string(1, static_cast<char>('A' + (k + round) % 3));
+  };
   for (int round = 0; round < 2; ++round) {  // the second round replaces every row
     Write([&](Tx& tx) {
       std::vector<TierAssignment> puts;
@@ -784,8 +788,10 @@ TEST_P(StoreContract, SearchInASmallOwnScopeAmongManyPostingsFindsOwnAndTeamAcco
     for (int i = 0; i < 2400; ++i) {  // 供电 in every name; 无锡 in every name the KAM can't see
       const bool mine = i % 40 == 0;
       const bool team = !mine && i % 45 == 0;
-      const std::string name =
-          std::string(mine ? "苏州供电所" : team ? "常州供电局" : "无锡供电局") + std::to_string(i);
+      const std::string name = std::string(mine   ? "苏州供电所"
+                                           : team ? "常州供电局"
+                                                  : "无锡供电局") +
+                               std::to_string(i);
       const Id id = tx.customers().Insert(
           MakeCustomer(name, sz, mine ? std::optional<Id>(kam) : std::optional<Id>(other)));
       if (team) tx.customers().AddTeamMember({id, kam, "sales", 5, ""});
